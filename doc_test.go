@@ -1,0 +1,112 @@
+package newsfacts_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+)
+
+func TestRuneOffset(t *testing.T) {
+	// Long enough to cross several checkpoints, with 1-, 2-, 3- and 4-byte
+	// runes so that checkpoints fall inside multi-byte runes.
+	text := strings.Repeat("石峰区a×😀企业微信群111个。\n", 200)
+	d := newsfacts.NewDoc(newsfacts.Article{Text: text})
+	runes := 0
+	for i := range text {
+		if got, want := d.RuneOffset(i), runes; got != want {
+			t.Fatalf("RuneOffset(%d) = %d, want %d", i, got, want)
+		}
+		runes++
+	}
+	if got, want := d.RuneOffset(len(text)), utf8.RuneCountInString(text); got != want {
+		t.Fatalf("RuneOffset(len) = %d, want %d", got, want)
+	}
+	empty := newsfacts.NewDoc(newsfacts.Article{})
+	if got := empty.RuneOffset(0); got != 0 {
+		t.Fatalf("empty RuneOffset(0) = %d, want 0", got)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	text := "“力争项目‘竣工即开业’。”相关负责人介绍。真的吗？是的!\n第二段\n\n末尾无句号"
+	got := []string{}
+	prev := 0
+	for _, s := range newsfacts.SplitSentences(text) {
+		if s.Start != prev {
+			t.Fatalf("gap before %v", s)
+		}
+		prev = s.End
+		got = append(got, text[s.Start:s.End])
+	}
+	if prev != len(text) {
+		t.Fatalf("sentences end at %d, want %d", prev, len(text))
+	}
+	want := []string{"“力争项目‘竣工即开业’。”", "相关负责人介绍。", "真的吗？", "是的!\n", "第二段\n", "\n", "末尾无句号"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	d := newsfacts.NewDoc(newsfacts.Article{Text: text})
+	for i, s := range d.Sentences {
+		for off := s.Start; off < s.End; off++ {
+			if got := d.SentenceOf(off); got != i {
+				t.Fatalf("SentenceOf(%d) = %d, want %d", off, got, i)
+			}
+		}
+	}
+	if got := d.SentenceOf(len(text)); got != -1 {
+		t.Fatalf("SentenceOf(len) = %d, want -1", got)
+	}
+}
+
+func TestDay(t *testing.T) {
+	d := newsfacts.DayOf(2022, time.March, 29)
+	if got, want := d.String(), "2022-03-29"; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	if got, want := newsfacts.DayOf(2022, time.March, 0).String(), "2022-02-28"; got != want {
+		t.Fatalf("day 0: got %s, want %s", got, want)
+	}
+	p, err := newsfacts.ParseDay("1970-01-02")
+	if err != nil || p != 1 {
+		t.Fatalf("ParseDay = %d, %v; want 1, nil", p, err)
+	}
+	if _, err := newsfacts.ParseDay("2022/03/29"); err == nil {
+		t.Fatal("ParseDay accepted 2022/03/29")
+	}
+	local := time.Date(2022, 3, 29, 1, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	if got, want := newsfacts.DayFromTime(local), d; got != want {
+		t.Fatalf("DayFromTime uses the time's own zone: got %s, want %s", got, want)
+	}
+}
+
+func TestOptJSON(t *testing.T) {
+	type row struct {
+		D newsfacts.Opt[newsfacts.Day] `json:"d"`
+		T newsfacts.Opt[time.Time]     `json:"t"`
+		F newsfacts.Opt[float64]       `json:"f"`
+		N newsfacts.Opt[int32]         `json:"n"`
+	}
+	in := row{
+		D: newsfacts.Some(newsfacts.DayOf(2021, 1, 1)),
+		T: newsfacts.Some(time.Date(2022, 3, 29, 0, 27, 42, 0, time.UTC)),
+		F: newsfacts.Some(5.63e9),
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), `{"d":"2021-01-01","t":"2022-03-29T00:27:42Z","f":5630000000,"n":null}`; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	var out row
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out != in {
+		t.Fatalf("round trip: got %+v, want %+v", out, in)
+	}
+}

@@ -1,0 +1,193 @@
+package output
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+)
+
+// Status values of ArticleRow.Status.
+const (
+	StatusOK    = "ok"
+	StatusError = "error"
+)
+
+// ArticleRow is one row of the articles table. The JSON field names are the
+// column names of every output format; docs/schema.md documents them.
+type ArticleRow struct {
+	DocID       string                       `json:"doc_id"`
+	Source      string                       `json:"source"`
+	Title       string                       `json:"title"`
+	Date        newsfacts.Opt[newsfacts.Day] `json:"date"`
+	PublishedAt newsfacts.Opt[time.Time]     `json:"published_at"`
+	URL         string                       `json:"url"`
+	Publisher   string                       `json:"publisher"`
+	Categories  []string                     `json:"categories"`
+	Tags        []string                     `json:"tags"`
+	Text        string                       `json:"text"`
+	Chars       int32                        `json:"chars"`
+	Status      string                       `json:"status"`
+	Error       string                       `json:"error"`
+}
+
+// EntityRow is one row of the entities table.
+type EntityRow struct {
+	DocID    string `json:"doc_id"`
+	EntityID int32  `json:"entity_id"`
+	Type     string `json:"type"`
+	Text     string `json:"text"`
+	Start    int32  `json:"start"`
+	End      int32  `json:"end"`
+	Sentence int32  `json:"sentence"`
+	Name     string `json:"name"`
+	Code     string `json:"code"`
+	Parent   string `json:"parent"`
+	Method   string `json:"method"`
+}
+
+// MetricRow is one row of the metrics table.
+type MetricRow struct {
+	DocID     string                 `json:"doc_id"`
+	MetricID  int32                  `json:"metric_id"`
+	Text      string                 `json:"text"`
+	Start     int32                  `json:"start"`
+	End       int32                  `json:"end"`
+	Sentence  int32                  `json:"sentence"`
+	Subject   string                 `json:"subject"`
+	Kind      string                 `json:"kind"`
+	Value     float64                `json:"value"`
+	Unit      string                 `json:"unit"`
+	Qualifier string                 `json:"qualifier"`
+	Direction string                 `json:"direction"`
+	FromValue newsfacts.Opt[float64] `json:"from_value"`
+	ToValue   newsfacts.Opt[float64] `json:"to_value"`
+	Baseline  string                 `json:"baseline"`
+	OrgID     newsfacts.Opt[int32]   `json:"org_id"`
+	PlaceID   newsfacts.Opt[int32]   `json:"place_id"`
+	DateID    newsfacts.Opt[int32]   `json:"date_id"`
+	Rule      string                 `json:"rule"`
+}
+
+// DateRow is one row of the dates table.
+type DateRow struct {
+	DocID       string                       `json:"doc_id"`
+	DateID      int32                        `json:"date_id"`
+	Text        string                       `json:"text"`
+	Start       int32                        `json:"start"`
+	End         int32                        `json:"end"`
+	Sentence    int32                        `json:"sentence"`
+	FromDate    newsfacts.Opt[newsfacts.Day] `json:"from_date"`
+	ToDate      newsfacts.Opt[newsfacts.Day] `json:"to_date"`
+	Granularity string                       `json:"granularity"`
+	Relative    bool                         `json:"relative"`
+	Rule        string                       `json:"rule"`
+}
+
+// DocRows is everything one document contributes to the four tables.
+type DocRows struct {
+	Article  ArticleRow
+	Entities []EntityRow
+	Metrics  []MetricRow
+	Dates    []DateRow
+}
+
+// RowsOf converts a document into table rows: byte offsets become code point
+// offsets, and IDs are indexes into the document's layers. A document whose
+// Err is set yields only its articles row, with status "error".
+func RowsOf(doc *newsfacts.Doc) DocRows {
+	a := &doc.Article
+	r := DocRows{Article: ArticleRow{
+		DocID:       a.DocID,
+		Source:      a.Source,
+		Title:       a.Title,
+		Date:        a.Date,
+		PublishedAt: a.PublishedAt,
+		URL:         a.URL,
+		Publisher:   a.Publisher,
+		Categories:  nonNil(a.Categories),
+		Tags:        nonNil(a.Tags),
+		Status:      StatusOK,
+	}}
+	if a.PublishedAt.OK {
+		r.Article.PublishedAt.V = a.PublishedAt.V.UTC()
+	}
+	if a.Err != nil {
+		r.Article.Status = StatusError
+		r.Article.Error = a.Err.Error()
+		return r
+	}
+	r.Article.Text = a.Text
+	r.Article.Chars = int32(utf8.RuneCountInString(a.Text))
+
+	if n := len(doc.Entities); n > 0 {
+		r.Entities = make([]EntityRow, n)
+		for i, e := range doc.Entities {
+			r.Entities[i] = EntityRow{
+				DocID:    a.DocID,
+				EntityID: int32(i),
+				Type:     string(e.Type),
+				Text:     doc.SpanText(e.Span),
+				Start:    int32(doc.RuneOffset(e.Start)),
+				End:      int32(doc.RuneOffset(e.End)),
+				Sentence: int32(doc.SentenceOf(e.Start)),
+				Name:     e.Name,
+				Code:     e.Code,
+				Parent:   e.Parent,
+				Method:   e.Rule,
+			}
+		}
+	}
+	if n := len(doc.Metrics); n > 0 {
+		r.Metrics = make([]MetricRow, n)
+		for i, m := range doc.Metrics {
+			r.Metrics[i] = MetricRow{
+				DocID:     a.DocID,
+				MetricID:  int32(i),
+				Text:      doc.SpanText(m.Span),
+				Start:     int32(doc.RuneOffset(m.Start)),
+				End:       int32(doc.RuneOffset(m.End)),
+				Sentence:  int32(doc.SentenceOf(m.Start)),
+				Subject:   m.Subject,
+				Kind:      string(m.Kind),
+				Value:     m.Value,
+				Unit:      m.Unit,
+				Qualifier: string(m.Qualifier),
+				Direction: string(m.Direction),
+				FromValue: m.From,
+				ToValue:   m.To,
+				Baseline:  m.Baseline,
+				OrgID:     m.OrgID,
+				PlaceID:   m.PlaceID,
+				DateID:    m.DateID,
+				Rule:      m.Rule,
+			}
+		}
+	}
+	if n := len(doc.Dates); n > 0 {
+		r.Dates = make([]DateRow, n)
+		for i, d := range doc.Dates {
+			r.Dates[i] = DateRow{
+				DocID:       a.DocID,
+				DateID:      int32(i),
+				Text:        doc.SpanText(d.Span),
+				Start:       int32(doc.RuneOffset(d.Start)),
+				End:         int32(doc.RuneOffset(d.End)),
+				Sentence:    int32(doc.SentenceOf(d.Start)),
+				FromDate:    d.From,
+				ToDate:      d.To,
+				Granularity: string(d.Granularity),
+				Relative:    d.Relative,
+				Rule:        d.Rule,
+			}
+		}
+	}
+	return r
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

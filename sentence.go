@@ -1,0 +1,93 @@
+package newsfacts
+
+import "unicode/utf8"
+
+// SplitSentences splits text into sentences and returns their byte ranges,
+// in order and without gaps, so that every offset of text falls into exactly
+// one sentence. A sentence ends after 。！？!? or a line break; closing quotes
+// and brackets that follow the end mark stay with the sentence they close
+// (…开业。” belongs to the sentence before it), and so does a line break right
+// after the end mark.
+func SplitSentences(text string) []Span {
+	var out []Span
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch r {
+		case '\n':
+			out = append(out, Span{Start: start, End: i})
+			start = i
+		case '。', '！', '？', '!', '?':
+			for i < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[i:])
+				if !isSentenceCloser(r2) {
+					break
+				}
+				i += n2
+			}
+			if i < len(text) && text[i] == '\n' {
+				i++ // the line break ends this sentence, not an empty one
+			}
+			out = append(out, Span{Start: start, End: i})
+			start = i
+		}
+	}
+	if start < len(text) {
+		out = append(out, Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+func isSentenceCloser(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '》', '"', '\'', '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+// runeStride is the spacing, in bytes, of the checkpoints of Doc.RuneOffset.
+const runeStride = 256
+
+// runeMark is a checkpoint of Doc.RuneOffset: the first rune boundary at or
+// after a multiple of runeStride, and the number of runes before it.
+type runeMark struct{ pos, runes int32 }
+
+// RuneOffset converts a byte offset into Text to a Unicode code point offset,
+// the unit of every offset in the output tables. off must lie on a rune
+// boundary in [0, len(Text)].
+//
+// NOTE: the first call builds a table of checkpoints, one per runeStride
+// bytes of text, so that each later call counts at most a few hundred bytes
+// instead of rescanning the text from the start. Checkpoints sit on rune
+// boundaries: counting from the middle of a multi-byte rune would count its
+// continuation bytes as runes.
+func (d *Doc) RuneOffset(off int) int {
+	if d.runeIndex == nil {
+		d.runeIndex = make([]runeMark, 0, len(d.Text)/runeStride+1)
+		next, runes := 0, 0
+		for i := range d.Text { // i visits rune boundaries only
+			if i >= next {
+				d.runeIndex = append(d.runeIndex, runeMark{int32(i), int32(runes)})
+				next = (i/runeStride + 1) * runeStride
+			}
+			runes++
+		}
+		if len(d.runeIndex) == 0 {
+			d.runeIndex = append(d.runeIndex, runeMark{0, 0})
+		}
+	}
+	// The last checkpoint at or before off.
+	lo, hi := 0, len(d.runeIndex)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(d.runeIndex[m].pos) <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	mark := d.runeIndex[lo-1]
+	return int(mark.runes) + utf8.RuneCountInString(d.Text[mark.pos:off])
+}
