@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
+	_ "github.com/newsfacts/newsfacts/internal/golden"
 )
 
 func TestRuneOffset(t *testing.T) {
