@@ -87,21 +87,24 @@ func (c *Chain) Extractors() []Extractor { return c.extractors }
 // trips a bug must not stop a run of millions.
 func (c *Chain) Run(doc *newsfacts.Doc) error {
 	for _, e := range c.extractors {
-		if err := runOne(e, doc); err != nil {
+		if err := RunOne(e, doc); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func runOne(e Extractor, doc *newsfacts.Doc) (err error) {
+// RunOne runs a single extractor on doc, as Run does for each: errors are
+// wrapped with the extractor's name and a panic is recovered as ErrPanic.
+// It lets callers time each extractor separately.
+func RunOne(e Extractor, doc *newsfacts.Doc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("extract:%s: %w: %v", e.Name(), ErrPanic, r)
+			err = fmt.Errorf("%s: %w: %v", e.Name(), ErrPanic, r)
 		}
 	}()
 	if err := e.Extract(doc); err != nil {
-		return fmt.Errorf("extract:%s: %w", e.Name(), err)
+		return fmt.Errorf("%s: %w", e.Name(), err)
 	}
 	return nil
 }
