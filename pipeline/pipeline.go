@@ -1,0 +1,252 @@
+// Package pipeline runs newsfacts end to end: it pulls raw records from a
+// source, parses and extracts them in a pool of workers, and hands the rows
+// to a sink in input order, with a bounded number of documents in flight.
+//
+// The sub-packages hold the two ends: pipeline/input reads and parses
+// dumps, pipeline/output writes the four tables.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/pipeline/input"
+	"github.com/newsfacts/newsfacts/pipeline/output"
+)
+
+// Source yields raw records in input order. *input.Reader implements it.
+type Source interface {
+	// Next returns the next record, or io.EOF after the last one.
+	Next(ctx context.Context) (input.Record, error)
+}
+
+// Options configures Run.
+type Options struct {
+	// Workers is the number of goroutines that parse and extract; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+	// Window bounds the documents in flight between the source and the sink
+	// (read, being processed, or waiting for an earlier document to be
+	// written); 0 means 16 per worker. Memory use grows with it.
+	Window int
+	// Parse is passed to input.Parse for every record.
+	Parse input.ParseOptions
+	// Chain is the extractors to run; nil runs none (articles only).
+	Chain *extractors.Chain
+	// Progress, when set, is called from the writing goroutine after each
+	// document is written, with the document's rows and the running totals.
+	// It must not keep rows.
+	Progress func(rows *output.DocRows, st Stats)
+}
+
+// Stats are the running totals of a run.
+type Stats struct {
+	// Docs is the number of documents written; Errors how many of them
+	// have status "error".
+	Docs, Errors int64
+	// TextBytes is the size of the parsed article texts, in bytes.
+	TextBytes int64
+	// Rows counts the rows written per table.
+	Rows output.Counts
+	// Stages is the time spent per stage, summed over workers: "parse",
+	// one entry per extractor ("extract:<name>"), "rows" (conversion to
+	// table rows) and "write" (the sink, a single goroutine).
+	Stages map[string]time.Duration
+	// Started is when Run started; FirstOutput is the time from then to the
+	// first document written to the sink.
+	Started     time.Time
+	FirstOutput time.Duration
+}
+
+// job is one document in flight.
+type job struct {
+	seq  int64
+	rec  input.Record
+	rows output.DocRows
+	err  error // non-nil when the document failed
+	text int
+	// spent holds the time per stage spent on this document: parse, each
+	// extractor, rows.
+	spent []time.Duration
+}
+
+// Run processes every record of src and writes the rows to sink, in the
+// order src yields them whatever the number of workers. A document that
+// fails becomes an articles row with status "error"; it never stops the
+// run. Run returns early with an error only when ctx is cancelled, the
+// source fails to read, or the sink fails to write; the caller then aborts
+// the sink. Run does not close the sink.
+func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	window := opts.Window
+	if window <= 0 {
+		window = 16 * workers
+	}
+	var exts []extractors.Extractor
+	if opts.Chain != nil {
+		exts = opts.Chain.Extractors()
+	}
+	stageNames := make([]string, 0, len(exts)+2)
+	stageNames = append(stageNames, "parse")
+	for _, e := range exts {
+		stageNames = append(stageNames, "extract:"+e.Name())
+	}
+	stageNames = append(stageNames, "rows")
+
+	// NOTE: time is read here only to measure how long stages take; no
+	// extracted value depends on it.
+	start := time.Now()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	// slots bounds the documents in flight: the reader takes a slot before
+	// reading a record and the writer gives it back after writing it.
+	slots := make(chan struct{}, window)
+	jobs := make(chan *job, window)
+	done := make(chan *job, window)
+
+	go func() {
+		defer close(jobs)
+		for seq := int64(0); ; seq++ {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			rec, err := src.Next(ctx)
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					cancel(fmt.Errorf("reading input: %w", err))
+				}
+				return
+			}
+			select {
+			case jobs <- &job{seq: seq, rec: rec}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				var j *job
+				select {
+				case j = <-jobs:
+				case <-ctx.Done():
+					return
+				}
+				if j == nil {
+					return // jobs closed
+				}
+				process(j, opts, exts)
+				select {
+				case done <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	st := Stats{Started: start, Stages: make(map[string]time.Duration, len(stageNames)+1)}
+	pending := make(map[int64]*job, window)
+	next := int64(0)
+	var writeErr error
+	for j := range done {
+		pending[j.seq] = j
+		for {
+			j, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			for i, d := range j.spent {
+				st.Stages[stageNames[i]] += d
+			}
+			t0 := time.Now()
+			if err := sink.Write(ctx, &j.rows); err != nil {
+				writeErr = fmt.Errorf("writing %s: %w", j.rows.Article.DocID, err)
+				cancel(writeErr)
+				break
+			}
+			st.Stages["write"] += time.Since(t0)
+			if st.Docs == 0 {
+				st.FirstOutput = time.Since(start)
+			}
+			st.Docs++
+			if j.err != nil {
+				st.Errors++
+			}
+			st.TextBytes += int64(j.text)
+			st.Rows = sink.Counts()
+			<-slots
+			if opts.Progress != nil {
+				opts.Progress(&j.rows, st)
+			}
+		}
+		if writeErr != nil {
+			break
+		}
+	}
+	// Drain so that no worker stays blocked on done.
+	for range done {
+	}
+	switch {
+	case writeErr != nil:
+		return st, writeErr
+	case ctx.Err() != nil:
+		// A read error, or the caller's cancellation.
+		return st, context.Cause(ctx)
+	}
+	return st, nil
+}
+
+// process parses and extracts one record, filling j.rows.
+func process(j *job, opts Options, exts []extractors.Extractor) {
+	j.spent = make([]time.Duration, len(exts)+2)
+	t := time.Now()
+	a := input.Parse(j.rec, opts.Parse)
+	j.rec.Data = nil // the raw bytes are no longer needed
+	now := time.Now()
+	j.spent[0] = now.Sub(t)
+	t = now
+	doc := newsfacts.NewDoc(a)
+	if a.Err == nil {
+		for i, e := range exts {
+			err := extractors.RunOne(e, doc)
+			now := time.Now()
+			j.spent[1+i] = now.Sub(t)
+			t = now
+			if err != nil {
+				doc = newsfacts.NewDoc(newsfacts.Article{
+					DocID: a.DocID, Source: a.Source, Title: a.Title, Date: a.Date,
+					PublishedAt: a.PublishedAt, URL: a.URL, Publisher: a.Publisher,
+					Categories: a.Categories, Tags: a.Tags,
+					Err: &newsfacts.DocError{Source: a.Source, Op: "extract", Err: err},
+				})
+				break
+			}
+		}
+	}
+	j.err = doc.Err
+	j.text = len(a.Text)
+	j.rows = output.RowsOf(doc)
+	j.spent[len(j.spent)-1] = time.Since(t)
+}

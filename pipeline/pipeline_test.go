@@ -1,0 +1,213 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/pipeline"
+	"github.com/newsfacts/newsfacts/pipeline/input"
+	"github.com/newsfacts/newsfacts/pipeline/output"
+	"github.com/newsfacts/newsfacts/pipeline/validate"
+)
+
+// lines is a Source of JSONL records built from strings.
+type lines struct {
+	recs     []string
+	i        int
+	inFlight *atomic.Int64
+	failAt   int // return a read error at this index (0: never)
+}
+
+func (l *lines) Next(ctx context.Context) (input.Record, error) {
+	if l.failAt > 0 && l.i == l.failAt {
+		return input.Record{}, errors.New("disk on fire")
+	}
+	if l.i == len(l.recs) {
+		return input.Record{}, io.EOF
+	}
+	l.i++
+	if l.inFlight != nil {
+		l.inFlight.Add(1)
+	}
+	return input.Record{Source: "mem.jsonl", Line: l.i, Kind: input.KindJSONL, Stem: "mem", Index: l.i, Data: []byte(l.recs[l.i-1])}, nil
+}
+
+func docs(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf(`{"id":"d%04d","date":"2022-03-29","text":"第%d篇：新增市场主体%d户。"}`, i, i, i)
+	}
+	return out
+}
+
+// slowExtractor marks each doc with a metric and sleeps a varying time so
+// that workers finish out of order.
+type slowExtractor struct{ panicOn string }
+
+func (slowExtractor) Name() string                 { return "slow" }
+func (slowExtractor) Requires() []extractors.Layer { return nil }
+func (slowExtractor) Provides() []extractors.Layer { return []extractors.Layer{extractors.Metrics} }
+func (s slowExtractor) Extract(d *newsfacts.Doc) error {
+	if d.DocID == s.panicOn {
+		panic("boom")
+	}
+	if strings.Contains(d.Text, "失败") {
+		return errors.New("refused")
+	}
+	n := len(d.DocID)
+	time.Sleep(time.Duration((int(d.DocID[n-1])*7)%5) * time.Millisecond)
+	d.Metrics = append(d.Metrics, newsfacts.Metric{Span: newsfacts.Span{Start: 0, End: 3, Rule: "test"}, Kind: newsfacts.KindNumber})
+	return nil
+}
+
+// countingSink records the maximum number of documents in flight seen at
+// each write.
+type countingSink struct {
+	validate.Collector
+	inFlight *atomic.Int64
+	maxSeen  int64
+	mu       sync.Mutex
+	failAt   int
+	writes   int
+}
+
+func (c *countingSink) Write(ctx context.Context, r *output.DocRows) error {
+	c.mu.Lock()
+	c.writes++
+	if c.failAt > 0 && c.writes == c.failAt {
+		c.mu.Unlock()
+		return errors.New("disk full")
+	}
+	if c.inFlight != nil {
+		if v := c.inFlight.Add(-1) + 1; v > c.maxSeen {
+			c.maxSeen = v
+		}
+	}
+	c.mu.Unlock()
+	return c.Collector.Write(ctx, r)
+}
+
+func chain(t *testing.T, e extractors.Extractor) *extractors.Chain {
+	t.Helper()
+	c, err := extractors.NewChain(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestRunKeepsOrderAndBoundsMemory(t *testing.T) {
+	const n = 500
+	var inFlight atomic.Int64
+	src := &lines{recs: docs(n), inFlight: &inFlight}
+	sink := &countingSink{inFlight: &inFlight}
+	st, err := pipeline.Run(context.Background(), src, sink, pipeline.Options{Workers: 4, Window: 8, Chain: chain(t, slowExtractor{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != n || st.Errors != 0 {
+		t.Fatalf("stats: got %d docs, %d errors; want %d, 0", st.Docs, st.Errors, n)
+	}
+	tb := sink.Tables()
+	for i, a := range tb.Articles {
+		if want := fmt.Sprintf("d%04d", i); a.DocID != want {
+			t.Fatalf("row %d: got doc %s, want %s", i, a.DocID, want)
+		}
+	}
+	if len(tb.Metrics) != n {
+		t.Errorf("got %d metrics, want %d", len(tb.Metrics), n)
+	}
+	if sink.maxSeen > 8 {
+		t.Errorf("documents in flight: got up to %d, want at most the window of 8", sink.maxSeen)
+	}
+	for _, stage := range []string{"parse", "extract:slow", "rows", "write"} {
+		if _, ok := st.Stages[stage]; !ok {
+			t.Errorf("no time recorded for stage %q", stage)
+		}
+	}
+}
+
+func TestRunDocumentErrorsDoNotStopTheRun(t *testing.T) {
+	recs := []string{
+		`{"id":"ok1","text":"正常"}`,
+		`{"id":"bad","text":"这篇会失败"}`,
+		`{"id":"trunc","text":"截断`,
+		`{"id":"panics","text":"会崩溃"}`,
+		`{"id":"ok2","text":"正常"}`,
+	}
+	var sink validate.Collector
+	st, err := pipeline.Run(context.Background(), &lines{recs: recs}, &sink, pipeline.Options{Workers: 2, Chain: chain(t, slowExtractor{panicOn: "panics"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 5 || st.Errors != 3 {
+		t.Fatalf("got %d docs, %d errors; want 5, 3", st.Docs, st.Errors)
+	}
+	tb := sink.Tables()
+	want := []struct{ status, errPart string }{
+		{"ok", ""}, {"error", "refused"}, {"error", "mem.jsonl:3"}, {"error", "panicked"}, {"ok", ""},
+	}
+	for i, w := range want {
+		a := tb.Articles[i]
+		if a.Status != w.status || !strings.Contains(a.Error, w.errPart) {
+			t.Errorf("row %d (%s): got status %q error %q; want %q containing %q", i, a.DocID, a.Status, a.Error, w.status, w.errPart)
+		}
+	}
+	if len(tb.Metrics) != 2 {
+		t.Errorf("got %d metrics, want 2 (failed documents keep no rows)", len(tb.Metrics))
+	}
+}
+
+func TestRunStopsOnSinkError(t *testing.T) {
+	sink := &countingSink{failAt: 10}
+	_, err := pipeline.Run(context.Background(), &lines{recs: docs(100)}, sink, pipeline.Options{Workers: 2, Chain: chain(t, slowExtractor{})})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("got %v, want the sink's error", err)
+	}
+}
+
+func TestRunStopsOnReadError(t *testing.T) {
+	var sink validate.Collector
+	_, err := pipeline.Run(context.Background(), &lines{recs: docs(100), failAt: 20}, &sink, pipeline.Options{Workers: 2})
+	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("got %v, want the read error", err)
+	}
+}
+
+// blockingSource blocks until its context ends, like a terminal on stdin.
+type blockingSource struct{}
+
+func (blockingSource) Next(ctx context.Context) (input.Record, error) {
+	<-ctx.Done()
+	return input.Record{}, ctx.Err()
+}
+
+func TestRunCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		var sink validate.Collector
+		_, err := pipeline.Run(ctx, blockingSource{}, &sink, pipeline.Options{Workers: 2})
+		done <- err
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after cancellation")
+	}
+}
