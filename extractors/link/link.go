@@ -6,9 +6,12 @@
 // The rules, in the order they are tried (a clause ends at ，,；;：: or at a
 // sentence end; a paragraph ends at a line break):
 //
-// Date: the nearest date before the metric in its clause, else in its
-// sentence; else the date that opens an earlier sentence of the same
-// paragraph ("今年以来，…。其中，…1.2万户"). Dates inside the metric's own span
+// Date: the nearest date before the metric in its clause; else the nearest
+// governing date (a period a statistic can be about: 今年一季度, 2021年以来,
+// not a day or 近日, see date.Governs) or date that opens the sentence
+// ("3月29日，…") before it in its sentence; else the
+// governing date that opens an earlier sentence of the same paragraph
+// ("今年以来，…。其中，…1.2万户"). Dates inside the metric's own span
 // (由2015年的3万亩扩大到8.6万亩) and dates used as a comparison baseline
 // (比去年, 较上年, 与去年同期相比) are skipped.
 //
@@ -26,15 +29,21 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/date"
 )
 
-// Linker is the link stage. Its zero value is ready to use.
-type Linker struct{}
+// Linker is the link stage.
+type Linker struct {
+	// Governs reports whether a date is a period that can govern the
+	// figures of its sentence and paragraph; nil means every date can.
+	Governs func(newsfacts.Date) bool
+}
 
 var _ extractors.Extractor = Linker{}
 
-// New returns a Linker.
-func New() Linker { return Linker{} }
+// New returns a Linker that judges dates with date.Governs, the rule set of
+// the date extractor.
+func New() Linker { return Linker{Governs: date.Governs} }
 
 // Name returns "link".
 func (Linker) Name() string { return "link" }
@@ -48,10 +57,14 @@ func (Linker) Requires() []extractors.Layer {
 func (Linker) Provides() []extractors.Layer { return []extractors.Layer{extractors.Links} }
 
 // Extract sets DateID, PlaceID and OrgID of every metric of doc.
-func (Linker) Extract(doc *newsfacts.Doc) error {
+func (l Linker) Extract(doc *newsfacts.Doc) error {
+	governs := l.Governs
+	if governs == nil {
+		governs = func(newsfacts.Date) bool { return true }
+	}
 	for i := range doc.Metrics {
 		m := &doc.Metrics[i]
-		m.DateID = linkDate(doc, m.Span)
+		m.DateID = linkDate(doc, m.Span, governs)
 		m.PlaceID = linkPlace(doc, m.Span)
 		m.OrgID = linkOrg(doc, m.Span)
 	}
@@ -100,13 +113,14 @@ func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	return false
 }
 
-func linkDate(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
+func linkDate(doc *newsfacts.Doc, m newsfacts.Span, governs func(newsfacts.Date) bool) newsfacts.Opt[int32] {
 	usable := func(i int) bool {
 		d := doc.Dates[i].Span
 		return !m.Contains(d) && !isBaseline(doc, d)
 	}
-	// Nearest before the metric, within [from, m.Start).
-	nearest := func(from int) (int, bool) {
+	// Nearest usable date before the metric, within [from, m.Start), that
+	// passes ok.
+	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) {
 		for i := len(doc.Dates) - 1; i >= 0; i-- {
 			d := doc.Dates[i].Span
 			if d.End > m.Start {
@@ -115,16 +129,20 @@ func linkDate(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 			if d.Start < from {
 				break
 			}
-			if usable(i) {
+			if usable(i) && ok(doc.Dates[i]) {
 				return i, true
 			}
 		}
 		return 0, false
 	}
-	if i, ok := nearest(clauseStart(doc, m.Start)); ok {
+	any := func(newsfacts.Date) bool { return true }
+	if i, ok := nearest(clauseStart(doc, m.Start), any); ok {
 		return newsfacts.Some(int32(i))
 	}
-	if i, ok := nearest(sentenceStart(doc, m.Start)); ok {
+	// In the sentence: a governing period, or any date that opens the
+	// sentence ("3月29日，全市新增…12例").
+	opens := func(d newsfacts.Date) bool { return governs(d) || opensSentence(doc, d.Span) }
+	if i, ok := nearest(sentenceStart(doc, m.Start), opens); ok {
 		return newsfacts.Some(int32(i))
 	}
 	// A date that opens an earlier sentence of the paragraph governs the
@@ -138,7 +156,7 @@ func linkDate(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 		if d.Start < para {
 			break
 		}
-		if usable(i) && opensSentence(doc, d) {
+		if usable(i) && governs(doc.Dates[i]) && opensSentence(doc, d) {
 			return newsfacts.Some(int32(i))
 		}
 	}

@@ -35,6 +35,7 @@ func TestLink(t *testing.T) {
 		name          string
 		text          string
 		dates, places []mark
+		days          []mark // dates that do not govern (rule "day")
 		orgs          []mark
 		metric        mark
 		// want* is the text of the linked span, "" for no link.
@@ -92,6 +93,27 @@ func TestLink(t *testing.T) {
 			wantDate: "",
 		},
 		{
+			name:     "a day in the clause links",
+			text:     "3月29日，全市新增确诊病例12例。",
+			days:     []mark{{"3月29日", 0}},
+			metric:   mark{"12例", 0},
+			wantDate: "3月29日",
+		},
+		{
+			name:     "a report day in an earlier clause does not govern",
+			text:     "记者3月29日从市统计局获悉，全市生产总值增长5.2%。",
+			days:     []mark{{"3月29日", 0}},
+			metric:   mark{"增长5.2%", 0},
+			wantDate: "",
+		},
+		{
+			name:     "a day that opens a sentence does not govern the paragraph",
+			text:     "3月29日，市统计局发布数据。全市新增企业300家。",
+			days:     []mark{{"3月29日", 0}},
+			metric:   mark{"300家", 0},
+			wantDate: "",
+		},
+		{
 			name:      "anaphor resolves to the last place of its level",
 			text:      "石峰区位于株洲市北部。该区已组建企业微信群111个。",
 			places:    []mark{{"石峰区", 0}, {"株洲市", 0}},
@@ -127,8 +149,16 @@ func TestLink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text})
 			for _, m := range tt.dates {
-				doc.Dates = append(doc.Dates, newsfacts.Date{Span: find(t, tt.text, m)})
+				s := find(t, tt.text, m)
+				s.Rule = "period"
+				doc.Dates = append(doc.Dates, newsfacts.Date{Span: s})
 			}
+			for _, m := range tt.days {
+				s := find(t, tt.text, m)
+				s.Rule = "day"
+				doc.Dates = append(doc.Dates, newsfacts.Date{Span: s})
+			}
+			sortDates(doc.Dates)
 			var ents []newsfacts.Entity
 			for _, m := range tt.places {
 				s := find(t, tt.text, m)
@@ -140,7 +170,8 @@ func TestLink(t *testing.T) {
 			sortEntities(ents)
 			doc.Entities = ents
 			doc.Metrics = []newsfacts.Metric{{Span: find(t, tt.text, tt.metric)}}
-			if err := link.New().Extract(doc); err != nil {
+			l := link.Linker{Governs: func(d newsfacts.Date) bool { return d.Rule == "period" }}
+			if err := l.Extract(doc); err != nil {
 				t.Fatal(err)
 			}
 			m := doc.Metrics[0]
@@ -154,6 +185,14 @@ func TestLink(t *testing.T) {
 				t.Errorf("org: got %q, want %q", got, tt.wantOrg)
 			}
 		})
+	}
+}
+
+func sortDates(ds []newsfacts.Date) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Start < ds[j-1].Start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
 	}
 }
 

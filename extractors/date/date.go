@@ -1,0 +1,167 @@
+// Package date finds date and period expressions in Chinese news text and
+// resolves them against the article's date: absolute dates (2022年3月29日,
+// 2022-03-29, 二〇二二年三月二十九日), periods (今年一季度, 前5个月, 1至11月,
+// “十四五”时期, 年底), expressions relative to the article (去年, 上月, 昨天,
+// 近日, 三年来) and open ranges (2021年以来, 截至6月底).
+//
+// Extraction runs in two separate steps that are exported and tested on
+// their own:
+//
+//   - Find scans a text and returns Matches: the byte span, the rule that
+//     matched and the calendar fields the expression states (Expr), each
+//     absent, absolute, or relative to a reference date.
+//   - Resolve turns one Match into a newsfacts.Date (first and last day,
+//     inclusive; granularity; relative flag) against an explicit
+//     reference day, which may be absent.
+//
+// The scanner jumps from one candidate character (digits, Chinese numerals,
+// the first characters of the words in data/words.tsv) to the next and
+// lexes only the short runs of date tokens it finds there; the grammar is
+// a table of rules (rules.go) over those tokens. The rules and the
+// resolution conventions (the nearest-year rule, 月初 = the first day,
+// 上旬 = days 1–10, 近日 = the seven days up to the reference …) are
+// documented in docs/dates.md.
+//
+// The package never reads the clock: relative expressions without a
+// reference day are returned unresolved.
+package date
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+)
+
+// DefaultNearDays is how many days before the reference day 近日, 日前 and
+// 最近 reach back by default.
+const DefaultNearDays = 7
+
+// Options configure an Extractor.
+type Options struct {
+	// NearDays is how many days before the reference day 近日, 日前 and
+	// 最近 reach back; 0 means DefaultNearDays.
+	NearDays int
+}
+
+// Extractor is the date extractor. It is immutable after New and safe for
+// concurrent use.
+type Extractor struct {
+	lx   *lexicon
+	one  []compiled // first-layer rules
+	two  []compiled // second-layer rules
+	near int
+}
+
+var _ extractors.Extractor = (*Extractor)(nil)
+
+// New returns an Extractor with default options.
+func New() (*Extractor, error) { return NewWithOptions(Options{}) }
+
+// NewWithOptions returns an Extractor configured by o.
+func NewWithOptions(o Options) (*Extractor, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{lx: lx, near: o.NearDays}
+	if x.near <= 0 {
+		x.near = DefaultNearDays
+	}
+	for i := range ruleTable {
+		r := &ruleTable[i]
+		elems, err := compilePattern(r.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("date rule %q: %w", r.Name, err)
+		}
+		if len(elems) > 8 {
+			return nil, fmt.Errorf("date rule %q: more than 8 elements", r.Name)
+		}
+		c := compiled{Rule: r, elems: elems, first: firstMask(elems)}
+		switch r.Layer {
+		case 1:
+			x.one = append(x.one, c)
+		case 2:
+			x.two = append(x.two, c)
+		default:
+			return nil, fmt.Errorf("date rule %q: layer %d", r.Name, r.Layer)
+		}
+	}
+	return x, nil
+}
+
+// Name returns "date".
+func (x *Extractor) Name() string { return "date" }
+
+// Requires returns no layers: the extractor reads only the text.
+func (x *Extractor) Requires() []extractors.Layer { return nil }
+
+// Provides returns the dates layer.
+func (x *Extractor) Provides() []extractors.Layer {
+	return []extractors.Layer{extractors.Dates}
+}
+
+// Extract appends the dates of doc.Text to doc.Dates, resolved against
+// doc.Date, sorted by Start and without overlaps.
+func (x *Extractor) Extract(doc *newsfacts.Doc) error {
+	ms := x.Find(doc.Text)
+	if len(ms) == 0 {
+		return nil
+	}
+	doc.Dates = slices.Grow(doc.Dates, len(ms))
+	for _, m := range ms {
+		d, _ := x.Resolve(m, doc.Date)
+		doc.Dates = append(doc.Dates, d)
+	}
+	return nil
+}
+
+// Resolve resolves m against the reference day ref. The Date always
+// carries m's span, rule, granularity and relative flag; From and To are
+// set when they can be resolved (an expression relative to an absent
+// reference, or an impossible date such as 2月30日, leaves them unset). ok
+// reports whether every bound the expression has was resolved: both for a
+// point or range, From and To for 以来, To for 截至.
+func (x *Extractor) Resolve(m Match, ref newsfacts.Opt[newsfacts.Day]) (newsfacts.Date, bool) {
+	r := resolver{lunar: &x.lx.lunar, near: x.near}
+	if d, ok := ref.Get(); ok {
+		r.ref, r.hasRef = d, true
+		y, mo, _ := d.Date()
+		r.ry, r.rm = y, mo
+	}
+	return r.resolve(m)
+}
+
+// Find returns the date expressions of text, sorted by Start and without
+// overlaps: at each position the longest expression wins.
+func (x *Extractor) Find(text string) []Match {
+	s := scanPool.Get().(*scan)
+	s.init(x, text)
+	out := s.all()
+	s.out = nil
+	scanPool.Put(s)
+	return out
+}
+
+// scanPool keeps the token buffers of finished scans for the next ones.
+var scanPool = sync.Pool{New: func() any { return new(scan) }}
+
+// Governs reports whether d is a period that a statistic in its clause or
+// sentence can be about, so that a metric after it should link to it:
+// years, quarters, halves, months, cumulative months (前5个月, 1至11月),
+// parts of a year or month (年底, 6月底), ranges, open ranges (以来, 截至),
+// counted periods (近三年, 三年来) and plans (“十四五”). Days, weekdays, weeks
+// and 近日/日前 are not: they usually date an event or the report itself
+// (3月29日，记者从…获悉) rather than the figures. Governs looks at d.Rule
+// only; a Date whose rule is not one of this package's is not governing.
+func Governs(d newsfacts.Date) bool { return frameRules[d.Rule] }
+
+// LunarDay returns the Gregorian day of lunar year y, month m, day d
+// (正月初一 of 2022 is 2022-02-01), for the years the embedded calendar
+// covers (1900–2100); leap months are not addressed. ok is false outside
+// the table or for a day the month does not have.
+func (x *Extractor) LunarDay(y, m, d int) (newsfacts.Day, bool) {
+	return x.lx.lunar.solar(y, m, d)
+}

@@ -1,0 +1,194 @@
+package date
+
+import (
+	"fmt"
+	"strings"
+)
+
+// elem is one element of a compiled pattern: the classes a token may have
+// to match it, and whether it may be left out.
+type elem struct {
+	mask uint64
+	opt  bool
+}
+
+// compilePattern compiles a pattern: elements separated by spaces, each a
+// class name (Y), or alternatives in parentheses ((Y|RY)), with a trailing
+// "?" when optional.
+func compilePattern(p string) ([]elem, error) {
+	var out []elem
+	for _, f := range strings.Fields(p) {
+		e := elem{}
+		if strings.HasSuffix(f, "?") {
+			e.opt = true
+			f = f[:len(f)-1]
+		}
+		if strings.HasPrefix(f, "(") {
+			if !strings.HasSuffix(f, ")") {
+				return nil, fmt.Errorf("pattern %q: unbalanced %q", p, f)
+			}
+			f = f[1 : len(f)-1]
+		}
+		m, ok := classByName(f)
+		if !ok {
+			return nil, fmt.Errorf("pattern %q: unknown class in %q", p, f)
+		}
+		e.mask = m
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	allOpt := true
+	for _, e := range out {
+		allOpt = allOpt && e.opt
+	}
+	if allOpt {
+		return nil, fmt.Errorf("pattern %q: every element is optional", p)
+	}
+	return out, nil
+}
+
+// firstMask returns the classes a token must have to start a match of
+// elems: those of the leading optional elements and of the first required
+// one.
+func firstMask(elems []elem) uint64 {
+	var m uint64
+	for _, e := range elems {
+		m |= e.mask
+		if !e.opt {
+			break
+		}
+	}
+	return m
+}
+
+// matcher matches one compiled pattern against tokens, with backtracking
+// over optional elements (the patterns are a few elements long).
+type matcher struct {
+	elems []elem
+	toks  []token
+	caps  []int
+}
+
+// at matches from element e and token t and returns the index after the
+// last token matched, or -1. It prefers taking an optional element to
+// skipping it.
+func (m *matcher) at(e, t int) int {
+	if e == len(m.elems) {
+		return t
+	}
+	el := m.elems[e]
+	if t < len(m.toks) && m.toks[t].cls&el.mask != 0 {
+		m.caps[e] = t
+		if r := m.at(e+1, t+1); r >= 0 {
+			return r
+		}
+	}
+	if el.opt {
+		m.caps[e] = -1
+		return m.at(e+1, t)
+	}
+	return -1
+}
+
+// mctx is what a production sees: the text, the tokens the pattern ran
+// over, the matched tokens and, on the second layer, the first-layer
+// matches.
+type mctx struct {
+	text  string
+	toks  []token
+	caps  []int
+	elems []elem
+	ones  []Match
+}
+
+// tok returns the token matched by element k, or nil when k was skipped.
+func (c *mctx) tok(k int) *token {
+	if k >= len(c.caps) || c.caps[k] < 0 {
+		return nil
+	}
+	return &c.toks[c.caps[k]]
+}
+
+// as returns the classes token k matched its element with.
+func (c *mctx) as(k int) uint64 {
+	t := c.tok(k)
+	if t == nil {
+		return 0
+	}
+	return t.cls & c.elems[k].mask
+}
+
+// one returns the first-layer match of element k (an X element).
+func (c *mctx) one(k int) *Match {
+	t := c.tok(k)
+	if t == nil || t.kind != tkExpr {
+		return nil
+	}
+	return &c.ones[t.expr]
+}
+
+// span returns the byte span of the matched tokens.
+func (c *mctx) span() (int, int) {
+	start, end := -1, -1
+	for k := range c.caps {
+		if t := c.tok(k); t != nil {
+			if start < 0 {
+				start = t.start
+			}
+			end = t.end
+		}
+	}
+	return start, end
+}
+
+// after returns the text just after the match.
+func (c *mctx) after() string {
+	_, end := c.span()
+	return c.text[end:]
+}
+
+// before returns the rune just before the match, or -1.
+func (c *mctx) before() rune {
+	start, _ := c.span()
+	return prevRune(c.text, start)
+}
+
+// compiled is a rule ready to run.
+type compiled struct {
+	*Rule
+	elems []elem
+	first uint64
+}
+
+// best finds the longest match at token i of the rules of one layer, and
+// its production. end is -1 when none matched.
+//
+// NOTE: caps is the caller's buffer (at least 8 long), kept in the pooled
+// scan: a local array would escape to the heap through the production
+// call, once per token.
+func best(rules []compiled, c *mctx, i int, caps []int) (Match, int) {
+	var out Match
+	bestEnd := -1
+	for r := range rules {
+		ru := &rules[r]
+		if c.toks[i].cls&ru.first == 0 {
+			continue
+		}
+		m := matcher{elems: ru.elems, toks: c.toks, caps: caps[:len(ru.elems)]}
+		end := m.at(0, i)
+		if end <= bestEnd {
+			continue
+		}
+		c.caps, c.elems = m.caps, ru.elems
+		got, ok := ru.produce(c)
+		if !ok {
+			continue
+		}
+		got.Start, got.End = c.span()
+		got.Rule = ru.Name
+		out, bestEnd = got, end
+	}
+	return out, bestEnd
+}

@@ -1,0 +1,95 @@
+package date
+
+// scan finds the matches of one text. It is a value so that concurrent
+// calls of Find share nothing but the immutable Extractor.
+type scan struct {
+	x    *Extractor
+	lex  lexer
+	raw  []token
+	toks []token
+	l2   []token
+	ones []Match
+	out  []Match
+	c    mctx
+	caps [8]int
+}
+
+func (s *scan) init(x *Extractor, text string) {
+	s.x = x
+	s.lex = lexer{lx: x.lx, text: text}
+	s.out = nil
+}
+
+// all scans the text: it jumps to the next rune that can start a token,
+// lexes the run of tokens there and matches the rules over it.
+func (s *scan) all() []Match {
+	text := s.lex.text
+	lx := s.x.lx
+	for i := 0; i < len(text); {
+		b := text[i]
+		var size int
+		switch {
+		case b >= '0' && b <= '9':
+			size = 1
+		case b < 0x80:
+			if !lx.isTrig(rune(b)) { // "十四五", (星期二)
+				i++
+				continue
+			}
+			size = 1
+		default:
+			var r rune
+			r, size = decode(text, i)
+			if !lx.isTrig(r) {
+				i += size
+				continue
+			}
+		}
+		var ok bool
+		var end int
+		s.raw, end, ok = s.lex.run(i, s.raw)
+		if len(s.raw) == 0 {
+			i += size
+			continue
+		}
+		if ok {
+			s.match()
+		}
+		i = end
+	}
+	return s.out
+}
+
+// match runs both layers of rules over the current run and appends its
+// matches to s.out.
+func (s *scan) match() {
+	s.toks = fold(s.raw, s.toks)
+	c := &s.c
+	*c = mctx{text: s.lex.text, toks: s.toks}
+	s.ones = s.ones[:0]
+	s.l2 = s.l2[:0]
+	for i := 0; i < len(s.toks); {
+		m, end := best(s.x.one, c, i, s.caps[:])
+		if end < 0 {
+			s.l2 = append(s.l2, s.toks[i])
+			i++
+			continue
+		}
+		s.l2 = append(s.l2, token{start: m.Start, end: m.End, kind: tkExpr, cls: cX, expr: len(s.ones)})
+		s.ones = append(s.ones, m)
+		i = end
+	}
+	*c = mctx{text: s.lex.text, toks: s.l2, ones: s.ones}
+	for i := 0; i < len(s.l2); {
+		m, end := best(s.x.two, c, i, s.caps[:])
+		if end >= 0 {
+			s.out = append(s.out, m)
+			i = end
+			continue
+		}
+		if t := &s.l2[i]; t.kind == tkExpr {
+			s.out = append(s.out, s.ones[t.expr])
+		}
+		i++
+	}
+}
