@@ -2,4 +2,12 @@
 // tables (articles, entities, metrics, dates) and writes them as Parquet,
 // Arrow IPC files or JSON Lines. docs/schema.md is the contract for every
 // column.
+//
+// RowsOf converts a document into rows; Open returns a Sink that writes
+// them, one document at a time, into temporary files that Close renames
+// into place (Abort removes them). Rows are buffered in Arrow builders and
+// flushed as record batches or Parquet row groups as the run goes, so
+// memory stays bounded whatever the input size. ReadJSONL reads JSONL
+// tables back, for golden files and validation; ArrowSchema gives the
+// schema of each table.
 package output

@@ -1,0 +1,284 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// Sink receives document rows in order and writes the four tables.
+//
+// Its methods may be called from several goroutines (Abort from a signal
+// handler while Write runs, Counts from a progress display): they take
+// turns, except Counts, which never waits.
+type Sink interface {
+	// Write appends one document's rows to the tables. A row that no format
+	// can hold (a NaN or infinite metric value) fails with an error that
+	// wraps ErrInvalidRow and leaves the tables unchanged, so the caller
+	// may skip the document and go on. Any other error is final: the sink
+	// keeps returning it, and Close fails with it.
+	Write(ctx context.Context, rows *DocRows) error
+	// Close flushes, finishes every table file and renames each into place.
+	// On failure it removes the files it has not renamed and returns an
+	// error naming the file that failed.
+	Close() error
+	// Abort stops writing and removes the temporary files; nothing is left
+	// at the final paths (files already there are left as they were).
+	// After a successful Close it does nothing.
+	Abort() error
+	// Counts returns the rows written so far per table, buffered rows
+	// included.
+	Counts() Counts
+}
+
+// Counts holds a number of rows per table.
+type Counts struct{ Articles, Entities, Metrics, Dates int64 }
+
+// Errors of a Sink.
+var (
+	// ErrInvalidRow marks a row that Write refused; the sink is unchanged.
+	ErrInvalidRow = errors.New("invalid row")
+	// ErrClosed is returned by Write after Close or Abort.
+	ErrClosed = errors.New("output: sink is closed")
+)
+
+// sinkState is the life cycle of a sink.
+type sinkState int
+
+const (
+	stateOpen sinkState = iota
+	stateClosed
+	stateAborted
+	stateFailed // Close failed: temporary files are removed
+)
+
+// sink writes the four tables, each to its own temporary file.
+type sink struct {
+	mu    sync.Mutex
+	state sinkState
+	err   error // the first write error; final
+
+	files    [4]*tempFile // articles, entities, metrics, dates
+	articles tableWriter[ArticleRow]
+	entities tableWriter[EntityRow]
+	metrics  tableWriter[MetricRow]
+	dates    tableWriter[DateRow]
+
+	articleN, entityN, metricN, dateN atomic.Int64
+}
+
+// Open creates the four table files in opts.Dir as temporary files
+// ("." + name + ".tmp-<random>") and returns a Sink. Final names:
+// articles.<ext>, entities.<ext>, metrics.<ext>, dates.<ext> with ext
+// parquet, arrow or jsonl. The files replace any files of the same names
+// only when Close succeeds.
+func Open(opts Options) (Sink, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	var md *arrow.Metadata
+	if len(o.Metadata) > 0 {
+		m := arrow.MetadataFrom(o.Metadata) // sorted keys
+		md = &m
+	}
+
+	s := &sink{}
+	for i, table := range TableNames() {
+		f, err := createTemp(o.Dir, FileName(table, o.Format))
+		if err != nil {
+			s.discard()
+			return nil, err
+		}
+		s.files[i] = f
+	}
+	if s.articles, err = newTableWriter(articleColumns, o, md, s.files[0]); err == nil {
+		if s.entities, err = newTableWriter(entityColumns, o, md, s.files[1]); err == nil {
+			if s.metrics, err = newTableWriter(metricColumns, o, md, s.files[2]); err == nil {
+				s.dates, err = newTableWriter(dateColumns, o, md, s.files[3])
+			}
+		}
+	}
+	if err != nil {
+		s.discard()
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return s, nil
+}
+
+// emptyList is written for a nil categories or tags list.
+var emptyList = []string{}
+
+func (s *sink) Write(ctx context.Context, rows *DocRows) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := validate(rows); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state != stateOpen {
+		return ErrClosed
+	}
+	if s.err != nil {
+		return s.err
+	}
+
+	a := rows.Article
+	if a.Categories == nil {
+		a.Categories = emptyList
+	}
+	if a.Tags == nil {
+		a.Tags = emptyList
+	}
+	if err := s.articles.add(&a); err != nil {
+		return s.fail(0, err)
+	}
+	s.articleN.Add(1)
+	for i := range rows.Entities {
+		if err := s.entities.add(&rows.Entities[i]); err != nil {
+			return s.fail(1, err)
+		}
+	}
+	s.entityN.Add(int64(len(rows.Entities)))
+	for i := range rows.Metrics {
+		if err := s.metrics.add(&rows.Metrics[i]); err != nil {
+			return s.fail(2, err)
+		}
+	}
+	s.metricN.Add(int64(len(rows.Metrics)))
+	for i := range rows.Dates {
+		if err := s.dates.add(&rows.Dates[i]); err != nil {
+			return s.fail(3, err)
+		}
+	}
+	s.dateN.Add(int64(len(rows.Dates)))
+	return nil
+}
+
+// fail records a write error on table i as the sink's final error.
+func (s *sink) fail(i int, err error) error {
+	s.err = fmt.Errorf("output: writing %s: %w", s.files[i].final, err)
+	return s.err
+}
+
+// validate checks that every format can hold the rows.
+func validate(rows *DocRows) error {
+	for i := range rows.Metrics {
+		m := &rows.Metrics[i]
+		for _, v := range []struct {
+			name string
+			v    float64
+			ok   bool
+		}{{"value", m.Value, true}, {"from_value", m.FromValue.V, m.FromValue.OK}, {"to_value", m.ToValue.V, m.ToValue.OK}} {
+			if v.ok && (math.IsNaN(v.v) || math.IsInf(v.v, 0)) {
+				return fmt.Errorf("output: doc %q metric %d: %s is %v: %w", m.DocID, m.MetricID, v.name, v.v, ErrInvalidRow)
+			}
+		}
+	}
+	return nil
+}
+
+func (s *sink) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch s.state {
+	case stateClosed:
+		return nil
+	case stateAborted, stateFailed:
+		return ErrClosed
+	}
+	if s.err != nil {
+		s.discard()
+		s.state = stateFailed
+		return s.err
+	}
+	finishers := [4]func() error{s.articles.finish, s.entities.finish, s.metrics.finish, s.dates.finish}
+	for i, f := range s.files {
+		err := finishers[i]()
+		if err == nil {
+			err = f.finish()
+		}
+		if err != nil {
+			s.discard()
+			s.state = stateFailed
+			return fmt.Errorf("output: finishing %s: %w", f.final, err)
+		}
+	}
+	var done []string
+	for i, f := range s.files {
+		if err := f.publish(); err != nil {
+			s.discard()
+			s.state = stateFailed
+			if len(done) > 0 {
+				return fmt.Errorf("output: renaming %s into place: %w (already replaced: %s)", f.final, err, strings.Join(done, ", "))
+			}
+			return fmt.Errorf("output: renaming %s into place: %w", f.final, err)
+		}
+		s.files[i] = nil
+		done = append(done, f.final)
+	}
+	s.release()
+	s.state = stateClosed
+	return nil
+}
+
+func (s *sink) Abort() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state != stateOpen {
+		return nil
+	}
+	s.state = stateAborted
+	return s.discard()
+}
+
+func (s *sink) Counts() Counts {
+	// NOTE: loaded in the reverse of the order Write adds to them, so that
+	// a snapshot taken during a Write never counts a document's spans
+	// without its article.
+	var c Counts
+	c.Dates = s.dateN.Load()
+	c.Metrics = s.metricN.Load()
+	c.Entities = s.entityN.Load()
+	c.Articles = s.articleN.Load()
+	return c
+}
+
+// discard frees the buffered rows and removes every temporary file that is
+// left, returning the first error.
+func (s *sink) discard() error {
+	s.release()
+	var first error
+	for i, f := range s.files {
+		if f == nil {
+			continue
+		}
+		if err := f.discard(); err != nil && first == nil {
+			first = fmt.Errorf("output: removing %s: %w", f.tmp, err)
+		}
+		s.files[i] = nil
+	}
+	return first
+}
+
+// release frees the rows buffered by the table writers.
+func (s *sink) release() {
+	for _, w := range []interface{ release() }{s.articles, s.entities, s.metrics, s.dates} {
+		if w != nil {
+			w.release()
+		}
+	}
+	s.articles, s.entities, s.metrics, s.dates = nil, nil, nil, nil
+}
