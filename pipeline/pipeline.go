@@ -181,7 +181,16 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 				st.Stages[stageNames[i]] += d
 			}
 			t0 := time.Now()
-			if err := sink.Write(ctx, &j.rows); err != nil {
+			err := sink.Write(ctx, &j.rows)
+			if errors.Is(err, output.ErrInvalidRow) {
+				// The sink refused the document's rows (a NaN value, say)
+				// without writing any: keep the run going with an error
+				// row in their place.
+				j.err = &newsfacts.DocError{Source: j.rows.Article.Source, Op: "write", Err: err}
+				j.rows = errorRows(j.rows.Article, j.err)
+				err = sink.Write(ctx, &j.rows)
+			}
+			if err != nil {
 				writeErr = fmt.Errorf("writing %s: %w", j.rows.Article.DocID, err)
 				cancel(writeErr)
 				break
@@ -249,4 +258,14 @@ func process(j *job, opts Options, exts []extractors.Extractor) {
 	j.text = len(a.Text)
 	j.rows = output.RowsOf(doc)
 	j.spent[len(j.spent)-1] = time.Since(t)
+}
+
+// errorRows returns the rows of a document that failed after extraction:
+// its articles row alone, with status "error".
+func errorRows(a output.ArticleRow, err error) output.DocRows {
+	a.Status = output.StatusError
+	a.Error = err.Error()
+	a.Text = ""
+	a.Chars = 0
+	return output.DocRows{Article: a}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -209,5 +210,49 @@ func TestRunCancel(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("Run did not return after cancellation")
+	}
+}
+
+// nanExtractor writes a metric whose value no table can hold.
+type nanExtractor struct{}
+
+func (nanExtractor) Name() string                 { return "nan" }
+func (nanExtractor) Requires() []extractors.Layer { return nil }
+func (nanExtractor) Provides() []extractors.Layer { return []extractors.Layer{extractors.Metrics} }
+func (nanExtractor) Extract(d *newsfacts.Doc) error {
+	v := 1.0
+	if strings.Contains(d.Text, "NaN") {
+		v = math.NaN()
+	}
+	d.Metrics = append(d.Metrics, newsfacts.Metric{Span: newsfacts.Span{Start: 0, End: 1}, Value: v})
+	return nil
+}
+
+func TestRunInvalidRowBecomesErrorRow(t *testing.T) {
+	dir := t.TempDir()
+	sink, err := output.Open(output.Options{Dir: dir, Format: output.FormatJSONL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := []string{`{"id":"a","text":"一"}`, `{"id":"b","text":"NaN"}`, `{"id":"c","text":"三"}`}
+	st, err := pipeline.Run(context.Background(), &lines{recs: recs}, sink, pipeline.Options{Workers: 2, Chain: chain(t, nanExtractor{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 3 || st.Errors != 1 {
+		t.Fatalf("got %d docs, %d errors; want 3, 1", st.Docs, st.Errors)
+	}
+	tb, err := output.ReadJSONL(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tb.Articles[1]; got.Status != "error" || !strings.Contains(got.Error, "write") {
+		t.Errorf("row b: got status %q error %q, want an error row naming the write step", got.Status, got.Error)
+	}
+	if len(tb.Metrics) != 2 {
+		t.Errorf("got %d metrics, want 2", len(tb.Metrics))
 	}
 }
