@@ -55,14 +55,21 @@ type Stats struct {
 	TextBytes int64
 	// Rows counts the rows written per table.
 	Rows output.Counts
-	// Stages is the time spent per stage, summed over workers: "parse",
-	// one entry per extractor ("extract:<name>"), "rows" (conversion to
-	// table rows) and "write" (the sink, a single goroutine).
-	Stages map[string]time.Duration
+	// Stages is the time spent per stage, summed over workers, in pipeline
+	// order: "parse", one entry per extractor ("extract:<name>"), "rows"
+	// (conversion to table rows) and "write" (the sink, a single
+	// goroutine).
+	Stages []Stage
 	// Started is when Run started; FirstOutput is the time from then to the
 	// first document written to the sink.
 	Started     time.Time
 	FirstOutput time.Duration
+}
+
+// Stage is the time spent in one stage of a run.
+type Stage struct {
+	Name string
+	Time time.Duration
 }
 
 // job is one document in flight.
@@ -101,7 +108,7 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	for _, e := range exts {
 		stageNames = append(stageNames, "extract:"+e.Name())
 	}
-	stageNames = append(stageNames, "rows")
+	stageNames = append(stageNames, "rows", "write")
 
 	// NOTE: time is read here only to measure how long stages take; no
 	// extracted value depends on it.
@@ -164,7 +171,11 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	st := Stats{Started: start, Stages: make(map[string]time.Duration, len(stageNames)+1)}
+	st := Stats{Started: start, Stages: make([]Stage, len(stageNames))}
+	for i, n := range stageNames {
+		st.Stages[i].Name = n
+	}
+	write := &st.Stages[len(st.Stages)-1]
 	pending := make(map[int64]*job, window)
 	next := int64(0)
 	var writeErr error
@@ -178,7 +189,7 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 			delete(pending, next)
 			next++
 			for i, d := range j.spent {
-				st.Stages[stageNames[i]] += d
+				st.Stages[i].Time += d
 			}
 			t0 := time.Now()
 			err := sink.Write(ctx, &j.rows)
@@ -195,7 +206,7 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 				cancel(writeErr)
 				break
 			}
-			st.Stages["write"] += time.Since(t0)
+			write.Time += time.Since(t0)
 			if st.Docs == 0 {
 				st.FirstOutput = time.Since(start)
 			}

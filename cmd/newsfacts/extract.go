@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/pipeline"
+	"github.com/newsfacts/newsfacts/pipeline/input"
+	"github.com/newsfacts/newsfacts/pipeline/output"
+)
+
+// runFlags are the flags shared by every command that runs the pipeline.
+type runFlags struct {
+	date        string
+	workers     int
+	gazetteer   string
+	maxDocBytes int
+}
+
+func (f *runFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.date, "date", "", "reference date `YYYY-MM-DD` for articles that carry none")
+	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
+	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
+	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
+}
+
+// options turns the flags into pipeline options, building the extractor
+// chain.
+func (f *runFlags) options() (pipeline.Options, error) {
+	var opts pipeline.Options
+	if f.date != "" {
+		d, err := newsfacts.ParseDay(f.date)
+		if err != nil {
+			return opts, fmt.Errorf("%w: --date: %v", errUsage, err)
+		}
+		opts.Parse.DefaultDate = newsfacts.Some(d)
+	}
+	if f.workers < 0 {
+		return opts, fmt.Errorf("%w: --workers must be positive", errUsage)
+	}
+	if f.maxDocBytes <= 0 {
+		return opts, fmt.Errorf("%w: --max-doc-bytes must be positive", errUsage)
+	}
+	opts.Workers = f.workers
+	chain, err := buildChain(chainOptions{Gazetteer: f.gazetteer})
+	if err != nil {
+		return opts, err
+	}
+	opts.Chain = chain
+	return opts, nil
+}
+
+// openInputs opens the inputs; "-" alone reads m.Stdin.
+func (m *Main) openInputs(args []string, f *runFlags) (*input.Reader, error) {
+	opts := input.Options{MaxRecordBytes: f.maxDocBytes}
+	if len(args) == 1 && args[0] == "-" {
+		return input.NewReaderFrom("-", m.Stdin, input.KindJSONL, opts), nil
+	}
+	r, err := input.NewReader(args, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return r, nil
+}
+
+func (m *Main) extract(ctx context.Context, args []string) int {
+	start := time.Now()
+	fs := m.newFlagSet("extract", "extract [flags] INPUT...")
+	var rf runFlags
+	out := fs.StringP("out", "o", "out", "output `DIR`")
+	format := fs.String("format", "parquet", "output format: parquet, arrow or jsonl")
+	compression := fs.String("compression", "zstd", "Parquet compression: zstd, snappy or none")
+	progress := fs.String("progress", "auto", "progress bar: auto (when stderr is a terminal), always or never")
+	stats := fs.Bool("stats", false, "print the time spent per stage at the end")
+	rf.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return m.fail(err)
+	}
+	if fs.NArg() == 0 {
+		return m.fail(fmt.Errorf("%w: extract needs at least one INPUT", errUsage))
+	}
+	ofmt, err := output.ParseFormat(*format)
+	if err != nil {
+		return m.fail(fmt.Errorf("%w: --format: %v", errUsage, err))
+	}
+	if !slices.Contains([]string{"zstd", "snappy", "none"}, *compression) {
+		return m.fail(fmt.Errorf("%w: --compression must be zstd, snappy or none", errUsage))
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, *progress) {
+		return m.fail(fmt.Errorf("%w: --progress must be auto, always or never", errUsage))
+	}
+	popts, err := rf.options()
+	if err != nil {
+		return m.fail(err)
+	}
+	reader, err := m.openInputs(fs.Args(), &rf)
+	if err != nil {
+		return m.fail(err)
+	}
+	defer reader.Close()
+
+	sink, err := output.Open(output.Options{
+		Dir:         *out,
+		Format:      ofmt,
+		Compression: *compression,
+		Metadata:    runMetadata(popts),
+	})
+	if err != nil {
+		return m.fail(err)
+	}
+
+	bar := m.progressBar(*progress, reader.TotalBytes())
+	var shown int
+	popts.Progress = func(rows *output.DocRows, st pipeline.Stats) {
+		if rows.Article.Status == output.StatusError {
+			shown = m.reportDocError(bar, rows, shown)
+		}
+		if bar != nil {
+			bar.Set64(reader.BytesRead())
+		}
+	}
+	st, err := pipeline.Run(ctx, reader, sink, popts)
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(m.Stderr)
+	}
+	if err != nil {
+		if aerr := sink.Abort(); aerr != nil {
+			fmt.Fprintf(m.Stderr, "newsfacts: removing partial output: %v\n", aerr)
+		}
+		if ctx.Err() != nil {
+			return m.fail(context.Canceled)
+		}
+		return m.fail(err)
+	}
+	if err := sink.Close(); err != nil {
+		return m.fail(fmt.Errorf("finishing output: %w", err))
+	}
+	elapsed := time.Since(start)
+	m.summary(st, reader.BytesRead(), elapsed, *out, ofmt)
+	if *stats {
+		m.printStats(st, start, elapsed)
+	}
+	if st.Errors > 0 {
+		return exitDocErrors
+	}
+	return exitOK
+}
+
+// maxShownErrors is how many failed documents are named on stderr; the rest
+// are only counted (they are all in the articles table).
+const maxShownErrors = 10
+
+func (m *Main) reportDocError(bar *progressbar.ProgressBar, rows *output.DocRows, shown int) int {
+	if shown >= maxShownErrors {
+		return shown
+	}
+	if bar != nil {
+		bar.Clear()
+	}
+	fmt.Fprintf(m.Stderr, "newsfacts: %s: %s\n", rows.Article.DocID, rows.Article.Error)
+	if shown+1 == maxShownErrors {
+		fmt.Fprintf(m.Stderr, "newsfacts: further failed documents are not shown; see status and error in the articles table\n")
+	}
+	return shown + 1
+}
+
+// progressBar returns a progress bar over total input bytes, or nil when
+// the mode and terminal say there should be none.
+func (m *Main) progressBar(mode string, total int64) *progressbar.ProgressBar {
+	switch mode {
+	case "never":
+		return nil
+	case "auto":
+		f, ok := m.Stderr.(*os.File)
+		if !ok || !term.IsTerminal(int(f.Fd())) {
+			return nil
+		}
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(m.Stderr),
+		progressbar.OptionSetDescription("extract"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetWidth(30),
+	)
+}
+
+// summary prints the one-line summary of a run.
+func (m *Main) summary(st pipeline.Stats, inBytes int64, elapsed time.Duration, dir string, f output.Format) {
+	mb := float64(inBytes) / 1e6
+	fmt.Fprintf(m.Stderr,
+		"newsfacts: %d documents, %d errors; rows: articles %d, entities %d, metrics %d, dates %d; %.1f MB in %.2f s (%.1f MB/s, %.0f docs/s) -> %s/*.%s\n",
+		st.Docs, st.Errors, st.Rows.Articles, st.Rows.Entities, st.Rows.Metrics, st.Rows.Dates,
+		mb, elapsed.Seconds(), mb/elapsed.Seconds(), float64(st.Docs)/elapsed.Seconds(), dir, f)
+}
+
+// printStats prints the time per stage, as CPU seconds summed over
+// workers and as the throughput one core would reach on that stage alone.
+func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Duration) {
+	fmt.Fprintf(m.Stderr, "stage                 seconds   MB/s (text, one core)\n")
+	mb := float64(st.TextBytes) / 1e6
+	for _, s := range st.Stages {
+		d := s.Time.Seconds()
+		rate := "-"
+		if d > 0 {
+			rate = fmt.Sprintf("%.1f", mb/d)
+		}
+		fmt.Fprintf(m.Stderr, "%-20s %8.2f %8s\n", s.Name, d, rate)
+	}
+	first := st.Started.Sub(start) + st.FirstOutput
+	fmt.Fprintf(m.Stderr, "first output after %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), mb, elapsed.Seconds())
+}
+
+// runMetadata is recorded in the key-value metadata of Parquet and Arrow
+// files: what produced them.
+func runMetadata(opts pipeline.Options) map[string]string {
+	md := map[string]string{"newsfacts.version": newsfacts.Version}
+	if opts.Chain != nil {
+		var names []string
+		for _, e := range opts.Chain.Extractors() {
+			names = append(names, e.Name())
+		}
+		md["newsfacts.extractors"] = strings.Join(names, ",")
+	}
+	return md
+}
