@@ -1,0 +1,5 @@
+package metric_test
+
+import "strconv"
+
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -1,0 +1,401 @@
+package metric
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// UnitClass classifies a unit or measure word.
+type UnitClass uint8
+
+// Unit classes.
+const (
+	ClassNone    UnitClass = iota
+	ClassCount             // measure words: 个, 家, 项, 人
+	ClassMeasure           // units of measurement: 吨, 公里, 平方米
+	ClassTime              // durations: 天, 工作日, 小时
+	ClassMoney             // currencies: 元, 美元
+	ClassPercent           // %, ‰, 成, 折
+	ClassPoints            // 百分点
+	ClassRatio             // 倍
+	ClassAge               // 岁
+)
+
+var classNames = map[string]UnitClass{
+	"count": ClassCount, "measure": ClassMeasure, "time": ClassTime, "money": ClassMoney,
+	"percent": ClassPercent, "points": ClassPoints, "ratio": ClassRatio, "age": ClassAge,
+}
+
+// unitInfo describes one entry of units.tsv.
+type unitInfo struct {
+	class   UnitClass
+	afterGe bool // written only after 个
+	geOK    bool // may follow 个
+	latin   bool
+}
+
+type qualInfo struct {
+	pos  string // pre, mid, post
+	qual newsfacts.Qualifier
+	none bool
+}
+
+// changeRole is the role of a change word.
+type changeRole uint8
+
+const (
+	roleUp changeRole = iota + 1
+	roleDown
+	roleSame
+	roleFrom
+	roleTo
+	roleUpRate
+	roleDownRate
+	roleNone
+)
+
+// subjectRole is the role of a word for subject finding.
+type subjectRole uint8
+
+const (
+	subjGlue subjectRole = iota + 1
+	subjVerb
+	subjStop
+	subjNoun
+)
+
+// lexicon holds the word lists of data/, compiled into tries.
+type lexicon struct {
+	units      trie[unitInfo]
+	latinUnits map[string]bool
+	preQual    rtrie[qualInfo] // matched backwards from the numeral
+	midQual    trie[qualInfo]
+	postQual   trie[qualInfo]
+	changes    rtrie[changeRole] // matched backwards from the numeral
+	changeFwd  trie[changeRole]
+	baselines  rtrie[string]
+	names      trie[struct{}]
+	namesBack  int // the most characters a name has before its first numeral character
+	idAfter    trie[string]
+	idBefore   rtrie[string]
+	determiner trie[struct{}]
+	subject    rtrie[subjectRole]
+	subjectFwd trie[subjectRole]
+	ranks      rtrie[struct{}]
+	heads      rtrie[struct{}]
+	notUnits   trie[struct{}]
+	cheng      trie[struct{}]
+}
+
+// loadLexicon reads and checks every data file.
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{latinUnits: map[string]bool{}}
+	err := readTSV("units.tsv", 2, func(f []string) error {
+		c, ok := classNames[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown unit class %q", f[1])
+		}
+		u := unitInfo{class: c}
+		if len(f) > 2 {
+			for _, fl := range strings.Split(f[2], ",") {
+				switch fl {
+				case "after-ge":
+					u.afterGe = true
+				case "ge-ok":
+					u.geOK = true
+				case "latin":
+					u.latin = true
+				default:
+					return fmt.Errorf("unknown unit flag %q", fl)
+				}
+			}
+		}
+		if u.latin {
+			lx.latinUnits[strings.ToLower(f[0])] = true
+			return nil
+		}
+		lx.units.add(f[0], u)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("qualifiers.tsv", 3, func(f []string) error {
+		q := qualInfo{pos: f[1]}
+		switch f[2] {
+		case "over":
+			q.qual = newsfacts.QualOver
+		case "under":
+			q.qual = newsfacts.QualUnder
+		case "approx":
+			q.qual = newsfacts.QualApprox
+		case "none":
+			q.none = true
+		default:
+			return fmt.Errorf("unknown qualifier %q", f[2])
+		}
+		switch f[1] {
+		case "pre":
+			lx.preQual.add(f[0], q)
+		case "mid":
+			lx.midQual.add(f[0], q)
+		case "post":
+			lx.postQual.add(f[0], q)
+		default:
+			return fmt.Errorf("unknown qualifier position %q", f[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("changes.tsv", 2, func(f []string) error {
+		roles := map[string]changeRole{"up": roleUp, "down": roleDown, "same": roleSame, "from": roleFrom,
+			"to": roleTo, "up-rate": roleUpRate, "down-rate": roleDownRate, "none": roleNone}
+		r, ok := roles[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown change role %q", f[1])
+		}
+		lx.changes.add(f[0], r)
+		lx.changeFwd.add(f[0], r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("baselines.tsv", 2, func(f []string) error {
+		lx.baselines.add(f[0], f[1])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("identifiers.tsv", 3, func(f []string) error {
+		switch f[1] {
+		case "after":
+			lx.idAfter.add(f[0], f[2])
+		case "before":
+			lx.idBefore.add(f[0], f[2])
+		default:
+			return fmt.Errorf("unknown side %q", f[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("subject.tsv", 2, func(f []string) error {
+		roles := map[string]subjectRole{"glue": subjGlue, "verb": subjVerb, "stop": subjStop, "noun": subjNoun}
+		r, ok := roles[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown subject role %q", f[1])
+		}
+		lx.subject.add(f[0], r)
+		lx.subjectFwd.add(f[0], r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range []struct {
+		file string
+		add  func(string)
+	}{
+		{"names.txt", func(w string) {
+			lx.names.add(w, struct{}{})
+			for k, r := range []rune(w) {
+				if numeral.IsNumeral(r) {
+					lx.namesBack = max(lx.namesBack, k)
+					break
+				}
+			}
+		}},
+		{"determiners.txt", func(w string) { lx.determiner.add(w, struct{}{}) }},
+		{"ranks.txt", func(w string) { lx.ranks.add(w, struct{}{}) }},
+		{"heads.txt", func(w string) { lx.heads.add(w, struct{}{}) }},
+		{"notunits.txt", func(w string) { lx.notUnits.add(w, struct{}{}) }},
+		{"cheng.txt", func(w string) { lx.cheng.add(w, struct{}{}) }},
+	} {
+		if err := readTSV(l.file, 1, func(f []string) error { l.add(f[0]); return nil }); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// readTSV calls fn for every non-comment line of a data file, split at tabs,
+// after checking that it has at least min fields.
+func readTSV(name string, min int, fn func([]string) error) error {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimRight(sc.Text(), " \r")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fields := strings.Split(t, "\t")
+		if len(fields) < min || fields[0] == "" {
+			return fmt.Errorf("data/%s:%d: want %d tab-separated fields, got %q", name, line, min, t)
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("data/%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// trie matches words at the start of a string, longest first.
+type trie[V any] struct {
+	nodes []tnode[V]
+	// first marks the runes below U+10000 that begin a word: most lookups
+	// fail on the first rune, and a bit test is cheaper than a map.
+	first *[1 << 10]uint64
+}
+
+type tnode[V any] struct {
+	next map[rune]int32
+	val  V
+	ok   bool
+}
+
+func (t *trie[V]) add(word string, v V) {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, tnode[V]{})
+		t.first = new([1 << 10]uint64)
+	}
+	if r, _ := utf8.DecodeRuneInString(word); r < 1<<16 {
+		t.first[r>>6] |= 1 << (r & 63)
+	} else {
+		t.first[0] |= 1 // NOTE: bit 0 (U+0000) stands for "some rune above the BMP"
+	}
+	n := int32(0)
+	for _, r := range word {
+		nx, ok := t.nodes[n].next[r]
+		if !ok {
+			if t.nodes[n].next == nil {
+				t.nodes[n].next = map[rune]int32{}
+			}
+			nx = int32(len(t.nodes))
+			t.nodes[n].next[r] = nx
+			t.nodes = append(t.nodes, tnode[V]{})
+		}
+		n = nx
+	}
+	t.nodes[n].val, t.nodes[n].ok = v, true
+}
+
+// match returns the value and byte length of the longest word at the start
+// of s. With spaces, ASCII spaces between the characters of a word are
+// skipped (个 百 分点).
+func (t *trie[V]) match(s string, spaces bool) (v V, n int, ok bool) {
+	if len(t.nodes) == 0 {
+		return v, 0, false
+	}
+	if len(s) == 0 {
+		return v, 0, false
+	}
+	if r, _ := decodeRune(s); r < 1<<16 && r != 0 && t.first[r>>6]&(1<<(r&63)) == 0 {
+		return v, 0, false
+	}
+	cur := int32(0)
+	i := 0
+	for i < len(s) {
+		j := i
+		if spaces && i > 0 {
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+		}
+		r, size := decodeRune(s[j:])
+		nx, found := t.nodes[cur].next[r]
+		if !found {
+			break
+		}
+		cur = nx
+		i = j + size
+		if t.nodes[cur].ok {
+			v, n, ok = t.nodes[cur].val, i, true
+		}
+	}
+	return v, n, ok
+}
+
+// rtrie matches words at the end of a string, longest first.
+type rtrie[V any] struct {
+	t trie[V]
+}
+
+func (t *rtrie[V]) add(word string, v V) {
+	rs := []rune(word)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	t.t.add(string(rs), v)
+}
+
+// match returns the value and byte length of the longest word at the end of
+// s.
+func (t *rtrie[V]) match(s string) (v V, n int, ok bool) {
+	if len(t.t.nodes) == 0 || len(s) == 0 {
+		return v, 0, false
+	}
+	if r, _ := decodeLastRune(s); r < 1<<16 && r != 0 && t.t.first[r>>6]&(1<<(r&63)) == 0 {
+		return v, 0, false
+	}
+	cur := int32(0)
+	i := len(s)
+	for i > 0 {
+		r, size := decodeLastRune(s[:i])
+		nx, found := t.t.nodes[cur].next[r]
+		if !found {
+			break
+		}
+		cur = nx
+		i -= size
+		if t.t.nodes[cur].ok {
+			v, n, ok = t.t.nodes[cur].val, len(s)-i, true
+		}
+	}
+	return v, n, ok
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for the
+// three-byte runes of Chinese text.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0] >= 0xE1 && s[0] < 0xF0 && s[0] != 0xED &&
+		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decodeLastRune is utf8.DecodeLastRuneInString with the same fast path.
+func decodeLastRune(s string) (rune, int) {
+	n := len(s)
+	if n >= 3 && s[n-3] >= 0xE1 && s[n-3] < 0xF0 && s[n-3] != 0xED &&
+		s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F), 3
+	}
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
+}

@@ -1,0 +1,382 @@
+package metric
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+)
+
+// link joins neighbouring figures: the two ends of a transition become one
+// figure (由42个精简为18个), the ends of a range share their unit (3至5年),
+// and the second of 分别A和B takes the verb of the first.
+func (s *scanner) link(in []Candidate) []Candidate {
+	t := s.text
+	// NOTE: in place: out never grows past the element being read.
+	out := in[:0]
+	for k := range in {
+		c := in[k]
+		if len(out) == 0 {
+			out = append(out, c)
+			continue
+		}
+		a := &out[len(out)-1]
+		gap := strings.TrimSpace(t[a.End:c.Start])
+		switch {
+		case a.From == nil && !a.Rank && !c.Rank && !a.Range && !c.Doubling && !a.Doubling &&
+			((c.Target && (gap == "" || (a.FromMark && (gap == "，" || gap == ",")))) ||
+				(c.ToMark != "" && c.ToMark != "-" && a.FromMark && gap == c.ToMark && c.Verb == "")):
+			// 由42个精简为18个, 从26个工作日缩减至5个工作日以内, 从1000家到2000家.
+			from := *a
+			inherit(&from, &c)
+			c.From = &from
+			c.Start = a.Start
+			if p := runeBefore(t, a.Start); p == '由' || p == '从' {
+				c.Start -= utf8.RuneLen(p)
+			}
+			out[len(out)-1] = c
+			continue
+		case isRangeGap(gap) && c.Verb == "" && !a.Rank && !c.Rank && !a.FromMark &&
+			(a.Unit == "" || a.Unit == c.Unit) && c.Unit != "":
+			// 3至5年, 3-5天, 30—50人, 增加了两到三倍: both ends are rows
+			// with one unit and one verb.
+			if a.Unit == "" {
+				scaleLike(a, &c, t)
+				a.Unit, a.Class = c.Unit, c.Class
+			}
+			a.Range, c.Range = true, true
+			c.Verb, c.Baseline = a.Verb, a.Baseline
+		case c.Verb == "" && a.Verb != "" && !c.Target && c.ToMark == "" && c.From == nil && isCoordGap(gap) &&
+			(c.Unit == a.Unit || c.Unit == "" || a.Unit == ""):
+			// 分别增长32%和28.5%.
+			c.Verb, c.Target, c.Baseline, c.Coord = a.Verb, a.Target, a.Baseline, true
+			if c.Unit == "" {
+				c.Unit, c.Class = a.Unit, a.Class
+			}
+		case isCoordGap(gap) && a.Unit == "" && c.Unit != "" && a.Verb == "" && c.Verb == "" && !a.Rank && !c.Rank &&
+			a.Num.Form&numeral.Fraction == 0:
+			// 2.3和1.8个百分点: the first figure takes the unit of the second.
+			a.Unit, a.Class = c.Unit, c.Class
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isRangeGap(g string) bool {
+	switch g {
+	case "至", "到", "-", "—", "——", "～", "~", "－", "–", "或":
+		return true
+	}
+	return false
+}
+
+func isCoordGap(g string) bool {
+	switch g {
+	case "和", "、", "及", "与", "以及":
+		return true
+	}
+	return false
+}
+
+// inherit gives each end of a transition the unit the other one states:
+// 从26个工作日缩减至5个 → both in 工作日.
+func inherit(from, to *Candidate) {
+	switch {
+	case to.Unit == "" && from.Unit != "":
+		to.Unit, to.Class = from.Unit, from.Class
+	case from.Unit == "" && to.Unit != "":
+		from.Unit, from.Class = to.Unit, to.Class
+	case to.Unit == "个" && from.Unit != "个" && from.Class == ClassTime:
+		to.Unit, to.Class = from.Unit, from.Class
+	}
+}
+
+// scaleLike gives the first end of a range the magnitude of the second:
+// 3至5万元 → 3万元.
+func scaleLike(a, c *Candidate, t string) {
+	if a.Num.Form&(numeral.Magnitude|numeral.Fraction) != 0 || c.Num.Form&numeral.Magnitude == 0 {
+		return
+	}
+	nt := t[c.NumStart:c.NumEnd]
+	f := 1.0
+	for len(nt) > 0 {
+		r, n := decodeLastRune(nt)
+		if r == '万' || r == '萬' {
+			f *= 1e4
+		} else if r == '亿' || r == '億' {
+			f *= 1e8
+		} else {
+			break
+		}
+		nt = nt[:len(nt)-n]
+	}
+	if f > 1 {
+		a.Num.Value *= f
+		a.Num.Num *= f
+	}
+}
+
+// subject finds what a figure measures: after a measure word, the noun that
+// follows (17个重点新建项目); otherwise the words before the figure in its
+// clause, without the glue and verbs that touch it (满意度达98.7% → 满意度,
+// 问题受理91个 → 问题). A figure whose clause names nothing but a verb
+// (已办结82个) takes the subject of the figure before it in the sentence
+// when both have the same unit.
+func (s *scanner) subject(c *Candidate, prev []Candidate) string {
+	if (c.Coord || c.Range) && len(prev) > 0 && (prev[len(prev)-1].Range || c.Coord) {
+		return prev[len(prev)-1].Subject // 分别A和B, A至B: one subject
+	}
+	if c.Class == ClassCount && c.Unit != "" && !c.Rank && c.Post == "" {
+		if subj := s.forwardSubject(c.End); subj != "" {
+			return subj
+		}
+	}
+	start := c.Start
+	if c.From != nil && c.From.fromAt >= 0 {
+		start = c.From.fromAt // 面积由2015年的3万亩扩大到… → 面积
+	} else if c.fromAt >= 0 && c.fromAt < start {
+		start = c.fromAt
+	}
+	subj, verbOnly := s.backwardSubject(start)
+	if verbOnly && len(prev) > 0 {
+		p := &prev[len(prev)-1]
+		if p.Subject != "" && p.Unit == c.Unit && !strings.ContainsAny(s.text[p.End:c.Start], "。！？!?\n") {
+			return p.Subject
+		}
+	}
+	if verbOnly && (c.Rank || c.Class == ClassPercent || c.Class == ClassRatio || c.Class == ClassPoints) {
+		return ""
+	}
+	return subj
+}
+
+const subjectCap = 16 // runes
+
+// backwardSubject reads the subject that ends before off. verbOnly is set
+// when it found only a verb (已办结82个 → 办结).
+func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
+	t := s.text
+	k := off
+	for k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	verbS, verbE := -1, -1
+	for step := 0; step < 4 && k > 0; step++ {
+		role, n, ok := s.lx.subject.match(t[:k])
+		if !ok || role == subjNoun {
+			break
+		}
+		if role == subjGlue {
+			k -= n
+			continue
+		}
+		if role == subjVerb && verbS < 0 {
+			verbE = k
+			k -= n
+			verbS = k
+			continue
+		}
+		break
+	}
+	end := k
+	count := 0
+	for k > 0 && count < subjectCap {
+		r, n := decodeLastRune(t[:k])
+		if isAlnum(r) {
+			a, letter := k, false
+			for a > 0 {
+				r2, n2 := decodeLastRune(t[:a])
+				if !isAlnum(r2) {
+					break
+				}
+				letter = letter || isLatin(r2)
+				a -= n2
+			}
+			if !letter {
+				k = s.dropUnitHead(k, end)
+				break
+			}
+			count += utf8.RuneCountInString(t[a:k])
+			k = a
+			continue
+		}
+		if numeral.IsNumeral(r) {
+			// 一次性扩岗补助: a numeral character of a word is part of the
+			// subject.
+			if _, ok := s.inName(k-n, k); ok {
+				k -= n
+				count++
+				continue
+			}
+		}
+		if !isHan(r) || numeral.IsNumeral(r) && s.numeralAt(k-n) {
+			if numeral.IsNumeral(r) {
+				k = s.dropUnitHead(k, end)
+			}
+			break
+		}
+		role, m, ok := s.lx.subject.match(t[:k])
+		if ok && role == subjNoun {
+			k -= m
+			count += utf8.RuneCountInString(t[k : k+m])
+			continue
+		}
+		// NOTE: a boundary word right after one character is more often
+		// part of a noun (办结率, 普及率) than a boundary.
+		if singleStop(r) && count != 1 {
+			break
+		}
+		if ok && role != subjGlue && (m > 3 || count == 0) && (count != 1 || role == subjStop) {
+			break
+		}
+		k -= n
+		count++
+	}
+	if k == end && verbS >= 0 {
+		return t[verbS:verbE], true
+	}
+	// Leading glue and verbs of two characters or more (共计修复文物 → 文物),
+	// and the one-character words that cannot begin a noun here (了占总面积
+	// → 总面积).
+	for step := 0; step < 4 && k < end; step++ {
+		if r, n := decodeRune(t[k:end]); leadingGlue(r) && utf8.RuneCountInString(t[k+n:end]) >= 2 {
+			k += n
+			continue
+		}
+		role, n, ok := s.lx.subjectFwd.match(t[k:end], false)
+		if !ok || role == subjStop || role == subjNoun || n < 6 || k+n >= end {
+			break
+		}
+		if role == subjGlue && !leadingGlueWord(t[k:k+n]) {
+			break // 平均用时 keeps 平均
+		}
+		k += n
+	}
+	return t[k:end], false
+}
+
+// dropUnitHead drops the unit or date word that begins a subject found
+// after a numeral: the tail of another figure or of a date (连续3年超过400万吨
+// → "", 8月中国快递发展指数 → 中国快递发展指数).
+func (s *scanner) dropUnitHead(k, end int) int {
+	t := s.text[:end]
+	m := 0
+	if _, n, ok := s.lx.units.match(t[k:], false); ok {
+		m = n
+		if t[k:k+n] == "个" {
+			if _, n2, ok := s.lx.units.match(t[k+n:], false); ok {
+				m += n2 // 一个月内
+			}
+		}
+	}
+	if _, n, ok := s.lx.idAfter.match(t[k:], false); ok && n > m {
+		m = n
+	}
+	if m > 0 && k+m < end {
+		// 十年间, 3年来, 5年前的: the words that close a duration.
+		for _, w := range [...]string{"以来", "间", "来", "内", "后", "前", "里", "中"} {
+			if strings.HasPrefix(t[k+m:], w) {
+				m += len(w)
+				break
+			}
+		}
+	}
+	if k+m < end && strings.HasPrefix(t[k+m:], "的") {
+		m += len("的")
+	}
+	return k + m
+}
+
+// forwardSubject reads the noun after a measure word at off, or "" when
+// there is none or it runs on too long to be one. A run that no clear
+// boundary ends is cut after its last noun ending (heads.txt): 潜水员全部经受
+// 住考验 → 潜水员.
+func (s *scanner) forwardSubject(off int) string {
+	t := s.text
+	k := off
+	count := 0
+	clean := false // the run ended at a clear boundary
+	for k < len(t) {
+		r, n := decodeRune(t[k:])
+		if !isHan(r) || (singleStop(r) && count != 1) || numeral.IsNumeral(r) && s.numeralAt(k) {
+			clean = true
+			break
+		}
+		if role, m, ok := s.lx.subjectFwd.match(t[k:], false); ok && role == subjNoun {
+			k += m
+			count += utf8.RuneCountInString(t[k-m : k])
+			continue
+		} else if ok && (m > 3 || count == 0) && (role != subjVerb || count > 0) {
+			clean = true
+			break
+		}
+		if _, m, ok := s.lx.changeFwd.match(t[k:], false); ok && m > 3 {
+			clean = true
+			break
+		}
+		if _, m, ok := s.lx.postQual.match(t[k:], false); ok && m > 3 {
+			clean = true
+			break
+		}
+		k += n
+		count++
+		if count > 10 {
+			break
+		}
+	}
+	if clean && count <= 4 {
+		return t[off:k]
+	}
+	// Cut after the last noun ending.
+	for e := k; e > off; {
+		if _, _, ok := s.lx.heads.match(t[off:e]); ok {
+			return t[off:e]
+		}
+		_, size := decodeLastRune(t[off:e])
+		e -= size
+	}
+	if clean && count <= 6 {
+		return t[off:k]
+	}
+	return ""
+}
+
+// numeralAt reports whether a numeral (not just a character of a word) starts
+// at off.
+func (s *scanner) numeralAt(off int) bool {
+	num, ok := numeral.Scan(s.text[off:])
+	if !ok {
+		return false
+	}
+	return num.Form&numeral.Arabic != 0 || s.startsUnit(off+num.Len)
+}
+
+// leadingGlue reports whether a one-character word at the start of a
+// subject is glue to drop.
+func leadingGlue(r rune) bool {
+	switch r {
+	case '占', '为', '是', '达', '约', '已', '仅', '只', '了', '也':
+		return true
+	}
+	return false
+}
+
+// leadingGlueWord reports whether a glue word at the start of a subject is
+// to drop (共计修复文物 → 修复文物 → 文物).
+func leadingGlueWord(w string) bool {
+	switch w {
+	case "共计", "累计", "合计", "总计", "已经", "分别", "共有", "达到", "目前已", "已累计":
+		return true
+	}
+	return false
+}
+
+// singleStop reports whether a one-character word ends a subject.
+func singleStop(r rune) bool {
+	switch r {
+	case '的', '和', '及', '与', '或', '在', '对', '向', '于', '、', '将', '把', '被', '到', '至', '从', '由':
+		return true
+	}
+	return false
+}

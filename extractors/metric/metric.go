@@ -1,0 +1,129 @@
+// Package metric extracts the figures of Chinese news text: counts,
+// measures, money, percentages, changes and ranks, each resolved to a value,
+// a unit, a qualifier, a direction and a subject, and written to the
+// metrics table.
+//
+// Extraction runs in two steps that can be called and tested separately.
+// Find scans the text for numerals (numeral.Scan) and reads the words around
+// each: the qualifier, change and baseline words before it, the unit and
+// qualifier after it, and the subject. It rejects what is no figure: dates
+// and times, identifiers and names, list markers, the numeral characters of
+// ordinary words. Resolve turns each Candidate into a newsfacts.Metric
+// through the rule whose pattern it matches (see Rules). The word lists
+// live in data/ and are embedded in the binary.
+//
+// docs/metrics.md documents the conventions with examples.
+package metric
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+)
+
+// Extractor is the metric extractor. It is safe for concurrent use.
+type Extractor struct {
+	lx *lexicon
+}
+
+var _ extractors.Extractor = (*Extractor)(nil)
+
+// New returns an Extractor with the embedded word lists.
+func New() (*Extractor, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("metric: %w", err)
+	}
+	return &Extractor{lx: lx}, nil
+}
+
+// Name returns "metric".
+func (x *Extractor) Name() string { return "metric" }
+
+// Requires returns no layer: the extractor reads only the text. It uses
+// Doc.Dates and Doc.Entities when an earlier stage filled them.
+func (x *Extractor) Requires() []extractors.Layer { return nil }
+
+// Provides returns the metrics layer.
+func (x *Extractor) Provides() []extractors.Layer {
+	return []extractors.Layer{extractors.Metrics}
+}
+
+// Extract appends the figures of doc.Text to doc.Metrics, sorted by Start
+// and without overlaps. When earlier stages found dates or entities, a
+// figure that overlaps a date or lies inside an organisation or place name
+// (三一重工, 第一师) is dropped; a figure whose leading words only (同比增长)
+// overlap a date is trimmed to start after it. OrgID, PlaceID and DateID are
+// left for the link stage.
+func (x *Extractor) Extract(doc *newsfacts.Doc) error {
+	buf := candPool.Get().(*[]Candidate)
+	defer func() {
+		clear(*buf) // drop references to the text before pooling
+		candPool.Put(buf)
+	}()
+	cands := x.find(doc.Text, (*buf)[:0])
+	*buf = cands
+	if len(cands) == 0 {
+		return nil
+	}
+	doc.Metrics = slices.Grow(doc.Metrics, len(cands))
+	sorted := len(doc.Metrics) == 0 // appending to an empty layer keeps it sorted
+	di := 0
+	for k := range cands {
+		c := &cands[k]
+		m, ok := x.resolve(c)
+		if !ok {
+			continue
+		}
+		// The core is the numeral and what follows it; the words before it
+		// (同比增长, or the start of a transition) may give way to a date.
+		core := newsfacts.Span{Start: c.NumStart, End: max(c.NumEnd, c.NumStart+1)}
+		// Dates are sorted by Start: skip those that end before this figure.
+		for di < len(doc.Dates) && doc.Dates[di].End <= m.Start {
+			di++
+		}
+		drop := false
+		for k := di; k < len(doc.Dates) && doc.Dates[k].Start < m.End; k++ {
+			d := doc.Dates[k].Span
+			if d.Overlaps(newsfacts.Span{Start: core.Start, End: m.End}) {
+				drop = true
+				break
+			}
+			// Only words before the numeral overlap: start after the date.
+			m.Start = max(m.Start, d.End)
+		}
+		if drop {
+			continue
+		}
+		if insideEntity(doc.Entities, core) {
+			continue
+		}
+		doc.Metrics = append(doc.Metrics, m)
+	}
+	if sorted && len(doc.Metrics) > 0 {
+		return nil
+	}
+	slices.SortStableFunc(doc.Metrics, func(a, b newsfacts.Metric) int { return cmp.Compare(a.Start, b.Start) })
+	return nil
+}
+
+// candPool recycles the candidate buffers of Extract.
+var candPool = sync.Pool{New: func() any { return new([]Candidate) }}
+
+// insideEntity reports whether core lies inside an organisation or place
+// name. Entities are sorted by Start; they seldom nest, so a few before the
+// first one that starts after core are enough to look at.
+func insideEntity(ents []newsfacts.Entity, core newsfacts.Span) bool {
+	k, _ := slices.BinarySearchFunc(ents, core.Start+1, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		e := ents[j]
+		if (e.Type == newsfacts.ORG || e.Type == newsfacts.PLACE) && e.Span.Contains(core) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,136 @@
+package numeral
+
+// kind is the role of a character in a numeral.
+type kind uint8
+
+const (
+	kNone   kind = iota
+	kArabic      // 0-9, ０-９
+	kDigit       // 零〇一二两三…九, 壹贰叁…玖
+	kUnit        // 十 百 千 (拾 佰 仟)
+	kMag         // 万 亿 兆 (萬 億)
+	kPoint       // 点 點
+	kApprox      // 余 多 (餘)
+	kJi          // 几 幾
+	kHalf        // 半
+)
+
+// class describes one numeral character.
+type class struct {
+	kind  kind
+	val   float64 // digit value, unit or magnitude
+	exp   int     // log10 of a magnitude
+	fin   bool    // a financial (大写) form
+	liang bool    // 两 and its variants
+}
+
+// classify returns the role of r in a numeral.
+//
+// NOTE: a switch over constants compiles to a binary search, which is
+// faster here than a map and needs no initialisation.
+func classify(r rune) class {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return class{kind: kArabic, val: float64(r - '0')}
+	case '０', '１', '２', '３', '４', '５', '６', '７', '８', '９':
+		return class{kind: kArabic, val: float64(r - '０')}
+	case '零', '〇':
+		return class{kind: kDigit, val: 0}
+	case '一':
+		return class{kind: kDigit, val: 1}
+	case '二':
+		return class{kind: kDigit, val: 2}
+	case '两', '兩', '俩', '倆':
+		return class{kind: kDigit, val: 2, liang: true}
+	case '三':
+		return class{kind: kDigit, val: 3}
+	case '四':
+		return class{kind: kDigit, val: 4}
+	case '五':
+		return class{kind: kDigit, val: 5}
+	case '六':
+		return class{kind: kDigit, val: 6}
+	case '七':
+		return class{kind: kDigit, val: 7}
+	case '八':
+		return class{kind: kDigit, val: 8}
+	case '九':
+		return class{kind: kDigit, val: 9}
+	case '壹':
+		return class{kind: kDigit, val: 1, fin: true}
+	case '贰', '貳':
+		return class{kind: kDigit, val: 2, fin: true}
+	case '叁', '參':
+		return class{kind: kDigit, val: 3, fin: true}
+	case '肆':
+		return class{kind: kDigit, val: 4, fin: true}
+	case '伍':
+		return class{kind: kDigit, val: 5, fin: true}
+	case '陆', '陸':
+		return class{kind: kDigit, val: 6, fin: true}
+	case '柒':
+		return class{kind: kDigit, val: 7, fin: true}
+	case '捌':
+		return class{kind: kDigit, val: 8, fin: true}
+	case '玖':
+		return class{kind: kDigit, val: 9, fin: true}
+	case '十':
+		return class{kind: kUnit, val: 10}
+	case '拾':
+		return class{kind: kUnit, val: 10, fin: true}
+	case '百':
+		return class{kind: kUnit, val: 100}
+	case '佰':
+		return class{kind: kUnit, val: 100, fin: true}
+	case '千':
+		return class{kind: kUnit, val: 1000}
+	case '仟':
+		return class{kind: kUnit, val: 1000, fin: true}
+	case '万', '萬':
+		return class{kind: kMag, val: 1e4, exp: 4}
+	case '亿', '億':
+		return class{kind: kMag, val: 1e8, exp: 8}
+	case '兆':
+		return class{kind: kMag, val: 1e12, exp: 12}
+	case '点', '點':
+		return class{kind: kPoint}
+	case '余', '餘', '多':
+		return class{kind: kApprox}
+	case '几', '幾':
+		return class{kind: kJi}
+	case '半':
+		return class{kind: kHalf, val: 0.5}
+	}
+	return class{}
+}
+
+// IsDigit reports whether r is an Arabic digit (half- or full-width) or a
+// Chinese digit (零〇一二两三…九, 壹贰叁…玖).
+func IsDigit(r rune) bool {
+	k := classify(r).kind
+	return k == kArabic || k == kDigit
+}
+
+// IsNumeral reports whether r can be part of a numeral: a digit, a unit
+// (十百千), a magnitude (万亿兆) or the decimal point 点. Span finders use it
+// to jump to candidate positions and to check a numeral's neighbours.
+func IsNumeral(r rune) bool {
+	switch classify(r).kind {
+	case kArabic, kDigit, kUnit, kMag, kPoint:
+		return true
+	}
+	return false
+}
+
+// IsFinancial reports whether r is a financial (大写) numeral character.
+func IsFinancial(r rune) bool { return classify(r).fin }
+
+// Digit returns the value of a single digit character, Arabic or Chinese,
+// and whether r is one.
+func Digit(r rune) (int, bool) {
+	c := classify(r)
+	if c.kind == kArabic || c.kind == kDigit {
+		return int(c.val), true
+	}
+	return 0, false
+}
