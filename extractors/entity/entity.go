@@ -1,0 +1,248 @@
+// Package entity is the newsfacts extractor of organisations and places:
+// it provides the entities layer (extractors.Entities).
+//
+// It composes the place finder (extractors/place) and the organisation
+// finder (extractors/org) over one gazetteer scan of the text, resolves
+// places against the article's other places, resolves level words (市 in
+// 市住建局) against the article's own place, and settles overlaps with one
+// policy (Settle): longest first, then leftmost; an organisation that
+// contains a place keeps both rows.
+//
+// The gazetteers and the segmenter are loaded once by New and shared
+// read-only, so Extract is safe for concurrent use on different documents.
+package entity
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/org"
+	"github.com/newsfacts/newsfacts/extractors/place"
+	"github.com/newsfacts/newsfacts/extractors/segment"
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// Options configure New.
+type Options struct {
+	// UserGazetteer is the path of a user gazetteer file (the CLI's
+	// --gazetteer FILE), or "". See gazetteers.ParseUser for the format.
+	UserGazetteer string
+	// UserEntries are more user gazetteer entries, for library callers.
+	UserEntries []gazetteers.UserEntry
+}
+
+// Extractor finds organisations and places. It implements
+// extractors.Extractor.
+type Extractor struct {
+	g      *gazetteers.Gazetteer
+	seg    *segment.GSE
+	places *place.Finder
+	orgs   *org.Finder
+	hits   sync.Pool
+}
+
+var _ extractors.Extractor = (*Extractor)(nil)
+
+// New loads the gazetteers (with the user's entries) and the segmenter.
+// The two loads run concurrently.
+func New(opts Options) (*Extractor, error) {
+	user := opts.UserEntries
+	if opts.UserGazetteer != "" {
+		u, err := gazetteers.LoadUserFile(opts.UserGazetteer)
+		if err != nil {
+			return nil, fmt.Errorf("entity: user gazetteer: %w", err)
+		}
+		user = append(u, user...)
+	}
+	type built struct {
+		b   *segment.Builder
+		err error
+	}
+	ch := make(chan built, 1)
+	go func() {
+		b, err := segment.NewBuilder(12000)
+		ch <- built{b, err}
+	}()
+	g, gerr := gazetteers.New(user)
+	sb := <-ch
+	if gerr != nil {
+		return nil, fmt.Errorf("entity: %w", gerr)
+	}
+	if sb.err != nil {
+		return nil, fmt.Errorf("entity: %w", sb.err)
+	}
+	sb.b.Add(SegmenterWords(g))
+	seg := sb.b.Build()
+	return newExtractor(g, seg), nil
+}
+
+func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {
+	e := &Extractor{g: g, seg: seg}
+	// NOTE: a nil *segment.GSE must become nil interfaces, not interfaces
+	// holding a nil pointer, so that the finders see "no segmenter".
+	var s segment.Segmenter
+	var l segment.Lexicon
+	if seg != nil {
+		s, l = seg, seg
+	}
+	e.places = place.New(g, l)
+	e.orgs = org.New(g, s, l)
+	e.hits.New = func() any { return new([]gazetteers.Hit) }
+	return e
+}
+
+// SegmenterWords returns the gazetteer names that should segment as one
+// word: the names of provinces, prefectures, counties and zones, world
+// places, organisations and departments, tagged ns or nt.
+func SegmenterWords(g *gazetteers.Gazetteer) []segment.Word {
+	surfaces, refs := g.Surfaces()
+	words := make([]segment.Word, 0, len(surfaces)/4)
+	for id, s := range surfaces {
+		if utf8.RuneCountInString(s) < 2 {
+			continue
+		}
+		pos := ""
+		for _, r := range refs[id] {
+			switch r.Kind {
+			case gazetteers.RefPlace:
+				if g.Places[r.Index].Level != gazetteers.Township && pos == "" {
+					pos = "ns"
+				}
+			case gazetteers.RefOrg, gazetteers.RefDept:
+				pos = "nt"
+			}
+		}
+		if pos != "" {
+			words = append(words, segment.Word{Text: s, Pos: pos, Freq: 50})
+		}
+	}
+	return words
+}
+
+// Gazetteer returns the gazetteer the extractor uses.
+func (e *Extractor) Gazetteer() *gazetteers.Gazetteer { return e.g }
+
+// Name returns "entity".
+func (e *Extractor) Name() string { return "entity" }
+
+// Requires returns no layers: the extractor reads only the text and title.
+func (e *Extractor) Requires() []extractors.Layer { return nil }
+
+// Provides returns the entities layer.
+func (e *Extractor) Provides() []extractors.Layer { return []extractors.Layer{extractors.Entities} }
+
+// Extract appends the document's organisations and places to
+// doc.Entities, sorted by Start then longer first.
+func (e *Extractor) Extract(doc *newsfacts.Doc) error {
+	doc.Entities = append(doc.Entities, e.Entities(doc.Text, doc.Title)...)
+	SortEntities(doc.Entities)
+	return nil
+}
+
+// Entities returns the organisations and places of text, settled and
+// sorted; title (may be "") gives context only.
+func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
+	buf := e.hits.Get().(*[]gazetteers.Hit)
+	defer e.hits.Put(buf)
+	hits := e.g.Match(text, (*buf)[:0])
+	*buf = hits
+
+	ctx := place.Context{Anchors: e.anchors(title)}
+	ps := e.places.Resolve(text, e.places.Find(text, hits), ctx)
+	home := e.places.HomeOf(ps, ctx)
+	os := e.orgs.Resolve(text, e.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home})
+
+	cands := make([]newsfacts.Entity, 0, len(ps)+len(os))
+	for _, o := range os {
+		cands = append(cands, o)
+	}
+	for _, p := range ps {
+		cands = append(cands, p.Entity)
+	}
+	return Settle(cands)
+}
+
+// anchors returns the places named in a title that need no context.
+func (e *Extractor) anchors(title string) []int32 {
+	if title == "" {
+		return nil
+	}
+	var out []int32
+	for _, m := range e.places.FindText(title) {
+		if len(m.Cands) == 1 && !m.NeedSupport {
+			out = append(out, m.Cands[0])
+		}
+	}
+	return out
+}
+
+// Settle applies the overlap policy to candidate entities and returns the
+// survivors sorted by Start, longer first:
+//
+//   - candidates are taken longest first, then leftmost; at equal spans an
+//     organisation comes before a place, then the earlier candidate;
+//   - a candidate is kept unless it overlaps one already kept, except that
+//     a place lying inside a kept organisation is kept too (石峰区 in
+//     石峰区行政审批局: both rows);
+//   - an exact duplicate (same span and type) is dropped.
+func Settle(cands []newsfacts.Entity) []newsfacts.Entity {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := cands[a], cands[b]
+		if d := y.Len() - x.Len(); d != 0 {
+			return d
+		}
+		if d := x.Start - y.Start; d != 0 {
+			return d
+		}
+		return typeRank(x.Type) - typeRank(y.Type)
+	})
+	kept := make([]newsfacts.Entity, 0, len(cands))
+	for _, i := range order {
+		c := cands[i]
+		ok := true
+		for _, k := range kept {
+			if !k.Overlaps(c.Span) {
+				continue
+			}
+			if k.Type == newsfacts.ORG && c.Type == newsfacts.PLACE && k.Contains(c.Span) && !(k.Start == c.Start && k.End == c.End) {
+				continue
+			}
+			ok = false
+			break
+		}
+		if ok {
+			kept = append(kept, c)
+		}
+	}
+	SortEntities(kept)
+	return kept
+}
+
+func typeRank(t newsfacts.EntityType) int {
+	if t == newsfacts.ORG {
+		return 0
+	}
+	return 1
+}
+
+// SortEntities sorts entities by Start, then longer first, then
+// organisations before places.
+func SortEntities(es []newsfacts.Entity) {
+	slices.SortStableFunc(es, func(x, y newsfacts.Entity) int {
+		if d := x.Start - y.Start; d != 0 {
+			return d
+		}
+		if d := y.End - x.End; d != 0 {
+			return d
+		}
+		return typeRank(x.Type) - typeRank(y.Type)
+	})
+}

@@ -1,0 +1,581 @@
+package org
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/place"
+	"github.com/newsfacts/newsfacts/extractors/segment"
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// rule is one organisation rule: a name, the pattern it looks for, and its
+// production, which turns one gazetteer hit into a mention (or none).
+type rule struct {
+	name    string
+	pattern string
+	kind    gazetteers.RefKind
+	produce func(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool)
+}
+
+// rules maps each kind of gazetteer hit to the rule that reads it.
+var rules = []rule{
+	{MethodList, "a listed organisation name or short form (国务院, 中车株机)", gazetteers.RefOrg, produceList},
+	{MethodDept, "place or level word + standard department (石峰区行政审批局, 市住建局); some departments alone (住建局)", gazetteers.RefDept, produceDept},
+	{MethodSuffix, "place or organisation, and/or a name, + organisation suffix (株洲日报, 湖南晋通公司)", gazetteers.RefSuffix, produceSuffix},
+}
+
+// RuleNames returns the names of the rules, in order.
+func RuleNames() []string {
+	out := make([]string, len(rules))
+	for i, r := range rules {
+		out[i] = r.name
+	}
+	return out
+}
+
+// unit is something a mention can start with: a resolved place or an
+// organisation mention found earlier.
+type unit struct {
+	start int
+	parts []Part
+}
+
+// scan is the state of one Find call.
+type scan struct {
+	text  string
+	hits  []gazetteers.Hit
+	units map[int][]unit // by end offset
+	out   []Mention
+}
+
+// Find returns the organisation mentions of text, given its gazetteer hits
+// (from g.Match) and its resolved places. Mentions may overlap; an
+// organisation that follows another (市委 + 宣传部) includes it.
+func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) []Mention {
+	s := &scan{text: text, hits: hits, units: map[int][]unit{}}
+	for _, p := range places {
+		// 驻京办事处: a one-character abbreviation names no organisation.
+		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
+			continue
+		}
+		s.units[p.End] = append(s.units[p.End], unit{p.Start, []Part{{
+			Start: p.Start, End: p.End, Kind: PartPlace, Index: p.Index, Name: p.Name,
+		}}})
+	}
+	// Hits come ordered by start; a mention's prefix units end at or before
+	// its start, so they are known when it is read.
+	for _, h := range hits {
+		named := false // the first organisation reading of a name wins (user entries come first)
+		for _, ref := range f.g.Refs(h.ID) {
+			isName := ref.Kind == gazetteers.RefOrg || ref.Kind == gazetteers.RefDept
+			if isName && named {
+				continue
+			}
+			for _, r := range rules {
+				if r.kind != ref.Kind {
+					continue
+				}
+				if m, ok := r.produce(f, s, h, ref); ok {
+					s.out = append(s.out, m)
+					s.units[m.End] = append(s.units[m.End], unit{m.Start, m.Parts})
+					named = named || isName
+				}
+			}
+		}
+	}
+	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	return s.out
+}
+
+func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
+	// 北京大学生: a word runs across the end (but 财政部长 names the head of
+	// 财政部, which is mentioned).
+	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
+		return Mention{}, false
+	}
+	// 最高法 in 最高法院: another name runs on past the end.
+	for _, o := range s.hits {
+		if o.Start > h.Start && o.Start < h.End && o.End > h.End {
+			return Mention{}, false
+		}
+		if o.Start >= h.End {
+			break
+		}
+	}
+	// A short form of two characters must stand as a word (建行 in 报建行政
+	// does not).
+	if f.seg != nil && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 {
+		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+			return Mention{}, false
+		}
+	}
+	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
+	// 印度外交部: a foreign country before a ministry named like a Chinese
+	// one is that country's ministry.
+	if o := &f.g.Orgs[ref.Index]; o.Kind == gazetteers.Central && o.Name == s.text[h.Start:h.End] {
+		for _, u := range s.units[h.Start] {
+			if p := u.parts[len(u.parts)-1]; len(u.parts) == 1 && p.Kind == PartPlace && p.Index >= 0 && f.foreign(p.Index) {
+				return mention([]Part{p, {Start: h.Start, End: h.End, Kind: PartName, Index: -1}}), true
+			}
+		}
+	}
+	return Mention{Start: h.Start, End: h.End, Parts: []Part{list}}, true
+}
+
+// foreign reports whether place i is a foreign country or region.
+func (f *Finder) foreign(i int32) bool {
+	p := &f.g.Places[i]
+	return (p.Level == gazetteers.Country || p.Level == gazetteers.Region) && p.Code != "CN"
+}
+
+// determinerChars start words that point at something rather than name
+// it (我军, 本市, 该校, 这所).
+const determinerChars = "我本该此这那其各每某"
+
+// levelWords stand for the article's place before a department.
+const levelWords = "省市县区州镇乡"
+
+// determiners before a level word make it the article's place too (本市,
+// 我县); other words ending in a level character (城市, 地区) do not.
+var determiners = map[string]bool{"本": true, "我": true, "该": true, "全": true, "各": true, "此": true}
+
+func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
+	d := &f.g.Depts[ref.Index]
+	text := s.text
+	dept := Part{Start: h.Start, End: h.End, Kind: PartDept, Index: ref.Index}
+	oneChar := utf8.RuneCountInString(text[h.Start:h.End]) == 1
+	// 委 in 委员, 委托 is no department.
+	if oneChar && f.wordAt(text, h.Start) {
+		return Mention{}, false
+	}
+	if prefix := s.prefix(h.Start); prefix != nil {
+		return mention(append(prefix, dept)), true
+	}
+	// 国家税务局: a national department.
+	if strings.HasSuffix(text[:h.Start], "国家") {
+		ls := h.Start - len("国家")
+		return mention([]Part{{Start: ls, End: h.Start, Kind: PartLevel, Index: -1}, dept}), true
+	}
+	if r, size := utf8.DecodeLastRuneInString(text[:h.Start]); size > 0 && strings.ContainsRune(levelWords, r) {
+		ls := h.Start - size
+		prev, psize := utf8.DecodeLastRuneInString(text[:ls])
+		// 城市住建局: 市 ends the word 城市 and stands for no place.
+		if psize == 0 || determiners[string(prev)] || !f.wordEnding(text, h.Start) {
+			parts := []Part{{Start: ls, End: h.Start, Kind: PartLevel, Index: -1}}
+			if strings.HasSuffix(text[:ls], "中共") {
+				parts = append([]Part{{Start: ls - len("中共"), End: ls, Kind: PartCPC, Index: -1}}, parts...)
+			}
+			return mention(append(parts, dept)), true
+		}
+	}
+	if d.Bare && !oneChar && !f.glued(text, h.Start) {
+		return mention([]Part{dept}), true
+	}
+	return Mention{}, false
+}
+
+// coveredEnd reports whether a listed organisation or department name ends
+// where h ends and starts before it.
+func (s *scan) coveredEnd(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		o := s.hits[i]
+		if o.Start >= h.Start || o.End != h.End {
+			if o.Start < h.Start-60 {
+				break
+			}
+			continue
+		}
+		for _, r := range g.Refs(o.ID) {
+			if r.Kind == gazetteers.RefOrg || r.Kind == gazetteers.RefDept {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inLonger reports whether a listed organisation or department hit starts
+// at or before h and ends after it.
+func (s *scan) inLonger(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		o := s.hits[i]
+		if o.Start > h.Start {
+			continue
+		}
+		if o.Start < h.Start-60 {
+			break
+		}
+		if o.End <= h.End {
+			continue
+		}
+		for _, r := range g.Refs(o.ID) {
+			if r.Kind == gazetteers.RefOrg || r.Kind == gazetteers.RefDept {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefix returns the parts of the longest chain of units ending at i
+// (湖南省 + 株洲市 before 住建局), with a 中共 before them, or nil.
+func (s *scan) prefix(i int) []Part {
+	us := s.units[i]
+	if len(us) == 0 {
+		return nil
+	}
+	best := us[0]
+	for _, u := range us[1:] {
+		if u.start < best.start {
+			best = u
+		}
+	}
+	parts := append([]Part(nil), best.parts...)
+	if more := s.prefix(best.start); more != nil {
+		parts = append(more, parts...)
+	} else if strings.HasSuffix(s.text[:best.start], "中共") {
+		parts = append([]Part{{Start: best.start - len("中共"), End: best.start, Kind: PartCPC, Index: -1}}, parts...)
+	}
+	return parts
+}
+
+func mention(parts []Part) Mention {
+	return Mention{Start: parts[0].Start, End: parts[len(parts)-1].End, Parts: parts}
+}
+
+// glued reports whether the character before i is a Han character that
+// could belong to a name: a bare department must not follow one (铁路公安局
+// is a suffix mention, not 公安局).
+func (f *Finder) glued(text string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if size == 0 || !unicode.Is(unicode.Han, r) {
+		return false
+	}
+	return !f.stop[string(r)]
+}
+
+// wordAt reports whether the dictionary has a word of two or three
+// characters starting at i (局长, 部分, 委员).
+func (f *Finder) wordAt(text string, i int) bool {
+	if f.lex == nil {
+		return false
+	}
+	j := i
+	for n := 1; n <= 3 && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if n >= 2 {
+			if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordEnding reports whether the dictionary has a word of two or three
+// characters ending at j (全部, 干部, 格局). Words tagged as organisations
+// (中国队) do not count, here and in wordAt.
+func (f *Finder) wordEnding(text string, j int) bool {
+	if f.lex == nil {
+		return false
+	}
+	i := j
+	for n := 1; n <= 3 && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if n >= 2 {
+			if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordBeyond reports whether the dictionary has a word that starts at i and
+// ends one or two characters after end (大学生 after 大学, 局长 after 局).
+func (f *Finder) wordBeyond(text string, i, end int) bool {
+	if f.lex == nil {
+		return false
+	}
+	j := end
+	for n := 1; n <= 2 && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
+			return true
+		}
+	}
+	return false
+}
+
+// word2Ending reports whether the dictionary has a two-character word
+// ending at j, other than an organisation word.
+func (f *Finder) word2Ending(text string, j int) bool {
+	if f.lex == nil || j == 0 {
+		return false
+	}
+	_, s1 := utf8.DecodeLastRuneInString(text[:j])
+	if j-s1 == 0 {
+		return false
+	}
+	_, s2 := utf8.DecodeLastRuneInString(text[:j-s1])
+	e, ok := f.lex.Lookup(text[j-s1-s2 : j])
+	return ok && e.Pos != "nt"
+}
+
+// crossesEnd reports whether a two-character dictionary word runs across
+// offset j (集中学习: 学习 across the end of 中学).
+func (f *Finder) crossesEnd(text string, j int) bool {
+	if f.lex == nil || j == 0 || j >= len(text) {
+		return false
+	}
+	_, s1 := utf8.DecodeLastRuneInString(text[:j])
+	_, s2 := utf8.DecodeRuneInString(text[j:])
+	e, ok := f.lex.Lookup(text[j-s1 : j+s2])
+	return ok && e.Pos != "nt"
+}
+
+// maxName bounds the name before a suffix, in characters.
+const maxName = 10
+
+func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
+	x := &f.g.Suffixes[ref.Index]
+	text := s.text
+	suffix := Part{Start: h.Start, End: h.End, Kind: PartSuffix, Index: ref.Index}
+	// 大学生, 公司法: the suffix starts a longer word (but 局长, 部长 name
+	// the head of the organisation, which is mentioned). 全部, 格局: a
+	// one-character suffix ends one.
+	if !strings.HasPrefix(text[h.End:], "长") && (f.wordBeyond(text, h.Start, h.End) || f.crossesEnd(text, h.End)) || x.Single && f.word2Ending(text, h.End) {
+		return Mention{}, false
+	}
+	// 新华社, 外交部: a listed name or department already ends here; 国际奥委
+	// in 国际奥委会: one runs on past the suffix.
+	if s.coveredEnd(f.g, h) || s.inLonger(f.g, h) {
+		return Mention{}, false
+	}
+	// A place right before the suffix (株洲日报, 中国队); with a suffix
+	// that needs a name of its own, nothing (美国公司).
+	if prefix := s.prefix(h.Start); prefix != nil {
+		if x.Named || prefix[len(prefix)-1].Kind != PartPlace {
+			return Mention{}, false
+		}
+		return mention(append(prefix, suffix)), true
+	}
+	if f.seg == nil {
+		return Mention{}, false
+	}
+	ws := segment.BackRunes(text, h.Start, maxName)
+	if ws == h.Start {
+		return Mention{}, false
+	}
+	toks := f.seg.Segment(text[ws:h.Start])
+	// A window cut short may start inside a word: drop that word.
+	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && !segment.IsBreak(r) && len(toks) > 0 {
+		toks = toks[1:]
+	}
+	// Walk the words right to left until a stop word or a unit (a place or
+	// organisation) ends where the name so far begins.
+	start := h.Start
+	var prefix []Part
+	var name []newsfacts.Token
+	for i := len(toks) - 1; i >= 0; i-- {
+		if start < h.Start {
+			if prefix = s.prefix(start); prefix != nil {
+				break
+			}
+		}
+		t := toks[i]
+		t.Start += ws
+		t.End += ws
+		if f.isStop(text, t) {
+			break
+		}
+		name = append(name, t)
+		start = t.Start
+	}
+	if prefix == nil && start < h.Start {
+		prefix = s.prefix(start)
+	}
+	if len(name) == 0 {
+		return Mention{}, false
+	}
+	// Reverse to text order, then group single characters into unknown
+	// words (联 诚 → 联诚).
+	for i, j := 0, len(name)-1; i < j; i, j = i+1, j-1 {
+		name[i], name[j] = name[j], name[i]
+	}
+	groups := groupTokens(text, name)
+	// Without a place before it, the name starts after the last verb
+	// (得到宾士域保安有限公司 → 宾士域保安有限公司) and at a noun (围绕联诚集团
+	// → 联诚集团). A place followed by a verb is the verb's subject, not
+	// part of a name (阿里巴巴成为国际奥委).
+	if prefix != nil && len(groups) > 0 && isVerb(text, groups[0]) {
+		prefix = nil
+	}
+	if prefix == nil {
+		for i := len(groups) - 1; i >= 0; i-- {
+			if isVerb(text, groups[i]) {
+				groups = groups[i+1:]
+				break
+			}
+		}
+		// A lone character at the left edge is the tail of a word the
+		// window cut or the segmenter split (普惠 → 惠): drop it too.
+		for len(groups) > 0 && (!groups[0].nominal || groups[0].pos != "oov" && utf8.RuneCountInString(text[groups[0].start:groups[0].end]) == 1) {
+			groups = groups[1:]
+		}
+	}
+	if len(groups) == 0 {
+		return Mention{}, false
+	}
+	start = groups[0].start
+	if prefix == nil {
+		if x.Prefix {
+			return Mention{}, false
+		}
+		if !x.Generic && !f.specific(text, groups, x.Strict) {
+			return Mention{}, false
+		}
+		if utf8.RuneCountInString(text[start:h.Start]) < 2 {
+			return Mention{}, false
+		}
+	}
+	parts := append(prefix, Part{Start: start, End: h.Start, Kind: PartName, Index: -1}, suffix)
+	return mention(parts), true
+}
+
+// isVerb reports whether a group is a verb of two characters or more, or
+// an idiom: the predicate before a name.
+func isVerb(text string, g group) bool {
+	switch g.pos {
+	case "v", "vd", "vi", "vg", "i", "l":
+		return utf8.RuneCountInString(text[g.start:g.end]) >= 2
+	}
+	return false
+}
+
+// group is a word of the name, or a run of unknown single characters.
+type group struct {
+	start, end int
+	nominal    bool
+	pos        string
+}
+
+func groupTokens(text string, toks []newsfacts.Token) []group {
+	var out []group
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if single(text, t) {
+			j := i + 1
+			content := !functionPos(t.Pos)
+			for j < len(toks) && single(text, toks[j]) {
+				content = content || !functionPos(toks[j].Pos)
+				j++
+			}
+			// 晋通, 联诚: unknown words cut into characters. 要考, 刚出:
+			// verbs and particles, no name.
+			if j-i >= 2 && content {
+				out = append(out, group{t.Start, toks[j-1].End, true, "oov"})
+				i = j
+				continue
+			}
+		}
+		out = append(out, group{t.Start, t.End, nominalPos(t.Pos), t.Pos})
+		i++
+	}
+	return out
+}
+
+// functionPos reports whether a one-character word's tag is that of a verb
+// or function word rather than of a name character.
+func functionPos(pos string) bool {
+	if pos == "" {
+		return false
+	}
+	switch pos[0] {
+	case 'v', 'p', 'd', 'c', 'r', 'u', 'm', 'q', 'f', 't':
+		return pos != "vn"
+	}
+	return false
+}
+
+func single(text string, t newsfacts.Token) bool {
+	return utf8.RuneCountInString(text[t.Start:t.End]) == 1
+}
+
+// nominalPos reports whether a part-of-speech tag can be part of a name:
+// nouns, names, abbreviations, foreign words, unknown characters.
+func nominalPos(pos string) bool {
+	if pos == "" {
+		return false
+	}
+	switch pos[0] {
+	case 'n', 'j', 'x':
+		return true
+	}
+	switch pos {
+	case "eng", "vn", "an", "b", "nz", "s":
+		return true
+	}
+	return false
+}
+
+// specific reports whether a name has a proper-noun word, not a generic
+// one (服务, 科技): a named organisation rather than a kind of one. Proper
+// nouns are unknown words, names, places, organisation words and
+// abbreviations; unless strict is set, a rare common noun (红豆) counts
+// too.
+func (f *Finder) specific(text string, groups []group, strict bool) bool {
+	for _, g := range groups {
+		w := text[g.start:g.end]
+		if !g.nominal || f.generic[w] {
+			continue
+		}
+		switch g.pos {
+		case "oov", "nr", "nrt", "nrfg", "nz", "ns", "nt", "j", "eng", "x":
+			return true
+		}
+		// A rare common noun (红豆) names more than a frequent one (医疗).
+		if !strict && f.lex != nil {
+			if e, ok := f.lex.Lookup(w); ok && e.Freq < rareNoun && strings.HasPrefix(e.Pos, "n") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rareNoun is the dictionary frequency below which a common noun counts as
+// specific enough to name an organisation.
+const rareNoun = 300
+
+// isStop reports whether a token ends a name to the left.
+func (f *Finder) isStop(text string, t newsfacts.Token) bool {
+	w := text[t.Start:t.End]
+	if f.stop[w] {
+		return true
+	}
+	// 我军, 本市, 该校: a determiner and its noun.
+	if r, size := utf8.DecodeRuneInString(w); size < len(w) && len(w) <= 2*size+size && strings.ContainsRune(determinerChars, r) {
+		return true
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) {
+			return true
+		}
+	}
+	if t.Pos == "" {
+		return false
+	}
+	switch t.Pos[0] {
+	case 'p', 'c', 'u', 'r', 'd', 'm', 'q', 't', 'f', 'y', 'e', 'o':
+		return true
+	}
+	return t.Pos == "ad"
+}

@@ -1,0 +1,172 @@
+package org_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/org"
+	"github.com/newsfacts/newsfacts/extractors/place"
+	"github.com/newsfacts/newsfacts/extractors/segment"
+	"github.com/newsfacts/newsfacts/gazetteers"
+	_ "github.com/newsfacts/newsfacts/internal/golden"
+)
+
+type finders struct {
+	places *place.Finder
+	orgs   *org.Finder
+}
+
+func newFinders(user []gazetteers.UserEntry) (finders, error) {
+	g, err := gazetteers.New(user)
+	if err != nil {
+		return finders{}, err
+	}
+	seg, err := segment.New(segment.Options{Words: entity.SegmenterWords(g)})
+	if err != nil {
+		return finders{}, err
+	}
+	return finders{place.New(g, seg), org.New(g, seg, seg)}, nil
+}
+
+var (
+	plain = sync.OnceValues(func() (finders, error) { return newFinders(nil) })
+	user  = sync.OnceValues(func() (finders, error) {
+		return newFinders([]gazetteers.UserEntry{{Name: "晋通", Type: gazetteers.UserTypeOrg, Canonical: "湖南晋通物流有限公司"}})
+	})
+)
+
+// orgs returns the organisations of text as "surface|name|method".
+func orgs(t *testing.T, fd func() (finders, error), text string) []string {
+	t.Helper()
+	f, err := fd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := f.places
+	ps := g.Resolve(text, g.FindText(text), place.Context{})
+	home := g.HomeOf(ps, place.Context{})
+	hits := hitsOf(f, text)
+	var out []string
+	for _, e := range f.orgs.Resolve(text, f.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home}) {
+		out = append(out, fmt.Sprintf("%s|%s|%s", text[e.Start:e.End], e.Name, e.Rule))
+	}
+	return out
+}
+
+func hitsOf(f finders, text string) []gazetteers.Hit {
+	return f.orgs.Gazetteer().Match(text, nil)
+}
+
+type example struct {
+	rule string
+	text string
+	want []string // "surface|name|method"
+	not  []string // "surface" or "surface|name|method" prefixes that must not appear
+	user bool
+}
+
+var examples = []example{
+	{rule: "list", text: "国务院发布通知。", want: []string{"国务院|中华人民共和国国务院|list:central"}},
+	{rule: "list", text: "中车株机与中车株所签订合同。", want: []string{"中车株机|中车株洲电力机车有限公司|list:enterprise", "中车株所|中车株洲电力机车研究所有限公司|list:enterprise"}},
+	{rule: "list", text: "项目报建行政审批全流程提速。", not: []string{"建行"}},
+	{rule: "list", text: "最高法院作出终审判决。", not: []string{"最高法"}},
+	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
+	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
+	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
+	{rule: org.MethodDept, text: "委托代理机构办理，局部地区有雨。", not: []string{"委", "局"}},
+	{rule: org.MethodDeptPlace, text: "石峰区行政审批局开展培训。", want: []string{"石峰区行政审批局|株洲市石峰区行政审批服务局|dept+place"}},
+	{rule: org.MethodDeptPlace, text: "湖南省发改委印发方案，株洲市委召开全会。", want: []string{"湖南省发改委|湖南省发展和改革委员会|dept+place", "株洲市委|中共株洲市委员会|dept+place"}},
+	{rule: org.MethodDeptPlace, text: "石峰区行政审批改革取得成效。", not: []string{"石峰区行政审批"}},
+	{rule: org.MethodDeptLevel, text: "市资规局召开会议。", want: []string{"市资规局|市自然资源和规划局|dept+level"}},
+	{rule: org.MethodDeptLevel, text: "城市资规局召开会议。", not: []string{"市资规局", "城市资规局"}},
+	{rule: org.MethodDeptHome, text: "株洲市召开大会，株洲的企业到市资规局对接，市委宣传部参加。", want: []string{"市资规局|株洲市自然资源和规划局|dept+article-place", "市委宣传部|中共株洲市委宣传部|dept+article-place"}},
+	{rule: org.MethodDeptHome, text: "北京和上海的企业到市住建局对接。", not: []string{"市住建局|北京", "市住建局|上海"}},
+	{rule: org.MethodSuffix, text: "晋通公司在微信中反映难题，围绕智融公司的问题作了回复。", want: []string{"晋通公司|晋通公司|suffix", "智融公司|智融公司|suffix"}},
+	{rule: org.MethodSuffix, text: "该公司表示，这家公司和保险公司都在方舱医院提供服务，全部干部出席。", not: []string{"该公司", "这家公司", "家公司", "保险公司", "方舱医院", "全部", "干部"}},
+	{rule: org.MethodSuffixPlace, text: "株洲日报记者报道，湖南晋通公司新基地开工，中国队获得冠军。", want: []string{"株洲日报|株洲日报|suffix+place", "湖南晋通公司|湖南晋通公司|suffix+place", "中国队|中国队|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "美国公司进入中国市场，北京大学生参加活动。", not: []string{"美国公司", "北京大学"}},
+	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
+	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
+	{rule: org.MethodForeign, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
+	{rule: org.MethodForeign, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
+}
+
+func TestExamples(t *testing.T) {
+	for _, ex := range examples {
+		t.Run(ex.rule+"/"+ex.text, func(t *testing.T) {
+			fd := plain
+			if ex.user {
+				fd = user
+			}
+			got := orgs(t, fd, ex.text)
+			for _, w := range ex.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("got %q, want it to hold %q", got, w)
+				}
+			}
+			for _, n := range ex.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) && (strings.Contains(n, "|") || strings.HasPrefix(g, n+"|")) {
+						t.Errorf("got %q, want none like %q", g, n)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestEveryRuleHasExamples(t *testing.T) {
+	methods := []string{"list", org.MethodUser, org.MethodDept, org.MethodDeptPlace, org.MethodDeptLevel,
+		org.MethodDeptHome, org.MethodSuffix, org.MethodSuffixPlace, org.MethodSuffixFull, org.MethodForeign}
+	for _, r := range org.RuleNames() {
+		if !slices.Contains(methods, r) {
+			t.Errorf("rule %q has no examples", r)
+		}
+	}
+	for _, m := range methods {
+		pos, neg := 0, 0
+		for _, ex := range examples {
+			if ex.rule == m {
+				if len(ex.want) > 0 {
+					pos++
+				}
+				if len(ex.not) > 0 {
+					neg++
+				}
+			}
+		}
+		if pos == 0 || neg == 0 {
+			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
+		}
+	}
+}
+
+// TestDataHeaders checks that every word list names its source and licence.
+func TestDataHeaders(t *testing.T) {
+	files, err := filepath.Glob("data/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no data files: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var header strings.Builder
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(l, "#") {
+				break
+			}
+			header.WriteString(strings.ToLower(l))
+		}
+		if h := header.String(); !strings.Contains(h, "source") || !strings.Contains(h, "licen") {
+			t.Errorf("%s: header comment must name the source and the licence", f)
+		}
+	}
+}

@@ -1,0 +1,456 @@
+package place
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// rule is one place rule: a method name, the pattern it looks for (for
+// documentation and tests), and its production, which appends the
+// mentions it finds to s.out.
+type rule struct {
+	name    string
+	pattern string
+	find    func(f *Finder, s *scan)
+}
+
+// rules are applied in order; overlaps between their mentions are settled
+// after resolution (extractors/entity), longest first.
+var rules = []rule{
+	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
+	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
+	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevPairs},
+	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", findAbbrevVerbs},
+}
+
+// RuleNames returns the names of the rules, in order.
+func RuleNames() []string {
+	out := make([]string, len(rules))
+	for i, r := range rules {
+		out[i] = r.name
+	}
+	return out
+}
+
+// scan is the state of one Find call.
+type scan struct {
+	text string
+	hits []gazetteers.Hit
+	out  []Mention
+}
+
+// Find returns the place mentions of text, given its gazetteer hits (from
+// g.Match). Mentions may overlap.
+func (f *Finder) Find(text string, hits []gazetteers.Hit) []Mention {
+	s := &scan{text: text, hits: hits}
+	for _, r := range rules {
+		r.find(f, s)
+	}
+	return s.out
+}
+
+// FindText is Find with the gazetteer matching done here.
+func (f *Finder) FindText(text string) []Mention {
+	return f.Find(text, f.g.Match(text, nil))
+}
+
+func findGazetteer(f *Finder, s *scan) {
+	for _, h := range s.hits {
+		in := &f.info[h.ID]
+		if len(in.cands) == 0 {
+			continue
+		}
+		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) {
+			continue
+		}
+		s.out = append(s.out, Mention{
+			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
+			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full,
+		})
+	}
+}
+
+// aligned reports whether [start, end) is a word of its own in text: no
+// two-character dictionary word (other than a place word) runs across
+// either end (沈阳市场: 市场; 大理石: 大理石 starts at 大). With person set, it
+// also rejects a short name that follows a one-character surname standing
+// alone (李长春, but not 提高北京).
+//
+// NOTE: this is a dictionary check, not a segmentation: segmenting a
+// window around every short place name would cost more than all the rest
+// of the extraction.
+func (f *Finder) aligned(text string, start, end int, person bool) bool {
+	if f.lex == nil {
+		return true
+	}
+	if start > 0 && f.crossWord(text, prevRune(text, start), start+firstRune(text[start:])) {
+		return false
+	}
+	if end < len(text) && f.crossWord(text, end-lastRune(text[:end]), end+firstRune(text[end:])) && !organAfter(text, end) {
+		return false
+	}
+	// A longer dictionary word starting here (大理石, 长治久安).
+	if f.lexWordBeyond(text, start, end) {
+		return false
+	}
+	if person && start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune(surnames, r) {
+			// The surname stands alone unless it ends a word (提高北京: 提高).
+			ps := start - size
+			if ps == 0 || !f.lexHas(text[prevRune(text, ps):start]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// organAfter reports whether text[end:] starts with a character that makes
+// the level character before it a government organ (株洲市委, 石峰区政府,
+// 县长): the place name still ends there.
+func organAfter(text string, end int) bool {
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return strings.ContainsRune("委政长直", r)
+}
+
+// crossWord reports whether text[i:j] is a dictionary word that is not a
+// place word.
+func (f *Finder) crossWord(text string, i, j int) bool {
+	e, ok := f.lex.Lookup(text[i:j])
+	return ok && !strings.HasPrefix(e.Pos, "ns")
+}
+
+func (f *Finder) lexHas(w string) bool {
+	_, ok := f.lex.Lookup(w)
+	return ok
+}
+
+// lexWordBeyond reports whether a dictionary word starts at i and ends one
+// or two characters after end.
+func (f *Finder) lexWordBeyond(text string, i, end int) bool {
+	j := end
+	for n := 0; n < 2 && j < len(text); n++ {
+		j += firstRune(text[j:])
+		if f.crossWord(text, i, j) {
+			return true
+		}
+	}
+	return false
+}
+
+func prevRune(text string, i int) int {
+	_, size := utf8.DecodeLastRuneInString(text[:i])
+	return i - size
+}
+
+func firstRune(s string) int {
+	_, size := utf8.DecodeRuneInString(s)
+	return size
+}
+
+func lastRune(s string) int {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return size
+}
+
+//go:embed data/surnames.txt
+var surnameData string
+
+// surnames are common one-character family names that are not also
+// everyday function words, for the person-name check of short names.
+var surnames = func() string {
+	var b strings.Builder
+	for _, l := range strings.Split(surnameData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}()
+
+// findZones finds place or township names followed by a zone suffix. It
+// runs after findGazetteer and uses its mentions as prefixes.
+func findZones(f *Finder, s *scan) {
+	// The place mentions found so far, by end offset.
+	byEnd := map[int][]int{}
+	for i, m := range s.out {
+		byEnd[m.End] = append(byEnd[m.End], i)
+	}
+	var zones []Mention
+	for i, h := range s.hits {
+		z := zoneRef(f.g, h)
+		if z < 0 {
+			continue
+		}
+		// Only the longest zone suffix ending here (开发区 in 经济开发区 is not
+		// another zone).
+		if longerZoneEnds(f.g, s.hits, i) {
+			continue
+		}
+		full := f.g.Zones[z].Full
+		if prev, ok := byEnd[h.Start]; ok {
+			// The longest place mention ending right before the suffix.
+			best := -1
+			for _, pi := range prev {
+				if best < 0 || s.out[pi].Start < s.out[best].Start {
+					best = pi
+				}
+			}
+			pm := s.out[best]
+			zones = append(zones, Mention{
+				Start: pm.Start, End: h.End, Rule: MethodZone, Cands: pm.Cands,
+				NeedSupport: pm.NeedSupport, MinSupport: pm.MinSupport, Full: pm.Full,
+				Zone: full, Prefix: s.text[pm.Start:h.Start],
+			})
+			continue
+		}
+		// A township short name (田心), two or three characters.
+		for k := 3; k >= 2; k-- {
+			st := backExact(s.text, h.Start, k)
+			if st < 0 {
+				continue
+			}
+			if towns := f.g.TownshipsNamed(s.text[st:h.Start]); len(towns) > 0 {
+				zones = append(zones, Mention{
+					Start: st, End: h.End, Rule: MethodZoneContext, Cands: towns,
+					NeedSupport: true, MinSupport: 3, Zone: full, Prefix: s.text[st:h.Start],
+				})
+				break
+			}
+		}
+	}
+	s.out = append(s.out, zones...)
+}
+
+// zoneRef returns the index of the zone suffix a hit refers to, or -1.
+func zoneRef(g *gazetteers.Gazetteer, h gazetteers.Hit) int32 {
+	for _, r := range g.Refs(h.ID) {
+		if r.Kind == gazetteers.RefZone {
+			return r.Index
+		}
+	}
+	return -1
+}
+
+// longerZoneEnds reports whether another zone-suffix hit ends where hits[i]
+// ends but starts earlier.
+func longerZoneEnds(g *gazetteers.Gazetteer, hits []gazetteers.Hit, i int) bool {
+	h := hits[i]
+	for j := i - 1; j >= 0 && hits[j].Start >= h.Start-30; j-- {
+		o := hits[j]
+		if o.End == h.End && o.Start < h.Start && zoneRef(g, o) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// backExact returns the offset exactly n Han characters before i, or -1.
+func backExact(text string, i, n int) int {
+	for ; n > 0; n-- {
+		if i == 0 {
+			return -1
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.Is(unicode.Han, r) {
+			return -1
+		}
+		i -= size
+	}
+	return i
+}
+
+//go:embed data/abbrev.tsv
+var abbrevData string
+
+// abbrevWords are the relation words, travel verbs and verb targets of the
+// abbreviation rules.
+type abbrevWords struct {
+	relations []string
+	verbs     map[rune]bool
+	targets   map[rune]bool
+}
+
+var abbrevVocab = parseAbbrev(abbrevData)
+
+func parseAbbrev(data string) abbrevWords {
+	w := abbrevWords{verbs: map[rune]bool{}, targets: map[rune]bool{}}
+	for _, l := range strings.Split(data, "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		word, role, _ := strings.Cut(l, "\t")
+		r, _ := utf8.DecodeRuneInString(word)
+		switch role {
+		case "relation":
+			w.relations = append(w.relations, word)
+		case "verb":
+			w.verbs[r] = true
+		case "target":
+			w.targets[r] = true
+		default:
+			panic("place: data/abbrev.tsv: unknown role " + role)
+		}
+	}
+	return w
+}
+
+// lexWordAt reports whether the dictionary has a word text[i:j] for some j
+// at least two and at most three characters after i.
+func (f *Finder) lexWordAt(text string, i int) bool {
+	if f.lex == nil {
+		return false
+	}
+	j := i
+	for n := 1; n <= 3 && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if n >= 2 {
+			if _, ok := f.lex.Lookup(text[i:j]); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lexWordEnding reports whether the dictionary has a two-character word
+// ending at j.
+func (f *Finder) lexWordEnding(text string, j int) bool {
+	if f.lex == nil {
+		return false
+	}
+	i := j
+	for n := 0; n < 2; n++ {
+		if i == 0 {
+			return false
+		}
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+	}
+	_, ok := f.lex.Lookup(text[i:j])
+	return ok
+}
+
+// Rune classes of the abbreviation rules.
+const (
+	classCountry = 1 << iota // an abbreviation with a country reading (美)
+	classVerb                // a travel verb (访)
+	classTarget              // an abbreviation that may follow a travel verb (华)
+)
+
+// abbrevClasses returns the rune class table of the abbreviation rules, for
+// the Basic Multilingual Plane (every abbreviation lies in it).
+func abbrevClasses(g *gazetteers.Gazetteer) []uint8 {
+	t := make([]uint8, 0x10000)
+	for r, a := range g.Abbrevs {
+		if r < 0x10000 && a.Country >= 0 {
+			t[r] |= classCountry
+		}
+	}
+	for r := range abbrevVocab.verbs {
+		if r < 0x10000 {
+			t[r] |= classVerb
+		}
+	}
+	for r := range abbrevVocab.targets {
+		if r < 0x10000 {
+			t[r] |= classTarget
+		}
+	}
+	return t
+}
+
+func (f *Finder) classOf(r rune) uint8 {
+	if r < 0x10000 {
+		return f.classes[r]
+	}
+	return 0
+}
+
+func findAbbrevPairs(f *Finder, s *scan) {
+	text := s.text
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if f.classOf(r)&classCountry == 0 {
+			i += size
+			continue
+		}
+		// Collect a run of country abbreviations, 、 allowed between them.
+		type pos struct {
+			start, end int
+			place      int32
+		}
+		run := []pos{{i, i + size, f.g.Abbrevs[r].Country}}
+		j := i + size
+		for j < len(text) {
+			k := j
+			if strings.HasPrefix(text[k:], "、") {
+				k += len("、")
+			}
+			r2, s2 := utf8.DecodeRuneInString(text[k:])
+			if f.classOf(r2)&classCountry == 0 {
+				break
+			}
+			run = append(run, pos{k, k + s2, f.g.Abbrevs[r2].Country})
+			j = k + s2
+		}
+		if len(run) < 2 {
+			i = j
+			continue
+		}
+		// The first one may end a word (其中美日关系: 其中).
+		if f.lexWordEnding(text, run[0].end) {
+			run = run[1:]
+		}
+		if len(run) >= 2 && hasRelationAt(text, j) {
+			for _, p := range run {
+				s.out = append(s.out, Mention{Start: p.start, End: p.end, Rule: MethodAbbrevPair, Cands: []int32{p.place}})
+			}
+		}
+		i = j
+	}
+}
+
+func hasRelationAt(text string, j int) bool {
+	for _, w := range abbrevVocab.relations {
+		if strings.HasPrefix(text[j:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func findAbbrevVerbs(f *Finder, s *scan) {
+	text := s.text
+	prevVerb := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			prevVerb = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		cl := f.classOf(r)
+		if cl&classTarget != 0 && prevVerb {
+			a := f.g.Abbrevs[r]
+			p := a.Province
+			if p < 0 {
+				p = a.Country
+			}
+			// 存在华人: the verb ends a word; 在华为: the abbreviation
+			// starts one.
+			if p >= 0 && !f.lexWordEnding(text, i) && !f.lexWordAt(text, i) {
+				s.out = append(s.out, Mention{Start: i, End: i + size, Rule: MethodAbbrevVerb, Cands: []int32{p}})
+			}
+		}
+		prevVerb = cl&classVerb != 0
+		i += size
+	}
+}

@@ -1,0 +1,255 @@
+// Package place finds places in Chinese text and resolves them to
+// canonical names, division codes and parents.
+//
+// Finding and resolving are separate steps. Find turns the gazetteer hits
+// of a text into Mentions, each with its candidate places and the rule that
+// found it; it consults the dictionary only around hits whose word
+// boundaries are in doubt. Resolve then picks one candidate per mention
+// using the article's other places (朝阳区 in an article about 北京 is
+// 北京市朝阳区), drops the mentions that need such support and lack it
+// (新城 in 生态新城, 石峰 as a person's name), and fills the entity fields.
+//
+// See docs/entities.md for the rules, the method values and what is not a
+// place.
+package place
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/segment"
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// Method values (the Span.Rule of a place entity, written to the method
+// column).
+const (
+	MethodGazetteer   = "gazetteer"           // a full name: 株洲市, 美国
+	MethodShort       = "gazetteer-short"     // a short name: 株洲, 湖南
+	MethodContext     = "gazetteer+context"   // one of several readings, picked by the article's other places
+	MethodAmbiguous   = "gazetteer-ambiguous" // a full name with several readings and no context: name only
+	MethodTownship    = "township+context"    // a township, kept because its county or city is in the article
+	MethodTownUnique  = "township"            // a township whose name is unique in the country
+	MethodZone        = "zone"                // place + zone suffix: 株洲高新区
+	MethodZoneContext = "zone+context"        // township + zone suffix, township picked by context: 田心高科园
+	MethodAbbrevPair  = "abbrev-pair"         // abbreviations in a relation: 中美关系
+	MethodAbbrevVerb  = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
+	MethodUser        = "user"                // an entry of the user gazetteer
+)
+
+// Mention is a place found in a text, before resolution.
+type Mention struct {
+	// Start and End are byte offsets into the text, half-open.
+	Start, End int
+	// Rule is the method that found it (one of the Method constants).
+	Rule string
+	// Cands are the candidate places, indexes into the gazetteer's Places,
+	// in order of preference (higher level first).
+	Cands []int32
+	// NeedSupport is set when the mention stands only if the article's
+	// other places support one of Cands.
+	NeedSupport bool
+	// MinSupport is the least support score a candidate needs (see
+	// Finder.Resolve): 2 for a township or county short name (its
+	// prefecture or county is in the article), 100 for a short name that is
+	// also an everyday word (资源, 合作: the place itself is named in full
+	// elsewhere in the article).
+	MinSupport int
+	// Full is set when the surface is a full official name.
+	Full bool
+	// Zone is the full form of the zone suffix for rule zone, else "".
+	Zone string
+	// Prefix is the surface before the zone suffix for rule zone.
+	Prefix string
+}
+
+// Place is a resolved place mention.
+type Place struct {
+	newsfacts.Entity
+	// Index is the gazetteer place it refers to, or -1 when the name could
+	// not be resolved to one (an ambiguous full name, a zone not in the
+	// gazetteer).
+	Index int32
+	// Within is the gazetteer place that encloses an unresolved zone (the
+	// place named in its prefix), or -1.
+	Within int32
+}
+
+// Finder finds and resolves places. It is read-only after New and safe for
+// concurrent use.
+type Finder struct {
+	g    *gazetteers.Gazetteer
+	lex  segment.Lexicon
+	info []surfInfo // by gazetteer surface id
+	// classes is the rune class table of the abbreviation rules.
+	classes []uint8
+}
+
+// surfInfo is the precomputed reading of one gazetteer surface.
+type surfInfo struct {
+	cands       []int32
+	rule        string
+	needSupport bool
+	minSupport  int
+	boundary    bool // check that no dictionary word crosses either end
+	full        bool
+}
+
+// New returns a Finder over gazetteer g. lex is the dictionary that says
+// where words run across a place name (沈阳市场) and which abbreviations
+// start words (华为); nil turns those checks off.
+func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
+	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g)}
+	surfaces, refs := g.Surfaces()
+	f.info = make([]surfInfo, len(surfaces))
+	for id, rs := range refs {
+		f.info[id] = classify(g, lex, surfaces[id], rs)
+	}
+	return f
+}
+
+// isWord reports whether s is a common dictionary word that is not a
+// place word (合作, 资源, 公安).
+func isWord(lex segment.Lexicon, s string) bool {
+	if lex == nil {
+		return false
+	}
+	e, ok := lex.Lookup(s)
+	return ok && e.Freq >= 50 && !strings.HasPrefix(e.Pos, "ns")
+}
+
+//go:embed data/ambiguous.txt
+var ambiguousData string
+
+// ambiguousShort are the prefecture short names that need support.
+var ambiguousShort = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(ambiguousData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			m[l] = true
+		}
+	}
+	return m
+}()
+
+// classify decides how a surface is read. See docs/entities.md.
+func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gazetteers.Ref) surfInfo {
+	var user, full, short []int32
+	generic := false
+	for _, r := range refs {
+		if r.Kind == gazetteers.RefZone || r.Kind == gazetteers.RefSuffix || r.Kind == gazetteers.RefDept {
+			generic = true
+		}
+	}
+	for _, r := range refs {
+		if r.Kind != gazetteers.RefPlace {
+			continue
+		}
+		p := &g.Places[r.Index]
+		// 高新区, 开发区: townships named by a generic word are left to the
+		// zone and organisation rules.
+		if generic && p.Level == gazetteers.Township {
+			continue
+		}
+		switch {
+		case p.Level == gazetteers.UserPlace || r.Full && isUserAlias(g, s, r.Index):
+			user = append(user, r.Index)
+		case r.Full:
+			full = append(full, r.Index)
+		default:
+			short = append(short, r.Index)
+		}
+	}
+	byLevel := func(c []int32) []int32 {
+		slices.SortStableFunc(c, func(a, b int32) int { return int(g.Places[a].Level) - int(g.Places[b].Level) })
+		return c
+	}
+	runes := utf8.RuneCountInString(s)
+	switch {
+	case len(user) > 0:
+		return surfInfo{cands: user, rule: MethodUser, full: true}
+	case len(full) > 0:
+		c := byLevel(full)
+		in := surfInfo{cands: c, rule: MethodGazetteer, full: true}
+		allTown := true
+		for _, i := range c {
+			p := &g.Places[i]
+			if p.Level != gazetteers.Township {
+				allTown = false
+			}
+			// 沈阳市场, 大连市民: a word runs across the end of a full
+			// name ending in 市, 区, 县 …; 东北, 大陆 are words too.
+			if p.Word || p.Level.Chinese() && p.Level != gazetteers.Province {
+				in.boundary = true
+			}
+		}
+		if allTown {
+			// 小城镇 is a township somewhere and an everyday word.
+			in.needSupport = !(len(c) == 1 && runes >= 3 && hasTownSuffix(s)) || isWord(lex, s)
+			in.minSupport = 2
+			in.rule = MethodTownship
+			if !in.needSupport {
+				in.rule = MethodTownUnique
+			}
+		}
+		// 城区, 矿区, 林场: two-character official names that are generic
+		// words are no mention on their own; nor are townships named like
+		// parks (现代农业产业园).
+		if g.Places[c[0]].Level.Chinese() && runes <= 2 && !strings.HasSuffix(s, "县") && !strings.HasSuffix(s, "旗") && !strings.HasSuffix(s, "市") {
+			return surfInfo{}
+		}
+		if allTown && (strings.HasSuffix(s, "园") || strings.HasSuffix(s, "区")) {
+			return surfInfo{}
+		}
+		return in
+	case len(short) > 0:
+		c := byLevel(short)
+		in := surfInfo{cands: c, rule: MethodShort, boundary: true}
+		switch top := g.Places[c[0]].Level; {
+		case top == gazetteers.Province:
+			// 湖南部分地区: a province's short name is read as written.
+			in.boundary = false
+		case top == gazetteers.Prefecture:
+			// NOTE: the dictionary's tags are no guide here (石家庄 is nr,
+			// 大连 d); a hand list names the doubtful ones.
+			in.needSupport = ambiguousShort[s] || len(c) > 1 && g.Places[c[1]].Level == gazetteers.Prefecture
+		default:
+			// County and zone short names (石峰, 新建) are everyday words
+			// too often: only three characters or more stand alone, and
+			// support must come from the prefecture or nearer.
+			in.needSupport = len(c) > 1 || isWord(lex, s) || runes < 3 || ambiguousShort[s]
+			in.minSupport = 2
+			if ambiguousShort[s] || isWord(lex, s) {
+				in.minSupport = 100
+			}
+		}
+		return in
+	}
+	return surfInfo{}
+}
+
+// isUserAlias reports whether a full-name reference of s to place i comes
+// from a user entry (the built-in lists never give a short name Full).
+func isUserAlias(g *gazetteers.Gazetteer, s string, i int32) bool {
+	p := &g.Places[i]
+	if p.Name == s {
+		return false
+	}
+	for _, a := range p.Aliases {
+		if a == s {
+			return false
+		}
+	}
+	return true
+}
+
+func hasTownSuffix(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == '镇' || r == '乡' {
+		return true
+	}
+	return len(s) > len("街道") && s[len(s)-len("街道"):] == "街道"
+}

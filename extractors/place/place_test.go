@@ -1,0 +1,221 @@
+package place_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/place"
+	"github.com/newsfacts/newsfacts/extractors/segment"
+	"github.com/newsfacts/newsfacts/gazetteers"
+	_ "github.com/newsfacts/newsfacts/internal/golden"
+)
+
+type finder struct {
+	g *gazetteers.Gazetteer
+	f *place.Finder
+}
+
+func newFinder(user []gazetteers.UserEntry) (finder, error) {
+	g, err := gazetteers.New(user)
+	if err != nil {
+		return finder{}, err
+	}
+	seg, err := segment.New(segment.Options{Words: entity.SegmenterWords(g)})
+	if err != nil {
+		return finder{}, err
+	}
+	return finder{g, place.New(g, seg)}, nil
+}
+
+var (
+	plain = sync.OnceValues(func() (finder, error) { return newFinder(nil) })
+	user  = sync.OnceValues(func() (finder, error) {
+		return newFinder([]gazetteers.UserEntry{{Name: "星城", Type: gazetteers.UserTypePlace, Canonical: "长沙市"}})
+	})
+)
+
+// places returns the resolved places of text as "surface|name|code|parent|method".
+func places(t *testing.T, fd func() (finder, error), text, title string) []string {
+	t.Helper()
+	f, err := fd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := place.Context{}
+	for _, m := range f.f.FindText(title) {
+		if len(m.Cands) == 1 && !m.NeedSupport {
+			ctx.Anchors = append(ctx.Anchors, m.Cands[0])
+		}
+	}
+	var out []string
+	for _, p := range f.f.Resolve(text, f.f.FindText(text), ctx) {
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s", text[p.Start:p.End], p.Name, p.Code, p.Parent, p.Rule))
+	}
+	return out
+}
+
+// example is a hand-written sentence for one rule: want lists places that
+// must be found, not lists surfaces that must not be places.
+type example struct {
+	rule  string
+	text  string
+	title string
+	want  []string
+	not   []string
+	user  bool
+}
+
+var examples = []example{
+	{rule: place.MethodGazetteer, text: "株洲市今年新开工项目三十个。", want: []string{"株洲市|株洲市|430200|湖南省|gazetteer"}},
+	{rule: place.MethodGazetteer, text: "美国和日本的代表出席了会议。", want: []string{"美国|美国|US||gazetteer", "日本|日本|JP||gazetteer"}},
+	{rule: place.MethodGazetteer, text: "沈阳市场上的蔬菜价格平稳。", not: []string{"沈阳市"}},
+	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
+	{rule: place.MethodShort, text: "湖南出台新政策。", want: []string{"湖南|湖南省|430000||gazetteer-short"}},
+	{rule: place.MethodShort, text: "株洲的企业越来越多。", want: []string{"株洲|株洲市|430200|湖南省|gazetteer-short"}},
+	{rule: place.MethodShort, text: "长治久安是大家的愿望。", not: []string{"长治"}},
+	{rule: place.MethodShort, text: "记者李长春报道。", not: []string{"长春"}},
+	{rule: place.MethodShort, text: "全市场都在关注。", not: []string{"全市", "市场"}},
+	{rule: place.MethodContext, text: "北京市新建了一批学校，其中朝阳区有五所。", want: []string{"朝阳区|朝阳区|110105|北京市|gazetteer+context"}},
+	{rule: place.MethodContext, text: "石峰区位于株洲市北部，石峰的工业基础雄厚。", want: []string{"石峰|石峰区|430204|湖南省株洲市|gazetteer+context"}},
+	{rule: place.MethodContext, text: "石峰区提出，打造制造强区生态新城。", not: []string{"新城"}},
+	{rule: place.MethodContext, text: "甘肃省各地加强合作，共创未来。", not: []string{"合作"}},
+	{rule: place.MethodContext, text: "天津的企业在河北投资。", want: []string{"河北|河北省|130000||gazetteer+context"}},
+	{rule: place.MethodAmbiguous, text: "朝阳区举办了一场招聘会。", want: []string{"朝阳区|朝阳区|||gazetteer-ambiguous"}},
+	{rule: place.MethodAmbiguous, text: "石峰的发展很快。", not: []string{"石峰"}},
+	{rule: place.MethodTownship, text: "石峰区云田镇的村民种植水稻。", want: []string{"云田镇|云田镇|430204102|湖南省株洲市石峰区|township+context"}},
+	{rule: place.MethodTownship, text: "云田镇的村民种植水稻。", not: []string{"云田镇"}},
+	{rule: place.MethodTownUnique, text: "响石岭街道开展志愿服务。", want: []string{"响石岭街道|响石岭街道|430204002|湖南省株洲市石峰区|township"}},
+	{rule: place.MethodTownUnique, text: "街道开展志愿服务。", not: []string{"街道"}},
+	{rule: place.MethodZone, text: "株洲高新区新落户企业二十家。", want: []string{"株洲高新区|株洲高新技术产业开发区||湖南省株洲市|zone"}},
+	{rule: place.MethodZone, text: "这个新区的环境很好。", not: []string{"新区"}},
+	{rule: place.MethodZoneContext, text: "石峰区的田心高科园引进了新项目。", want: []string{"田心高科园|田心高科园||湖南省株洲市石峰区|zone+context"}},
+	{rule: place.MethodZoneContext, text: "田心高科园引进了新项目。", not: []string{"田心高科园"}},
+	{rule: place.MethodAbbrevPair, text: "中美关系出现新的变化。", want: []string{"中|中国|CN||abbrev-pair", "美|美国|US||abbrev-pair"}},
+	{rule: place.MethodAbbrevPair, text: "美中不足的是价格偏高。", not: []string{"美", "中"}},
+	{rule: place.MethodAbbrevVerb, text: "外国元首访华期间参观了工厂。", want: []string{"华|中国|CN||abbrev-verb"}},
+	{rule: place.MethodAbbrevVerb, text: "代表团今天抵京。", want: []string{"京|北京市|110000||abbrev-verb"}},
+	{rule: place.MethodAbbrevVerb, text: "他在华为工作，现在华人很多。", not: []string{"华"}},
+	{rule: place.MethodUser, text: "星城的夜景很美。", user: true, want: []string{"星城|长沙市|430100|湖南省|user"}},
+	{rule: place.MethodUser, text: "城市的星光很美。", user: true, not: []string{"星城", "城市"}},
+	// What is not a place: generic area words and person names.
+	{rule: "not-a-place", text: "全市经济平稳，全省排名第一，全区共有企业百家。", not: []string{"全市", "全省", "全区", "市", "省", "区"}},
+	{rule: "not-a-place", text: "市民王株洲表示满意。", not: []string{"株洲"}},
+}
+
+func TestExamples(t *testing.T) {
+	for _, ex := range examples {
+		t.Run(ex.rule+"/"+ex.text, func(t *testing.T) {
+			fd := plain
+			if ex.user {
+				fd = user
+			}
+			got := places(t, fd, ex.text, ex.title)
+			for _, w := range ex.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("got %q, want it to hold %q", got, w)
+				}
+			}
+			for _, n := range ex.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n+"|") {
+						t.Errorf("got place %q, want no place %q", g, n)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasExamples fails when a method has no positive or no
+// negative example.
+func TestEveryRuleHasExamples(t *testing.T) {
+	methods := []string{place.MethodGazetteer, place.MethodShort, place.MethodContext, place.MethodAmbiguous,
+		place.MethodTownship, place.MethodTownUnique, place.MethodZone, place.MethodZoneContext,
+		place.MethodAbbrevPair, place.MethodAbbrevVerb, place.MethodUser}
+	for _, r := range place.RuleNames() {
+		if !slices.Contains(methods, r) {
+			t.Errorf("rule %q is not a documented method", r)
+		}
+	}
+	for _, m := range methods {
+		pos, neg := 0, 0
+		for _, ex := range examples {
+			if ex.rule != m {
+				continue
+			}
+			if len(ex.want) > 0 {
+				pos++
+			}
+			if len(ex.not) > 0 {
+				neg++
+			}
+		}
+		if pos == 0 || neg == 0 {
+			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
+		}
+	}
+}
+
+func TestHome(t *testing.T) {
+	f, err := plain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, title                  string
+		province, prefecture, county string
+	}{
+		{"株洲市石峰区的企业在株洲发展，石峰区还有更多。", "", "湖南省", "株洲市", "石峰区"},
+		{"长沙和株洲各有一个项目。", "", "湖南省", "", ""},
+		{"北京和上海各有一个项目。", "", "", "", ""},
+		{"项目进展顺利。", "石峰区打造企业服务新标杆", "湖南省", "株洲市", "石峰区"},
+	}
+	name := func(i int32) string {
+		if i < 0 {
+			return ""
+		}
+		return f.g.Places[i].Name
+	}
+	for _, tt := range tests {
+		ctx := place.Context{}
+		for _, m := range f.f.FindText(tt.title) {
+			if len(m.Cands) == 1 && !m.NeedSupport {
+				ctx.Anchors = append(ctx.Anchors, m.Cands[0])
+			}
+		}
+		h := f.f.HomeOf(f.f.Resolve(tt.text, f.f.FindText(tt.text), ctx), ctx)
+		if got, want := name(h.Province)+"/"+name(h.Prefecture)+"/"+name(h.County), tt.province+"/"+tt.prefecture+"/"+tt.county; got != want {
+			t.Errorf("HomeOf(%q, title %q) = %s, want %s", tt.text, tt.title, got, want)
+		}
+	}
+}
+
+// TestDataHeaders checks that every word list names its source and licence.
+func TestDataHeaders(t *testing.T) {
+	files, err := filepath.Glob("data/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no data files: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var header strings.Builder
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(l, "#") {
+				break
+			}
+			header.WriteString(strings.ToLower(l))
+		}
+		if h := header.String(); !strings.Contains(h, "source") || !strings.Contains(h, "licen") {
+			t.Errorf("%s: header comment must name the source and the licence", f)
+		}
+	}
+}

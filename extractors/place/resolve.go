@@ -1,0 +1,242 @@
+package place
+
+import (
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// Context is what resolution knows of the article besides the mentions in
+// its text.
+type Context struct {
+	// Anchors are places the article is known to be about, such as those
+	// named in its title (gazetteer place indexes).
+	Anchors []int32
+}
+
+// support is the set of places the article mentions, with their
+// ancestors, and how strongly each is evidenced.
+type support map[int32]bool
+
+func (f *Finder) addSupport(s support, i int32) {
+	for p := i; p >= 0; p = f.g.Places[p].Parent {
+		s[p] = true
+	}
+}
+
+// score says how well the article supports candidate c: 100 when the place
+// itself is mentioned (or one of its descendants is), else the level depth
+// of the deepest mentioned ancestor (province 1, prefecture 2, county 3),
+// else 0.
+func (f *Finder) score(s support, c int32) int {
+	if s[c] {
+		return 100
+	}
+	for p := f.g.Places[c].Parent; p >= 0; p = f.g.Places[p].Parent {
+		if s[p] {
+			if l := f.g.Places[p].Level; l.Chinese() {
+				return int(l)
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// pick returns the best supported candidate of m, or -1 when none is
+// supported enough or two tie. A province read from its short name (河北)
+// yields only to a candidate that is itself named in the article (河北区
+// in full).
+func (f *Finder) pick(s support, m Mention) int32 {
+	minScore := max(m.MinSupport, 1)
+	best, bestScore, tie := int32(-1), 0, false
+	for _, c := range m.Cands {
+		sc := f.score(s, c)
+		if sc < minScore {
+			continue
+		}
+		switch {
+		case sc > bestScore:
+			best, bestScore, tie = c, sc, false
+		case sc == bestScore:
+			tie = true
+		}
+	}
+	if top := m.Cands[0]; f.g.Places[top].Level == gazetteers.Province && m.Rule == MethodShort && bestScore < 100 {
+		return top
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
+
+// Resolve picks one place for each mention and returns the places that
+// stand, in mention order. Mentions that need support and lack it are
+// dropped; a full name with several readings and no support is kept with
+// its name only (method gazetteer-ambiguous).
+func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []Place {
+	s := support{}
+	for _, a := range ctx.Anchors {
+		f.addSupport(s, a)
+	}
+	chosen := make([]int32, len(ms))
+	done := make([]bool, len(ms))
+	for i, m := range ms {
+		chosen[i] = -1
+		if len(m.Cands) == 1 && !m.NeedSupport {
+			chosen[i], done[i] = m.Cands[0], true
+			f.addSupport(s, m.Cands[0])
+		}
+	}
+	// Two rounds: places resolved in the first support the second.
+	for round := 0; round < 2; round++ {
+		for i, m := range ms {
+			if done[i] {
+				continue
+			}
+			if c := f.pick(s, m); c >= 0 {
+				chosen[i], done[i] = c, true
+				f.addSupport(s, c)
+			}
+		}
+	}
+	out := make([]Place, 0, len(ms))
+	for i, m := range ms {
+		c := chosen[i]
+		rule := m.Rule
+		if c >= 0 && !(len(m.Cands) == 1 && !m.NeedSupport) {
+			rule = contextRule(m.Rule)
+		}
+		if c < 0 {
+			if m.NeedSupport {
+				continue
+			}
+			// Several readings, no support.
+			if len(m.Cands) > 1 && f.g.Places[m.Cands[0]].Level < f.g.Places[m.Cands[1]].Level {
+				// A province or prefecture over lower levels (吉林 → 吉林省).
+				c = m.Cands[0]
+			} else if !m.Full || m.Rule != MethodGazetteer {
+				continue
+			} else {
+				rule = MethodAmbiguous
+			}
+		}
+		out = append(out, f.place(text, m, c, rule))
+	}
+	return out
+}
+
+// contextRule is the method of a mention resolved by context.
+func contextRule(rule string) string {
+	switch rule {
+	case MethodGazetteer, MethodShort:
+		return MethodContext
+	case MethodTownUnique:
+		return MethodTownship
+	}
+	return rule
+}
+
+// place builds the resolved place of mention m read as place c (-1 for an
+// unresolved full name).
+func (f *Finder) place(text string, m Mention, c int32, rule string) Place {
+	e := newsfacts.Entity{
+		Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: rule},
+		Type: newsfacts.PLACE,
+	}
+	p := Place{Index: c, Within: -1}
+	switch {
+	case m.Zone != "":
+		// A zone is named by its prefix as written and the suffix's full
+		// form; its parent is the place the prefix names (a township's
+		// county for a township prefix).
+		e.Name = m.Prefix + m.Zone
+		p.Index, p.Within = -1, c
+		if c >= 0 {
+			if f.g.Places[c].Level == gazetteers.Township {
+				c = f.g.Places[c].Parent
+			}
+			e.Parent = f.g.ParentName(c) + f.g.Places[c].Name
+			p.Within = c
+		}
+	case c < 0:
+		e.Name = text[m.Start:m.End]
+	default:
+		pl := &f.g.Places[c]
+		e.Name, e.Code, e.Parent = pl.Name, pl.Code, f.g.ParentName(c)
+	}
+	p.Entity = e
+	return p
+}
+
+// Home is the article's own place at each level, as far as its mentions
+// tell: the place that a bare level word refers to (市 in 市住建局).
+type Home struct {
+	// Province, Prefecture and County are gazetteer place indexes, or -1.
+	Province, Prefecture, County int32
+}
+
+// HomeOf finds the article's own places: the prefecture mentioned most
+// often (itself or through its counties and townships), if it is mentioned
+// at least twice and more often than any other, and likewise the county
+// within it and the province above it. Anchors (the title's places) count
+// twice.
+func (f *Finder) HomeOf(ps []Place, ctx Context) Home {
+	counts := map[int32]int{}
+	add := func(i int32, n int) {
+		seen := map[gazetteers.Level]bool{}
+		for p := i; p >= 0; p = f.g.Places[p].Parent {
+			l := f.g.Places[p].Level
+			if (l == gazetteers.Province || l == gazetteers.Prefecture || l == gazetteers.County) && !seen[l] {
+				seen[l] = true
+				counts[p] += n
+			}
+		}
+	}
+	for _, p := range ps {
+		i := p.Index
+		if i < 0 {
+			i = p.Within
+		}
+		if i >= 0 && f.g.Places[i].Level.Chinese() {
+			add(i, 1)
+		}
+	}
+	for _, a := range ctx.Anchors {
+		if f.g.Places[a].Level.Chinese() {
+			add(a, 2)
+		}
+	}
+	top := func(level gazetteers.Level, within int32) int32 {
+		best, bestN, second := int32(-1), 0, 0
+		for p, n := range counts {
+			if f.g.Places[p].Level != level || within >= 0 && !f.g.IsAncestor(within, p) {
+				continue
+			}
+			if n > bestN {
+				second = bestN
+				best, bestN = p, n
+			} else if n > second {
+				second = n
+			}
+		}
+		// A tie (second == bestN) leaves the level unknown, whatever the
+		// map's iteration order.
+		if bestN < 2 || bestN == second {
+			return -1
+		}
+		return best
+	}
+	h := Home{Province: -1, Prefecture: -1, County: -1}
+	h.Province = top(gazetteers.Province, -1)
+	h.Prefecture = top(gazetteers.Prefecture, h.Province)
+	if h.Prefecture >= 0 && h.Province < 0 {
+		h.Province = f.g.Places[h.Prefecture].Parent
+	}
+	within := h.Prefecture
+	if within < 0 {
+		within = h.Province
+	}
+	h.County = top(gazetteers.County, within)
+	return h
+}

@@ -1,0 +1,249 @@
+// Package segment cuts Chinese text into words with part-of-speech tags. It
+// is the only package of newsfacts that imports the segmenter library,
+// github.com/go-ego/gse; everything else uses the Segmenter interface.
+//
+// gse's full default dictionary takes seconds and hundreds of megabytes to
+// load. New loads instead a compact dictionary compiled at `go generate`
+// time (data/dict.txt: gse's dictionary, which derives from jieba's, trimmed
+// and sorted) plus the caller's extra words, such as gazetteer names, so
+// that those segment as one word.
+//
+// Segmentation is the most expensive step of entity extraction, so callers
+// segment only small windows of text where a decision needs words, and map
+// the offsets back with SegmentAt.
+package segment
+
+import (
+	_ "embed"
+	"errors"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"github.com/newsfacts/newsfacts"
+)
+
+//go:generate go run ./internal/gen/gensegdict -out data/dict.txt
+
+//go:embed data/dict.txt
+var dictData string
+
+// Segmenter cuts text into word tokens.
+type Segmenter interface {
+	// Segment returns the words of text in order, covering it without gaps,
+	// with byte offsets into text.
+	Segment(text string) []newsfacts.Token
+}
+
+// Lexicon answers whether a string is a dictionary word.
+type Lexicon interface {
+	// Lookup returns the dictionary entry of word.
+	Lookup(word string) (Entry, bool)
+}
+
+// Entry is a dictionary word's data.
+type Entry struct {
+	// Pos is the part-of-speech tag (jieba/ICTCLAS style: n, ns, nt, v …).
+	Pos string
+	// Freq is the word's frequency count.
+	Freq float64
+}
+
+// Word is an extra dictionary word.
+type Word struct {
+	Text string
+	Pos  string
+	Freq float64
+}
+
+// Options configure New.
+type Options struct {
+	// Words are added to the dictionary. A word that the dictionary already
+	// has keeps its own entry.
+	Words []Word
+}
+
+// GSE is the gse-backed Segmenter and Lexicon. It is read-only after it is
+// built and safe for concurrent use.
+type GSE struct {
+	seg gse.Segmenter
+}
+
+var (
+	_ Segmenter = (*GSE)(nil)
+	_ Lexicon   = (*GSE)(nil)
+)
+
+// New loads the embedded dictionary and opts.Words.
+func New(opts Options) (*GSE, error) {
+	b, err := NewBuilder(len(opts.Words))
+	if err != nil {
+		return nil, err
+	}
+	b.Add(opts.Words)
+	return b.Build(), nil
+}
+
+// Builder loads a dictionary in two steps, so that a caller can load the
+// embedded dictionary while it computes its extra words concurrently.
+type Builder struct {
+	g *GSE
+}
+
+// NewBuilder loads the embedded dictionary; extra is a hint of how many
+// words Add will add.
+func NewBuilder(extra int) (*Builder, error) {
+	g := &GSE{}
+	s := &g.seg
+	s.SkipLog = true
+	s.NotLoadHMM = true
+	s.Dict = gse.NewDict()
+	s.Init()
+	// NOTE: sizing the token table up front avoids repeated copying of a
+	// large slice of structs while loading.
+	s.Dict.Tokens = make([]gse.Token, 0, strings.Count(dictData, "\n")+extra)
+	data := dictData
+	for line := 1; data != ""; line++ {
+		var l string
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, ""
+		}
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		w, rest, ok1 := strings.Cut(l, " ")
+		fs, pos, ok2 := strings.Cut(rest, " ")
+		f, err := strconv.ParseFloat(fs, 64)
+		if !ok1 || !ok2 || err != nil {
+			return nil, errors.New("segment: malformed dictionary line " + strconv.Itoa(line))
+		}
+		if err := s.Dict.AddToken(s.ToToken(w, f, pos)); err != nil {
+			return nil, err
+		}
+	}
+	return &Builder{g: g}, nil
+}
+
+// Add adds words; a word the dictionary already has keeps its entry.
+func (b *Builder) Add(words []Word) {
+	s := &b.g.seg
+	for _, w := range words {
+		if w.Text == "" || !utf8.ValidString(w.Text) {
+			continue
+		}
+		f := w.Freq
+		if f < 1 {
+			f = 1
+		}
+		// NOTE: AddToken fails only on a trie insert error, which the
+		// double-array trie reports for no valid key.
+		_ = s.Dict.AddToken(s.ToToken(w.Text, f, w.Pos))
+	}
+}
+
+// Build computes the word costs and returns the segmenter. The Builder
+// must not be used afterwards.
+func (b *Builder) Build() *GSE {
+	b.g.seg.CalcToken()
+	g := b.g
+	b.g = nil
+	return g
+}
+
+// Segment returns the words of text.
+func (g *GSE) Segment(text string) []newsfacts.Token {
+	return g.SegmentAt(nil, text, 0)
+}
+
+// SegmentAt appends the words of text to dst with base added to their
+// offsets, so that a window text = doc.Text[base:…] yields tokens with
+// offsets into doc.Text.
+func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
+	if text == "" {
+		return dst
+	}
+	// NOTE: gse works on []byte; the conversion copies the window, which
+	// is short by design.
+	for _, s := range g.seg.Segment([]byte(text)) {
+		dst = append(dst, newsfacts.Token{Start: base + s.Start(), End: base + s.End(), Pos: s.Token().Pos()})
+	}
+	return dst
+}
+
+// Lookup returns the dictionary entry of word.
+func (g *GSE) Lookup(word string) (Entry, bool) {
+	if word == "" {
+		return Entry{}, false
+	}
+	freq, pos, ok := g.seg.Dict.Find([]byte(word))
+	if !ok || freq == 0 {
+		// Find reports a prefix of a longer word as found with no data.
+		return Entry{}, false
+	}
+	return Entry{Pos: pos, Freq: freq}, true
+}
+
+// Aligned reports whether text[start:end] stands as a word of its own: seg,
+// run on a window of up to ctx characters on each side (not crossing
+// punctuation or line breaks), puts word boundaries at start and at end.
+// It also returns the word tokens of the window, with offsets into text,
+// and the index of the token that starts at start (-1 if none).
+func Aligned(seg Segmenter, text string, start, end, ctx int) (ok bool, toks []newsfacts.Token, at int) {
+	ws := BackRunes(text, start, ctx)
+	we := FwdRunes(text, end, ctx)
+	toks = seg.Segment(text[ws:we])
+	okStart, okEnd := false, false
+	at = -1
+	for i := range toks {
+		toks[i].Start += ws
+		toks[i].End += ws
+		ts, te := toks[i].Start, toks[i].End
+		if ts == start {
+			okStart, at = true, i
+		}
+		if te == end {
+			okEnd = true
+		}
+		if ts < start && te > start || ts < end && te > end {
+			return false, toks, at
+		}
+	}
+	return okStart && okEnd, toks, at
+}
+
+// BackRunes returns the offset up to n characters before i, stopping after
+// a punctuation mark, space or line break.
+func BackRunes(text string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if IsBreak(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// FwdRunes returns the offset up to n characters after i, stopping before
+// a punctuation mark, space or line break.
+func FwdRunes(text string, i, n int) int {
+	for ; n > 0 && i < len(text); n-- {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if IsBreak(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// IsBreak reports whether r ends a window: punctuation, a symbol, a space
+// or a line break.
+func IsBreak(r rune) bool {
+	return r == '\n' || unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+}

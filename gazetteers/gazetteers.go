@@ -1,0 +1,472 @@
+// Package gazetteers holds the name lists that the place and organisation
+// extractors look names up in, and the matcher that finds every listed name
+// in a text in one pass.
+//
+// The lists are data files embedded with go:embed, each with its source and
+// licence in a header comment:
+//
+//   - data/places.tsv: Chinese provinces, prefectures, counties, statistical
+//     zones and townships with NBS codes, short names and parents, generated
+//     from the modood (WTFPL/MIT) and xiangyuecn (MIT) division tables by
+//     `go generate ./gazetteers/...`;
+//   - data/world.tsv: countries, world regions, foreign cities, Chinese
+//     regions and natural features;
+//   - data/abbreviations.tsv: one-character abbreviations (美, 京);
+//   - data/departments.tsv: the standard local government departments with
+//     their short forms (住建局 = 住房和城乡建设局);
+//   - data/central.tsv, international.tsv, enterprises.tsv,
+//     universities.tsv: named organisations with their short forms.
+//
+// A Gazetteer is built once (New, Default) and is then read-only: it is safe
+// for concurrent use.
+package gazetteers
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gen/gengaz -out data/places.tsv
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// Level is the kind of a place.
+type Level uint8
+
+// Place levels. The first five are Chinese administrative levels from the
+// NBS tables; the others come from world.tsv or a user gazetteer.
+const (
+	Province   Level = iota + 1 // 省级: 湖南省, 北京市, 香港特别行政区
+	Prefecture                  // 地级: 株洲市, 湘西土家族苗族自治州
+	County                      // 县级: 石峰区, 攸县, 醴陵市
+	Zone                        // development zones: 长春高新技术产业开发区
+	Township                    // 乡级: 田心街道, 云田镇
+	Country                     // 美国 (Code is the ISO 3166-1 alpha-2 code)
+	Region                      // world regions, seas and rivers: 东南亚, 太平洋
+	City                        // foreign cities: 东京
+	CNRegion                    // Chinese regions: 华北, 长三角
+	Feature                     // Chinese rivers, lakes and mountains: 长江
+	Landmark                    // 天安门
+	UserPlace                   // a place from a user gazetteer
+)
+
+var levelNames = [...]string{"", "province", "prefecture", "county", "zone", "township",
+	"country", "region", "city", "cnregion", "feature", "landmark", "user"}
+
+// String returns the level's name as used in method values ("province").
+func (l Level) String() string {
+	if int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return fmt.Sprintf("Level(%d)", l)
+}
+
+// Chinese reports whether the level is one of the NBS administrative levels.
+func (l Level) Chinese() bool { return l >= Province && l <= Township }
+
+// Place is one place of the gazetteer.
+type Place struct {
+	// Code is the NBS division code (430204), or the ISO 3166-1 alpha-2
+	// code for a country, or "".
+	Code string
+	// Level says what kind of place it is.
+	Level Level
+	// Name is the canonical full name (株洲市, 美国).
+	Name string
+	// Aliases are the other names it goes by: short names (株洲) and other
+	// full names (美利坚合众国).
+	Aliases []string
+	// Parent is the index in Gazetteer.Places of the enclosing place, or -1.
+	Parent int32
+	// Word is set when the name is also an everyday word (东北, 大陆), so
+	// that a mention must be checked to stand as a word of its own.
+	Word bool
+}
+
+// OrgKind says which list an organisation comes from.
+type OrgKind uint8
+
+// Organisation kinds.
+const (
+	Central       OrgKind = iota + 1 // central.tsv: 国务院, 国家统计局, 新华社
+	International                    // international.tsv: 联合国, 欧盟, 路透社
+	Enterprise                       // enterprises.tsv: 中车株机, 中国石化
+	University                       // universities.tsv: 北大
+	UserOrg                          // a user gazetteer
+)
+
+var orgKindNames = [...]string{"", "central", "international", "enterprise", "university", "user"}
+
+// String returns the kind's name as used in method values ("central").
+func (k OrgKind) String() string {
+	if int(k) < len(orgKindNames) {
+		return orgKindNames[k]
+	}
+	return fmt.Sprintf("OrgKind(%d)", k)
+}
+
+// Org is one named organisation.
+type Org struct {
+	// Name is the canonical (registered) name.
+	Name string
+	// Aliases are short forms and other names.
+	Aliases []string
+	// Kind says which list it comes from.
+	Kind OrgKind
+	// Class is the list's own finer class (party, ministry, soe, bank …).
+	Class string
+}
+
+// Department is a standard government department that exists at many
+// places: 住房和城乡建设局 (住建局).
+type Department struct {
+	// Name is the standard full name without place (住房和城乡建设局).
+	Name string
+	// Aliases are its short forms (住建局).
+	Aliases []string
+	// Class is gov, party, state, court or mass.
+	Class string
+	// Template builds the canonical name: {P} is the place in full, {S}
+	// the place as written, {N} the name.
+	Template string
+	// Bare is set when a mention needs no place or level prefix.
+	Bare bool
+}
+
+// Canonical returns the department's canonical name at place p ("株洲市",
+// or the level word "市" when the place is unknown); written is the place
+// as the text writes it (深圳 for 深圳海关).
+func (d *Department) Canonical(p, written string) string {
+	t := d.Template
+	if t == "" {
+		t = "{P}{N}"
+	}
+	return strings.NewReplacer("{P}", p, "{S}", written, "{N}", d.Name).Replace(t)
+}
+
+// Abbrev is a one-character abbreviation (美 → 美国, 京 → 北京市).
+type Abbrev struct {
+	// Country is the index in Places of the country or region reading, or -1.
+	Country int32
+	// Province is the index in Places of the Chinese province reading, or -1.
+	Province int32
+}
+
+// ZoneSuffix is a development-zone suffix (高新区 = 高新技术产业开发区).
+type ZoneSuffix struct {
+	// Text is the suffix as written (高新区).
+	Text string
+	// Full is the form used in canonical names (高新技术产业开发区).
+	Full string
+}
+
+// Suffix is an organisation suffix (公司, 大学, 局).
+type Suffix struct {
+	// Text is the suffix (有限公司).
+	Text string
+	// Class groups suffixes: company, finance, school, research, health,
+	// media, body, party, team, venue, group.
+	Class string
+	// Single marks a one-character suffix that is often part of other
+	// words (局 in 局长, 部 in 全部).
+	Single bool
+	// Prefix marks a suffix that needs a place or organisation before it.
+	Prefix bool
+	// Generic allows any noun as the name before it.
+	Generic bool
+	// Named marks a suffix that needs a name of its own, not only a place
+	// before it (美国公司 is no organisation).
+	Named bool
+	// Strict marks a suffix whose name, without a place before it, must
+	// hold a proper noun (雷神山医院, not 普通医院). One-character suffixes
+	// are strict too.
+	Strict bool
+}
+
+// RefKind says what a name refers to.
+type RefKind uint8
+
+// Reference kinds.
+const (
+	RefPlace RefKind = iota + 1
+	RefOrg
+	RefDept
+	RefZone   // a ZoneSuffix
+	RefSuffix // an organisation Suffix
+)
+
+// Ref is one thing a surface string can refer to.
+type Ref struct {
+	Kind RefKind
+	// Index is the index in Places, Orgs, Depts, Zones or Suffixes.
+	Index int32
+	// Full is set when the surface is the canonical or another full name,
+	// not a short form.
+	Full bool
+}
+
+// Gazetteer holds every list and a matcher over all their names. It is
+// immutable once built.
+type Gazetteer struct {
+	// Places, Orgs and Depts are the entries, in file order (user entries
+	// last).
+	Places []Place
+	Orgs   []Org
+	Depts  []Department
+	// Zones and Suffixes are the vocabularies of the zone and organisation
+	// suffix rules.
+	Zones    []ZoneSuffix
+	Suffixes []Suffix
+	// Abbrevs maps a one-character abbreviation to its readings.
+	Abbrevs map[rune]Abbrev
+
+	trie      trie
+	refs      [][]Ref // by surface id
+	surface   []string
+	byCode    map[string]int32
+	nCoded    int // Places[:nCoded] come from places.tsv, sorted by code
+	townOnce  sync.Once
+	townShort map[string][]int32
+}
+
+// Default returns the gazetteer built from the embedded lists only. It is
+// built on first use and shared.
+var Default = sync.OnceValues(func() (*Gazetteer, error) { return New(nil) })
+
+// New builds a gazetteer from the embedded lists plus the given user
+// entries. User entries come first among the references of a name, so they
+// win over a built-in reading of the same name.
+func New(user []UserEntry) (*Gazetteer, error) {
+	g := &Gazetteer{
+		Abbrevs: map[rune]Abbrev{},
+		byCode:  make(map[string]int32, 4000),
+		Places:  make([]Place, 0, 46000),
+	}
+	if err := g.loadPlaces(); err != nil {
+		return nil, err
+	}
+	if err := g.loadWorld(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAbbrevs(); err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		file string
+		kind OrgKind
+	}{
+		{"central.tsv", Central},
+		{"international.tsv", International},
+		{"enterprises.tsv", Enterprise},
+		{"universities.tsv", University},
+	} {
+		if err := g.loadOrgs(f.file, f.kind); err != nil {
+			return nil, err
+		}
+	}
+	if err := g.loadDepts(); err != nil {
+		return nil, err
+	}
+	if err := g.loadZones(); err != nil {
+		return nil, err
+	}
+	if err := g.loadSuffixes(); err != nil {
+		return nil, err
+	}
+	b := newBuilder()
+	// User entries first: their references are listed first.
+	g.addUser(b, user)
+	for i := range g.Places {
+		p := &g.Places[i]
+		if p.Level == UserPlace {
+			continue
+		}
+		b.add(p.Name, Ref{RefPlace, int32(i), true})
+		if p.Level == Township {
+			// NOTE: township short names (田心, 朝阳) repeat across the
+			// country and are everyday words; matching them everywhere
+			// would flood the rules with hits. Rules look them up on
+			// demand instead (TownshipsNamed).
+			continue
+		}
+		for _, a := range p.Aliases {
+			b.add(a, Ref{RefPlace, int32(i), p.Level >= Country})
+		}
+	}
+	for i := range g.Orgs {
+		o := &g.Orgs[i]
+		if o.Kind == UserOrg {
+			continue
+		}
+		b.add(o.Name, Ref{RefOrg, int32(i), true})
+		for _, a := range o.Aliases {
+			b.add(a, Ref{RefOrg, int32(i), false})
+		}
+	}
+	for i := range g.Depts {
+		d := &g.Depts[i]
+		b.add(d.Name, Ref{RefDept, int32(i), true})
+		for _, a := range d.Aliases {
+			b.add(a, Ref{RefDept, int32(i), false})
+		}
+	}
+	for i := range g.Zones {
+		b.add(g.Zones[i].Text, Ref{RefZone, int32(i), true})
+	}
+	for i := range g.Suffixes {
+		b.add(g.Suffixes[i].Text, Ref{RefSuffix, int32(i), true})
+	}
+	g.surface, g.refs = b.surfaces, b.refs
+	g.trie = buildTrie(b.surfaces)
+	return g, nil
+}
+
+// builder collects surfaces and their references, without duplicates.
+type builder struct {
+	ids      map[string]int32
+	surfaces []string
+	refs     [][]Ref
+}
+
+func newBuilder() *builder {
+	return &builder{ids: make(map[string]int32, 60000), surfaces: make([]string, 0, 60000), refs: make([][]Ref, 0, 60000)}
+}
+
+func (b *builder) add(s string, r Ref) {
+	if s == "" {
+		return
+	}
+	id, ok := b.ids[s]
+	if !ok {
+		id = int32(len(b.surfaces))
+		b.ids[s] = id
+		b.surfaces = append(b.surfaces, s)
+		b.refs = append(b.refs, nil)
+	}
+	for _, old := range b.refs[id] {
+		if old.Kind == r.Kind && old.Index == r.Index {
+			return
+		}
+	}
+	b.refs[id] = append(b.refs[id], r)
+}
+
+// addUser appends user entries to the lists and registers their names. A
+// PLACE entry whose canonical name is a known place becomes an alias of it.
+func (g *Gazetteer) addUser(b *builder, user []UserEntry) {
+	for _, u := range user {
+		canon := u.Canonical
+		if canon == "" {
+			canon = u.Name
+		}
+		switch u.Type {
+		case UserTypePlace:
+			if ids := g.placesNamed(canon); len(ids) > 0 {
+				for _, id := range ids {
+					b.add(u.Name, Ref{RefPlace, id, true})
+				}
+				continue
+			}
+			id := int32(len(g.Places))
+			g.Places = append(g.Places, Place{Level: UserPlace, Name: canon, Parent: -1})
+			b.add(u.Name, Ref{RefPlace, id, true})
+		default:
+			id := int32(len(g.Orgs))
+			g.Orgs = append(g.Orgs, Org{Name: canon, Kind: UserOrg, Class: "user"})
+			b.add(u.Name, Ref{RefOrg, id, true})
+		}
+	}
+}
+
+// placesNamed returns the places whose canonical name is s.
+func (g *Gazetteer) placesNamed(s string) []int32 {
+	var out []int32
+	for i := range g.Places {
+		if g.Places[i].Name == s {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// TownshipsNamed returns the townships whose short name is s (田心 →
+// 田心街道 in 石峰区, and others elsewhere). The index is built on first use.
+func (g *Gazetteer) TownshipsNamed(s string) []int32 {
+	g.townOnce.Do(func() {
+		g.townShort = make(map[string][]int32, 40000)
+		for i := range g.Places[:g.nCoded] {
+			if p := &g.Places[i]; p.Level == Township {
+				for _, a := range p.Aliases {
+					g.townShort[a] = append(g.townShort[a], int32(i))
+				}
+			}
+		}
+	})
+	return g.townShort[s]
+}
+
+// Lookup returns the references of an exact surface string, or nil.
+func (g *Gazetteer) Lookup(s string) []Ref {
+	if id, ok := g.trie.find(s); ok {
+		return g.refs[id]
+	}
+	return nil
+}
+
+// Surfaces returns every name of the gazetteer with its references, for
+// building a segmenter dictionary or for inspection. The slices are shared:
+// do not modify them.
+func (g *Gazetteer) Surfaces() ([]string, [][]Ref) { return g.surface, g.refs }
+
+// PlaceByCode returns the index of the place with the given code, or -1.
+func (g *Gazetteer) PlaceByCode(code string) int32 {
+	if i, ok := g.byCode[code]; ok {
+		return i
+	}
+	coded := g.Places[:g.nCoded]
+	i, ok := slices.BinarySearchFunc(coded, code, func(p Place, c string) int { return strings.Compare(p.Code, c) })
+	if ok {
+		return int32(i)
+	}
+	return -1
+}
+
+// ParentName returns the names of a place's ancestors, outermost first,
+// joined: "湖南省株洲市" for 石峰区, "" for a province or country.
+func (g *Gazetteer) ParentName(i int32) string {
+	var chain []string
+	for p := g.Places[i].Parent; p >= 0; p = g.Places[p].Parent {
+		chain = append(chain, g.Places[p].Name)
+	}
+	slices.Reverse(chain)
+	return strings.Join(chain, "")
+}
+
+// Qualified returns a place's name as an organisation prefix, the way
+// official names write it: a district (区) with its city (株洲市石峰区,
+// 北京市朝阳区), a township with its county as qualified (攸县皇图岭镇),
+// any other place alone (攸县, 株洲市, 湖南省).
+func (g *Gazetteer) Qualified(i int32) string {
+	p := &g.Places[i]
+	switch {
+	case p.Level == Township && p.Parent >= 0:
+		return g.Qualified(p.Parent) + p.Name
+	case p.Level == County && p.Parent >= 0 && strings.HasSuffix(p.Name, "区"):
+		return g.Places[p.Parent].Name + p.Name
+	}
+	return p.Name
+}
+
+// IsAncestor reports whether place a encloses place b (a != b).
+func (g *Gazetteer) IsAncestor(a, b int32) bool {
+	for p := g.Places[b].Parent; p >= 0; p = g.Places[p].Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,259 @@
+package gazetteers
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// eachRow calls fn with the tab-separated fields of every data line of an
+// embedded file, skipping comments and blank lines. Missing trailing fields
+// are "".
+func eachRow(file string, fields int, fn func(line int, f []string) error) error {
+	b, err := dataFS.ReadFile("data/" + file)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	f := make([]string, fields)
+	for line := 1; len(s) > 0; line++ {
+		var l string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			l, s = s, ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		for i := range f {
+			f[i] = ""
+		}
+		n := 0
+		for l != "" && n < fields {
+			if i := strings.IndexByte(l, '\t'); i >= 0 {
+				f[n], l = l[:i], l[i+1:]
+			} else {
+				f[n], l = l, ""
+			}
+			n++
+		}
+		if l != "" {
+			return fmt.Errorf("gazetteers: data/%s:%d: more than %d fields", file, line, fields)
+		}
+		if err := fn(line, f); err != nil {
+			return fmt.Errorf("gazetteers: data/%s:%d: %w", file, line, err)
+		}
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// aliasesOf drops aliases equal to the name or repeated.
+func aliasesOf(name, list string) []string {
+	var out []string
+	for _, a := range splitList(list) {
+		if a != "" && a != name && !contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var levelOf = map[string]Level{"P": Province, "C": Prefecture, "D": County, "Z": Zone, "T": Township}
+
+func (g *Gazetteer) loadPlaces() error {
+	// Parents are given by code and always precede their children, except
+	// the HK/MO/TW sub-regions, which follow every coded row.
+	return eachRow("places.tsv", 5, func(_ int, f []string) error {
+		lv, ok := levelOf[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown level %q", f[1])
+		}
+		p := Place{Code: f[0], Level: lv, Name: f[2], Aliases: aliasesOf(f[2], f[3]), Parent: -1}
+		if f[4] != "" {
+			i, ok := g.byCode[f[4]]
+			if !ok {
+				return fmt.Errorf("parent %q of %s not defined before it", f[4], f[2])
+			}
+			p.Parent = i
+		}
+		id := int32(len(g.Places))
+		g.Places = append(g.Places, p)
+		// NOTE: townships are never parents; leaving their 41,000 codes
+		// out of the map saves start-up time. PlaceByCode finds them by
+		// bisection (the file is sorted by code).
+		if p.Code != "" && lv != Township {
+			g.byCode[p.Code] = id
+		}
+		if p.Code != "" {
+			g.nCoded = len(g.Places)
+		}
+		return nil
+	})
+}
+
+var worldKinds = map[string]Level{"country": Country, "region": Region, "city": City,
+	"cnregion": CNRegion, "feature": Feature, "landmark": Landmark}
+
+func (g *Gazetteer) loadWorld() error {
+	return eachRow("world.tsv", 6, func(_ int, f []string) error {
+		lv, ok := worldKinds[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown kind %q", f[1])
+		}
+		p := Place{Code: f[0], Level: lv, Name: f[2], Aliases: aliasesOf(f[2], f[3]), Parent: -1}
+		if f[4] != "" {
+			i, ok := g.byCode[f[4]]
+			if !ok {
+				return fmt.Errorf("parent %q of %s not defined before it", f[4], f[2])
+			}
+			p.Parent = i
+		}
+		switch f[5] {
+		case "":
+		case "word":
+			p.Word = true
+		default:
+			return fmt.Errorf("unknown flag %q", f[5])
+		}
+		id := int32(len(g.Places))
+		g.Places = append(g.Places, p)
+		if p.Code != "" {
+			if _, dup := g.byCode[p.Code]; dup {
+				return fmt.Errorf("duplicate code %q", p.Code)
+			}
+			g.byCode[p.Code] = id
+		}
+		return nil
+	})
+}
+
+func (g *Gazetteer) loadAbbrevs() error {
+	return eachRow("abbreviations.tsv", 3, func(_ int, f []string) error {
+		r, n := utf8.DecodeRuneInString(f[0])
+		if n != len(f[0]) || n == 0 {
+			return fmt.Errorf("abbreviation %q is not one character", f[0])
+		}
+		a := Abbrev{Country: -1, Province: -1}
+		if f[1] != "" {
+			a.Country = g.placeNamed(f[1], Country, Region)
+			if a.Country < 0 {
+				return fmt.Errorf("unknown country or region %q", f[1])
+			}
+		}
+		if f[2] != "" {
+			a.Province = g.placeNamed(f[2], Province, Province)
+			if a.Province < 0 {
+				return fmt.Errorf("unknown province %q", f[2])
+			}
+		}
+		g.Abbrevs[r] = a
+		return nil
+	})
+}
+
+// placeNamed returns the first place named s with a level in [lo, hi], or -1.
+// It looks at provinces and the world list only, which is all the
+// abbreviation table needs.
+func (g *Gazetteer) placeNamed(s string, lo, hi Level) int32 {
+	for i := range g.Places {
+		p := &g.Places[i]
+		if p.Level != Province && !(p.Level >= Country && p.Level <= Region) {
+			continue
+		}
+		if p.Name == s && p.Level >= lo && p.Level <= hi {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+func (g *Gazetteer) loadOrgs(file string, kind OrgKind) error {
+	return eachRow(file, 3, func(_ int, f []string) error {
+		if f[0] == "" {
+			return fmt.Errorf("empty name")
+		}
+		g.Orgs = append(g.Orgs, Org{Name: f[0], Aliases: aliasesOf(f[0], f[1]), Kind: kind, Class: f[2]})
+		return nil
+	})
+}
+
+func (g *Gazetteer) loadDepts() error {
+	return eachRow("departments.tsv", 5, func(_ int, f []string) error {
+		if f[0] == "" {
+			return fmt.Errorf("empty name")
+		}
+		d := Department{Name: f[0], Aliases: aliasesOf(f[0], f[1]), Class: f[2], Template: f[3]}
+		switch f[4] {
+		case "":
+		case "bare":
+			d.Bare = true
+		default:
+			return fmt.Errorf("unknown flag %q", f[4])
+		}
+		g.Depts = append(g.Depts, d)
+		return nil
+	})
+}
+
+func (g *Gazetteer) loadZones() error {
+	return eachRow("zones.tsv", 2, func(_ int, f []string) error {
+		z := ZoneSuffix{Text: f[0], Full: f[1]}
+		if z.Full == "" {
+			z.Full = z.Text
+		}
+		g.Zones = append(g.Zones, z)
+		return nil
+	})
+}
+
+func (g *Gazetteer) loadSuffixes() error {
+	return eachRow("suffixes.tsv", 3, func(_ int, f []string) error {
+		x := Suffix{Text: f[0], Class: f[1]}
+		if utf8.RuneCountInString(x.Text) == 1 {
+			x.Strict = true
+		}
+		for _, fl := range splitFlags(f[2]) {
+			switch fl {
+			case "single":
+				x.Single = true
+			case "prefix":
+				x.Prefix = true
+			case "generic":
+				x.Generic = true
+			case "named":
+				x.Named = true
+			case "strict":
+				x.Strict = true
+			default:
+				return fmt.Errorf("unknown flag %q", fl)
+			}
+		}
+		g.Suffixes = append(g.Suffixes, x)
+		return nil
+	})
+}
+
+func splitFlags(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}

@@ -1,0 +1,252 @@
+package gazetteers
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Hit is one occurrence of a gazetteer name in a text.
+type Hit struct {
+	// Start and End are byte offsets into the text, half-open.
+	Start, End int
+	// ID identifies the surface string; Refs(ID) lists what it refers to.
+	ID int32
+}
+
+// Refs returns the references of the surface with the given ID.
+func (g *Gazetteer) Refs(id int32) []Ref { return g.refs[id] }
+
+// Surface returns the surface string with the given ID.
+func (g *Gazetteer) Surface(id int32) string { return g.surface[id] }
+
+// Match appends to dst every occurrence of every gazetteer name in text,
+// overlapping ones included, ordered by Start and then by End. A name that
+// begins or ends with an ASCII letter or digit matches only where it is not
+// glued to another one (IBM in IBMX does not match).
+func (g *Gazetteer) Match(text string, dst []Hit) []Hit {
+	return g.trie.scan(text, dst)
+}
+
+// trie is a rune trie over the surfaces. The root's children are found in a
+// direct table; every other node keeps its edges sorted by rune in shared
+// flat arrays, searched by bisection.
+//
+// NOTE: the matcher visits every rune of every article, so it is laid out
+// for speed rather than for size: with about 90,000 names the first rune of
+// almost every Chinese character starts some name (a township, a county),
+// and the direct root table saves a search per character.
+type trie struct {
+	root     []int32  // BMP rune → node+1; 0 means none
+	bigrams  []uint64 // bit set of hashed first two runes of the surfaces
+	rootX    map[rune]int32
+	nodes    []tnode
+	edgeRune []rune
+	edgeNode []int32
+}
+
+type tnode struct {
+	edges, n int32 // edge range in edgeRune/edgeNode
+	value    int32 // surface id + 1; 0 means the path is no surface
+}
+
+// buildTrie builds the trie over surfaces; surface i gets value i.
+func buildTrie(surfaces []string) trie {
+	order := make([]int32, len(surfaces))
+	total := 0
+	for i, s := range surfaces {
+		order[i] = int32(i)
+		total += len(s)
+	}
+	// Byte order of UTF-8 is code point order, so children come out sorted.
+	sort.Slice(order, func(a, b int) bool { return surfaces[order[a]] < surfaces[order[b]] })
+
+	// Insert in sorted order, keeping the current path: a new surface
+	// shares a prefix with the previous one only. Nodes are created in
+	// depth-first order, each with its parent and incoming rune.
+	nodes := make([]tnode, 1, total/2+1) // node 0 is the root
+	parent := make([]int32, 1, cap(nodes))
+	label := make([]rune, 1, cap(nodes))
+	var path []int32 // path[d] is the node at depth d+1 of the previous surface
+	var prev []rune
+	var cur []rune
+	for _, id := range order {
+		cur = cur[:0]
+		for _, r := range surfaces[id] {
+			cur = append(cur, r)
+		}
+		common := 0
+		for common < len(cur) && common < len(prev) && cur[common] == prev[common] {
+			common++
+		}
+		path = path[:common]
+		at := int32(0)
+		if common > 0 {
+			at = path[common-1]
+		}
+		for _, r := range cur[common:] {
+			next := int32(len(nodes))
+			nodes = append(nodes, tnode{})
+			parent = append(parent, at)
+			label = append(label, r)
+			path = append(path, next)
+			at = next
+		}
+		nodes[at].value = id + 1
+		prev = append(prev[:0], cur...)
+	}
+	// Group edges by parent with a counting sort; creation order keeps each
+	// node's children sorted by rune.
+	count := make([]int32, len(nodes)+1)
+	for i := 1; i < len(nodes); i++ {
+		count[parent[i]+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	t := trie{root: make([]int32, 0x10000), rootX: map[rune]int32{}}
+	t.edgeRune = make([]rune, len(nodes)-1)
+	t.edgeNode = make([]int32, len(nodes)-1)
+	for i := range nodes {
+		nodes[i].edges = count[i]
+		nodes[i].n = count[i+1] - count[i]
+	}
+	fill := count[:len(nodes)]
+	for i := 1; i < len(nodes); i++ {
+		p := parent[i]
+		k := fill[p]
+		fill[p]++
+		t.edgeRune[k] = label[i]
+		t.edgeNode[k] = int32(i)
+		if p == 0 {
+			if label[i] < 0x10000 {
+				t.root[label[i]] = int32(i) + 1
+			} else {
+				t.rootX[label[i]] = int32(i) + 1
+			}
+		}
+	}
+	t.nodes = nodes
+	t.bigrams = make([]uint64, bigramBits/64)
+	for _, s := range surfaces {
+		r1, n1 := utf8.DecodeRuneInString(s)
+		if n1 < len(s) {
+			r2, _ := utf8.DecodeRuneInString(s[n1:])
+			b := bigramHash(r1, r2)
+			t.bigrams[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return t
+}
+
+// bigramBits is the size of the bigram filter. NOTE: the filter lets the
+// scan reject most positions after one bit test, without touching the node
+// arrays; at about 100,000 bigrams, 2^20 bits keep false passes under 10%.
+const bigramBits = 1 << 20
+
+func bigramHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> (32 - 20)
+}
+
+func (t *trie) hasBigram(r1, r2 rune) bool {
+	b := bigramHash(r1, r2)
+	return t.bigrams[b>>6]&(1<<(b&63)) != 0
+}
+
+// child returns the child of node n on rune r, or -1.
+func (t *trie) child(n int32, r rune) int32 {
+	nd := &t.nodes[n]
+	lo, hi := nd.edges, nd.edges+nd.n
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		if t.edgeRune[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < nd.edges+nd.n && t.edgeRune[lo] == r {
+		return t.edgeNode[lo]
+	}
+	return -1
+}
+
+func (t *trie) rootChild(r rune) int32 {
+	if r < 0x10000 {
+		return t.root[r] - 1
+	}
+	if n, ok := t.rootX[r]; ok {
+		return n - 1
+	}
+	return -1
+}
+
+// find returns the surface id of exactly s.
+func (t *trie) find(s string) (int32, bool) {
+	n := int32(0)
+	first := true
+	for _, r := range s {
+		if first {
+			n, first = t.rootChild(r), false
+		} else {
+			n = t.child(n, r)
+		}
+		if n < 0 {
+			return 0, false
+		}
+	}
+	if first || t.nodes[n].value == 0 {
+		return 0, false
+	}
+	return t.nodes[n].value - 1, true
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+func (t *trie) scan(text string, dst []Hit) []Hit {
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		n := t.rootChild(r)
+		if n < 0 || c < utf8.RuneSelf && isASCIIAlnum(c) && i > 0 && isASCIIAlnum(text[i-1]) {
+			i += size
+			continue
+		}
+		for j, depth := i+size, 1; ; depth++ {
+			if v := t.nodes[n].value; v != 0 {
+				last := text[j-1]
+				if !(last < utf8.RuneSelf && isASCIIAlnum(last) && j < len(text) && isASCIIAlnum(text[j])) {
+					dst = append(dst, Hit{Start: i, End: j, ID: v - 1})
+				}
+			}
+			if j >= len(text) || t.nodes[n].n == 0 {
+				break
+			}
+			c2 := text[j]
+			var r2 rune
+			s2 := 1
+			if c2 < utf8.RuneSelf {
+				r2 = rune(c2)
+			} else {
+				r2, s2 = utf8.DecodeRuneInString(text[j:])
+			}
+			if depth == 1 && !t.hasBigram(r, r2) {
+				break
+			}
+			n = t.child(n, r2)
+			if n < 0 {
+				break
+			}
+			j += s2
+		}
+		i += size
+	}
+	return dst
+}
