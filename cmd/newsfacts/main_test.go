@@ -122,7 +122,7 @@ func TestFormats(t *testing.T) {
 			if strings.Join(names, " ") != strings.Join(want, " ") {
 				t.Errorf("files: got %v, want %v", names, want)
 			}
-			if !strings.Contains(stderr, "newsfacts: 7 documents, 0 errors") {
+			if !strings.Contains(stderr, "newsfacts: 9 documents, 0 errors") {
 				t.Errorf("summary line missing or wrong:\n%s", stderr)
 			}
 		})

@@ -297,3 +297,34 @@ func TestReferenceArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectCarriesOver checks that a change right after a figure, with
+// only a comparison between them, measures the same thing; and that nouns
+// which begin with a boundary character (从业, 在建) stay whole.
+func TestSubjectCarriesOver(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		text, figure, subject string
+	}{
+		{"新增市场主体1.2万户，同比增长15.6%。", "同比增长15.6%", "新增市场主体"},
+		{"吸引780余家机构参展，比上届增加120家。", "增加120家", "机构参展"},
+		{"外贸进出口总值142.3亿元，较去年同期增长9.8%。", "较去年同期增长9.8%", "外贸进出口总值"},
+		{"全市现有从业人员超过20万人。", "超过20万人", "从业人员"},
+		{"在建项目126个。", "126个", "在建项目"},
+		// Negative: another clause with a subject of its own keeps it.
+		{"新增市场主体1.2万户，企业注销数量下降8%。", "下降8%", "企业注销数量"},
+		// Negative: across a sentence end nothing carries over.
+		{"新增市场主体1.2万户。同比增长15.6%。", "同比增长15.6%", ""},
+	}
+	for _, tt := range tests {
+		doc := extract(t, x, tt.text)
+		m, ok := findMetric(doc, tt.figure)
+		if !ok {
+			t.Errorf("%s: no metric %q; got %v", tt.text, tt.figure, metricTexts(doc))
+			continue
+		}
+		if m.Subject != tt.subject {
+			t.Errorf("%s: %s subject: got %q, want %q", tt.text, tt.figure, m.Subject, tt.subject)
+		}
+	}
+}

@@ -138,6 +138,15 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 	} else if c.fromAt >= 0 && c.fromAt < start {
 		start = c.fromAt
 	}
+	if c.Verb != "" && len(prev) > 0 {
+		// 新增市场主体1.2万户，同比增长15.6%; 780余家，比上届增加120家: a
+		// change that follows a figure with nothing but a comparison
+		// between them is a change of that figure.
+		p := &prev[len(prev)-1]
+		if p.Subject != "" && p.End <= start && comparisonOnly(strings.TrimPrefix(s.text[p.End:start], p.Subject)) {
+			return p.Subject
+		}
+	}
 	subj, verbOnly := s.backwardSubject(start)
 	if verbOnly && len(prev) > 0 {
 		p := &prev[len(prev)-1]
@@ -224,7 +233,7 @@ func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
 		}
 		// NOTE: a boundary word right after one character is more often
 		// part of a noun (办结率, 普及率) than a boundary.
-		if singleStop(r) && count != 1 {
+		if singleStop(r) && count != 1 && !startsStopNoun(t[k-n:end]) {
 			break
 		}
 		if ok && role != subjGlue && (m > 3 || count == 0) && (count != 1 || role == subjStop) {
@@ -368,6 +377,42 @@ func leadingGlueWord(w string) bool {
 	switch w {
 	case "共计", "累计", "合计", "总计", "已经", "分别", "共有", "达到", "目前已", "已累计":
 		return true
+	}
+	return false
+}
+
+// comparisonOnly reports whether gap, the text between two figures, holds
+// only a clause break and the words of a comparison (，同比 / ，比上届 /
+// ，较去年同期), so that the second figure changes the first.
+func comparisonOnly(gap string) bool {
+	g := strings.TrimLeft(gap, " ，,")
+	if len(g) == len(gap) {
+		return false // the figures are not in consecutive clauses
+	}
+	if g == "" {
+		return true
+	}
+	if strings.ContainsAny(g, "，,；;。！？!?\n、") || utf8.RuneCountInString(g) > 8 {
+		return false
+	}
+	for _, w := range [...]string{"同比", "环比", "比", "较", "与", "相比", "相较"} {
+		if strings.HasPrefix(g, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopNouns are nouns that begin with a character singleStop treats as a
+// boundary (从业人员, 在建项目).
+var stopNouns = [...]string{"从业", "在建", "在校", "在岗", "在职", "在线", "在读", "在册", "在途", "在库", "对外", "对口", "向阳", "将近", "由于"}
+
+// startsStopNoun reports whether t begins with one of stopNouns.
+func startsStopNoun(t string) bool {
+	for _, w := range stopNouns {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
 	}
 	return false
 }
