@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -81,6 +82,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	compression := fs.String("compression", "zstd", "Parquet compression: zstd, snappy or none")
 	progress := fs.String("progress", "auto", "progress bar: auto (when stderr is a terminal), always or never")
 	stats := fs.Bool("stats", false, "print the time spent per stage at the end")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `FILE` (for go tool pprof)")
 	rf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return m.fail(err)
@@ -97,6 +99,13 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, *progress) {
 		return m.fail(fmt.Errorf("%w: --progress must be auto, always or never", errUsage))
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return m.fail(err)
+		}
+		defer stop()
 	}
 	popts, err := rf.options()
 	if err != nil {
@@ -235,4 +244,18 @@ func runMetadata(opts pipeline.Options) map[string]string {
 		md["newsfacts.extractors"] = strings.Join(names, ",")
 	}
 	return md
+}
+
+// startCPUProfile starts writing a CPU profile to path and returns the
+// function that stops it.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
