@@ -6,6 +6,7 @@
 #   scripts/bench.sh                 # one worker, one copy of the corpus
 #   WORKERS=2 COPIES=10 scripts/bench.sh
 #   FORMAT=jsonl scripts/bench.sh
+#   MAX_RSS_MB=400 COPIES=10 scripts/bench.sh   # fail when peak RSS exceeds 400 MB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,3 +46,7 @@ sed -n '/^stage /,/^first output/p' "$tmp/log"
 echo "wall clock (time -v): $wall"
 echo "peak RSS: $((rss / 1024)) MB"
 du -sh "$tmp/out" | awk '{print "output size: " $1}'
+if [ -n "${MAX_RSS_MB:-}" ] && [ $((rss / 1024)) -gt "$MAX_RSS_MB" ]; then
+	echo "bench: peak RSS $((rss / 1024)) MB exceeds MAX_RSS_MB=$MAX_RSS_MB" >&2
+	exit 1
+fi
