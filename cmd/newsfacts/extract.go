@@ -28,7 +28,7 @@ type runFlags struct {
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "reference date `YYYY-MM-DD` for articles that carry none")
+	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles that carry no date (relative dates resolve against it)")
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
 	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
 	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
