@@ -630,8 +630,9 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 		}
 		// Thousands separators: a comma followed by exactly three digits,
 		// after a first group of one to three digits; the full-width comma
-		// only between full-width digits (in text "，" ends a clause).
-		if (r == ',' && !wide) || (r == '，' && wide) {
+		// only between full-width digits (in text "，" ends a clause), the
+		// ASCII comma between digits of either width (１,２３４).
+		if r == ',' || (r == '，' && wide) {
 			if (seps && group == 3) || (!seps && group >= 1 && group <= 3) {
 				if threeDigits(s[pos+n:], wide) {
 					seps = true

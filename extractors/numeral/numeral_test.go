@@ -27,6 +27,7 @@ func TestScan(t *testing.T) {
 		{"１２３", "１２３", 123, numeral.Arabic},
 		{"1,050,000,000元", "1,050,000,000", 1050000000, numeral.Separators},
 		{"４，５６５人", "４，５６５", 4565, numeral.Separators},
+		{"１,２３４万元", "１,２３４万", 12340000, numeral.Separators | numeral.Magnitude},
 		{"10,000.233", "10,000.233", 10000.233, numeral.Decimal},
 		{"56.3亿元", "56.3亿", 5630000000, numeral.Magnitude | numeral.Decimal},
 		{"1.2万户", "1.2万", 12000, numeral.Magnitude},
