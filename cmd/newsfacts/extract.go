@@ -60,17 +60,22 @@ func (f *runFlags) options() (pipeline.Options, error) {
 	return opts, nil
 }
 
-// openInputs opens the inputs; "-" alone reads m.Stdin.
-func (m *Main) openInputs(args []string, f *runFlags) (*input.Reader, error) {
+// prepare builds the pipeline options from the flags and opens the inputs;
+// "-" alone reads m.Stdin. The caller closes the reader.
+func (m *Main) prepare(args []string, f *runFlags) (pipeline.Options, *input.Reader, error) {
+	popts, err := f.options()
+	if err != nil {
+		return popts, nil, err
+	}
 	opts := input.Options{MaxRecordBytes: f.maxDocBytes}
 	if len(args) == 1 && args[0] == "-" {
-		return input.NewReaderFrom("-", m.Stdin, input.KindJSONL, opts), nil
+		return popts, input.NewReaderFrom("-", m.Stdin, input.KindJSONL, opts), nil
 	}
 	r, err := input.NewReader(args, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
+		return popts, nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return r, nil
+	return popts, r, nil
 }
 
 func (m *Main) extract(ctx context.Context, args []string) int {
@@ -107,11 +112,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		}
 		defer stop()
 	}
-	popts, err := rf.options()
-	if err != nil {
-		return m.fail(err)
-	}
-	reader, err := m.openInputs(fs.Args(), &rf)
+	popts, reader, err := m.prepare(fs.Args(), &rf)
 	if err != nil {
 		return m.fail(err)
 	}

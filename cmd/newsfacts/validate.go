@@ -41,11 +41,7 @@ func (m *Main) validate(ctx context.Context, args []string) int {
 			return m.fail(fmt.Errorf("reading tables to score: %w", err))
 		}
 	} else {
-		popts, err := rf.options()
-		if err != nil {
-			return m.fail(err)
-		}
-		reader, err := m.openInputs(fs.Args(), &rf)
+		popts, reader, err := m.prepare(fs.Args(), &rf)
 		if err != nil {
 			return m.fail(err)
 		}

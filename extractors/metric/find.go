@@ -929,7 +929,7 @@ func (s *scanner) arabicID(ns, ne int) bool {
 	digits := 0
 	lead0 := false
 	for k, r := range t[ns:ne] {
-		if d := arabicDigitValue(r); d >= 0 {
+		if d := numeral.ArabicDigit(r); d >= 0 {
 			if digits == 0 && d == 0 {
 				lead0 = true
 				_ = k
@@ -1296,17 +1296,7 @@ func isLatin(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= 'ａ' && r <= 'ｚ') || (r >= 'Ａ' && r <= 'Ｚ')
 }
 
-func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
-
-func arabicDigitValue(r rune) int {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0')
-	case r >= '０' && r <= '９':
-		return int(r - '０')
-	}
-	return -1
-}
+func isDigit(r rune) bool { return numeral.ArabicDigit(r) >= 0 }
 
 func isAlnum(r rune) bool { return isLatin(r) || isDigit(r) }
 

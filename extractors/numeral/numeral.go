@@ -523,7 +523,7 @@ func chineseDecimals(s string) (dec, int, bool) {
 		case c.kind == kDigit && !c.liang:
 			v = c.val
 		case c.kind == kArabic:
-			v = float64(arabicDigit(r))
+			v = float64(ArabicDigit(r))
 		default:
 			goto done
 		}
@@ -618,7 +618,7 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 	}
 	for pos < len(s) {
 		r, n := decode(s[pos:])
-		if d := arabicDigit(r); d >= 0 {
+		if d := ArabicDigit(r); d >= 0 {
 			if digits == 0 {
 				wide = n > 1
 			}
@@ -654,11 +654,11 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 	if pos < len(s) || (digits == 0 && lead) {
 		r, n := decode(s[pos:])
 		if (r == '.' || r == '．') && (digits > 0 || lead) {
-			if d, _ := decode(s[pos+n:]); arabicDigit(d) >= 0 {
+			if d, _ := decode(s[pos+n:]); ArabicDigit(d) >= 0 {
 				pos += n
 				for pos < len(s) {
 					r, n := decode(s[pos:])
-					d := arabicDigit(r)
+					d := ArabicDigit(r)
 					if d < 0 {
 						break
 					}
@@ -671,7 +671,7 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 				a.form |= Decimal
 				// 1.2.3 is a version or a date, not a number.
 				if r, n := decode(s[pos:]); r == '.' || r == '．' {
-					if d, _ := decode(s[pos+n:]); arabicDigit(d) >= 0 {
+					if d, _ := decode(s[pos+n:]); ArabicDigit(d) >= 0 {
 						return a, 0, false
 					}
 				}
@@ -732,7 +732,7 @@ func exponent(s string) (e int, n int, pow bool, ok bool) {
 			if !pow {
 				// e allows one sign only
 				r2, _ := decode(s[pos:])
-				if arabicDigit(r2) < 0 {
+				if ArabicDigit(r2) < 0 {
 					return 0, 0, false, false
 				}
 			}
@@ -743,7 +743,7 @@ func exponent(s string) (e int, n int, pow bool, ok bool) {
 	digits := 0
 	for pos < len(s) && digits < 4 {
 		r, m := decode(s[pos:])
-		d := arabicDigit(r)
+		d := ArabicDigit(r)
 		if d < 0 {
 			break
 		}
@@ -754,7 +754,7 @@ func exponent(s string) (e int, n int, pow bool, ok bool) {
 	if digits == 0 || digits == 4 {
 		return 0, 0, false, false
 	}
-	if r, _ := decode(s[pos:]); isLatin(r) || arabicDigit(r) >= 0 {
+	if r, _ := decode(s[pos:]); isLatin(r) || ArabicDigit(r) >= 0 {
 		return 0, 0, false, false
 	}
 	if neg {
@@ -767,13 +767,13 @@ func threeDigits(s string, wide bool) bool {
 	pos := 0
 	for k := 0; k < 3; k++ {
 		r, n := decode(s[pos:])
-		if arabicDigit(r) < 0 || (n > 1) != wide {
+		if ArabicDigit(r) < 0 || (n > 1) != wide {
 			return false
 		}
 		pos += n
 	}
 	r, _ := decode(s[pos:])
-	return arabicDigit(r) < 0
+	return ArabicDigit(r) < 0
 }
 
 // ratePrefix recognises 百分之, 千分之, 万分之 (and their variants, with
@@ -867,9 +867,9 @@ func isLatin(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= 'ａ' && r <= 'ｚ') || (r >= 'Ａ' && r <= 'Ｚ')
 }
 
-// arabicDigit returns the value of a half- or full-width Arabic digit, or
-// -1.
-func arabicDigit(r rune) int {
+// ArabicDigit returns the value of a half- or full-width Arabic digit
+// (0-9, ０-９), or -1 for any other rune.
+func ArabicDigit(r rune) int {
 	switch {
 	case r >= '0' && r <= '9':
 		return int(r - '0')
