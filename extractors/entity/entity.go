@@ -204,21 +204,36 @@ func Settle(cands []newsfacts.Entity) []newsfacts.Entity {
 		}
 		return typeRank(x.Type) - typeRank(y.Type)
 	})
+	// NOTE: kept entities are indexed by the bucket of their Start, so that
+	// checking a candidate looks only at the kept entities that can reach
+	// it (those starting at most maxLen bytes before it), not at all of
+	// them: a long document has tens of thousands of candidates.
+	maxLen := 0
+	for _, c := range cands {
+		maxLen = max(maxLen, c.Len())
+	}
+	const bucket = 256
+	buckets := map[int][]int{} // bucket of Start → indexes into kept
 	kept := make([]newsfacts.Entity, 0, len(cands))
 	for _, i := range order {
 		c := cands[i]
 		ok := true
-		for _, k := range kept {
-			if !k.Overlaps(c.Span) {
-				continue
+	check:
+		for b := max(c.Start-maxLen, 0) / bucket; b <= c.End/bucket; b++ {
+			for _, ki := range buckets[b] {
+				k := kept[ki]
+				if !k.Overlaps(c.Span) {
+					continue
+				}
+				if k.Type == newsfacts.ORG && c.Type == newsfacts.PLACE && k.Contains(c.Span) && !(k.Start == c.Start && k.End == c.End) {
+					continue
+				}
+				ok = false
+				break check
 			}
-			if k.Type == newsfacts.ORG && c.Type == newsfacts.PLACE && k.Contains(c.Span) && !(k.Start == c.Start && k.End == c.End) {
-				continue
-			}
-			ok = false
-			break
 		}
 		if ok {
+			buckets[c.Start/bucket] = append(buckets[c.Start/bucket], len(kept))
 			kept = append(kept, c)
 		}
 	}

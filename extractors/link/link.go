@@ -24,6 +24,7 @@
 package link
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -57,46 +58,96 @@ func (Linker) Requires() []extractors.Layer {
 func (Linker) Provides() []extractors.Layer { return []extractors.Layer{extractors.Links} }
 
 // Extract sets DateID, PlaceID and OrgID of every metric of doc.
-func (l Linker) Extract(doc *newsfacts.Doc) error {
-	governs := l.Governs
+func (lk Linker) Extract(doc *newsfacts.Doc) error {
+	governs := lk.Governs
 	if governs == nil {
 		governs = func(newsfacts.Date) bool { return true }
 	}
+	l := &layout{doc: doc, paras: marksAfter(doc.Text, isParagraphBreak), clauses: marksAfter(doc.Text, isClauseBreak)}
 	for i := range doc.Metrics {
 		m := &doc.Metrics[i]
-		m.DateID = linkDate(doc, m.Span, governs)
+		m.DateID = linkDate(l, m.Span, governs)
 		m.PlaceID = linkPlace(doc, m.Span)
-		m.OrgID = linkOrg(doc, m.Span)
+		m.OrgID = linkOrg(l, m.Span)
 	}
 	return nil
 }
 
+// maxReach is how far back, in bytes, the rules look for a date or an
+// entity in a metric's sentence: about 340 Chinese characters, far longer
+// than a real sentence.
+//
+// NOTE: a bound, so that a document without sentence ends (a table dump, a
+// run-on text of megabytes) stays linear: without it every metric would
+// scan back over every earlier date and entity.
+const maxReach = 1024
+
+// maxParagraphDates is how many dates the paragraph rule looks back over.
+const maxParagraphDates = 64
+
+// sentenceStart returns where the sentence holding off starts, but no more
+// than maxReach bytes before off.
+func sentenceStart(doc *newsfacts.Doc, off int) int {
+	start := 0
+	if s := doc.SentenceOf(off); s >= 0 {
+		start = doc.Sentences[s].Start
+	}
+	if off-start > maxReach {
+		start = off - maxReach
+		for start < off && !utf8.RuneStart(doc.Text[start]) {
+			start++
+		}
+	}
+	return start
+}
+
+// marks holds offsets of a text, in order: where its paragraphs or its
+// clauses start.
+type marks []int
+
+// marksAfter returns 0 and the offset just after every rune of text that
+// isBreak accepts.
+//
+// NOTE: found once per document, then searched: a long document has
+// thousands of metrics, and walking back to the previous break for each
+// would be quadratic in the length of a paragraph with few breaks.
+func marksAfter(text string, isBreak func(rune) bool) marks {
+	m := marks{0}
+	for i, r := range text {
+		if isBreak(r) {
+			m = append(m, i+utf8.RuneLen(r))
+		}
+	}
+	return m
+}
+
+// last returns the last mark at or before off.
+func (m marks) last(off int) int {
+	i := sort.Search(len(m), func(i int) bool { return m[i] > off })
+	return m[i-1]
+}
+
+func isParagraphBreak(r rune) bool { return r == '\n' }
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '：', ':':
+		return true
+	}
+	return false
+}
+
+// layout is what the rules need to know of a document's structure.
+type layout struct {
+	doc     *newsfacts.Doc
+	paras   marks
+	clauses marks
+}
+
 // clauseStart returns the start of the clause holding off: just after the
 // last clause or sentence boundary before off.
-func clauseStart(doc *newsfacts.Doc, off int) int {
-	lo := sentenceStart(doc, off)
-	for i := off; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(doc.Text[:i])
-		switch r {
-		case '，', ',', '；', ';', '：', ':':
-			return i
-		}
-		i -= n
-	}
-	return lo
-}
-
-func sentenceStart(doc *newsfacts.Doc, off int) int {
-	if s := doc.SentenceOf(off); s >= 0 {
-		return doc.Sentences[s].Start
-	}
-	return 0
-}
-
-// paragraphStart returns the offset just after the last line break before
-// off.
-func paragraphStart(doc *newsfacts.Doc, off int) int {
-	return strings.LastIndexByte(doc.Text[:off], '\n') + 1
+func (l *layout) clauseStart(off int) int {
+	return max(l.clauses.last(off), sentenceStart(l.doc, off))
 }
 
 // baselinePrefixes mark a date as the comparison base of a change rather
@@ -113,15 +164,21 @@ func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	return false
 }
 
-func linkDate(doc *newsfacts.Doc, m newsfacts.Span, governs func(newsfacts.Date) bool) newsfacts.Opt[int32] {
+func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) newsfacts.Opt[int32] {
+	doc := l.doc
 	usable := func(i int) bool {
 		d := doc.Dates[i].Span
 		return !m.Contains(d) && !isBaseline(doc, d)
 	}
+	// Dates are sorted by Start and do not overlap, so the dates before the
+	// metric are those before the first one that starts at or after it.
+	// NOTE: searched, not scanned: a long document has thousands of dates
+	// and metrics, and a scan per metric would be quadratic.
+	before := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= m.Start })
 	// Nearest usable date before the metric, within [from, m.Start), that
 	// passes ok.
 	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) {
-		for i := len(doc.Dates) - 1; i >= 0; i-- {
+		for i := before - 1; i >= 0; i-- {
 			d := doc.Dates[i].Span
 			if d.End > m.Start {
 				continue
@@ -136,7 +193,7 @@ func linkDate(doc *newsfacts.Doc, m newsfacts.Span, governs func(newsfacts.Date)
 		return 0, false
 	}
 	any := func(newsfacts.Date) bool { return true }
-	if i, ok := nearest(clauseStart(doc, m.Start), any); ok {
+	if i, ok := nearest(l.clauseStart(m.Start), any); ok {
 		return newsfacts.Some(int32(i))
 	}
 	// In the sentence: a governing period, or any date that opens the
@@ -147,8 +204,8 @@ func linkDate(doc *newsfacts.Doc, m newsfacts.Span, governs func(newsfacts.Date)
 	}
 	// A date that opens an earlier sentence of the paragraph governs the
 	// sentences after it.
-	para := paragraphStart(doc, m.Start)
-	for i := len(doc.Dates) - 1; i >= 0; i-- {
+	para := l.paras.last(m.Start)
+	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
 		d := doc.Dates[i].Span
 		if d.End > m.Start {
 			continue
@@ -174,15 +231,23 @@ func opensSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	return r == '，' || r == ','
 }
 
-// nearestEntity returns the last entity of type t that ends before m and
-// starts at or after from.
+// entitiesBefore returns the number of entities that start before off:
+// entities are sorted by Start.
+func entitiesBefore(doc *newsfacts.Doc, off int) int {
+	return sort.Search(len(doc.Entities), func(i int) bool { return doc.Entities[i].Start >= off })
+}
+
+// nearestEntity returns the entity of type t that ends last before m (the
+// leftmost of those that end together) among those that start at or after
+// from.
 func nearestEntity(doc *newsfacts.Doc, m newsfacts.Span, t newsfacts.EntityType, from int) (int, bool) {
 	best, found := 0, false
-	for i, e := range doc.Entities {
-		if e.Start >= m.Start {
-			break // entities are sorted by Start
+	for i := entitiesBefore(doc, m.Start) - 1; i >= 0; i-- {
+		e := doc.Entities[i]
+		if e.Start < from {
+			break
 		}
-		if e.Type != t || e.End > m.Start || e.Start < from {
+		if e.Type != t || e.End > m.Start {
 			continue
 		}
 		if !found || e.End > doc.Entities[best].End || (e.End == doc.Entities[best].End && e.Start < doc.Entities[best].Start) {
@@ -206,7 +271,7 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 			continue
 		}
 		level := a[len(a)-len("区"):]
-		for i := len(doc.Entities) - 1; i >= 0; i-- {
+		for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
 			e := doc.Entities[i]
 			if e.Type == newsfacts.PLACE && e.End <= sent && strings.HasSuffix(e.Name, level) {
 				return newsfacts.Some(int32(i))
@@ -216,8 +281,9 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 	return newsfacts.Opt[int32]{}
 }
 
-func linkOrg(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
-	if i, ok := nearestEntity(doc, m, newsfacts.ORG, clauseStart(doc, m.Start)); ok {
+func linkOrg(l *layout, m newsfacts.Span) newsfacts.Opt[int32] {
+	doc := l.doc
+	if i, ok := nearestEntity(doc, m, newsfacts.ORG, l.clauseStart(m.Start)); ok {
 		return newsfacts.Some(int32(i))
 	}
 	if i, ok := nearestEntity(doc, m, newsfacts.ORG, sentenceStart(doc, m.Start)); ok {

@@ -97,8 +97,10 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
 		return Mention{}, false
 	}
-	// 最高法 in 最高法院: another name runs on past the end.
-	for _, o := range s.hits {
+	// 最高法 in 最高法院: another name runs on past the end. Hits are sorted
+	// by Start: look only at those that start inside h.
+	first := sort.Search(len(s.hits), func(i int) bool { return s.hits[i].Start > h.Start })
+	for _, o := range s.hits[first:] {
 		if o.Start > h.Start && o.Start < h.End && o.End > h.End {
 			return Mention{}, false
 		}
@@ -178,10 +180,19 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	return Mention{}, false
 }
 
+// upTo returns the number of hits that start at or before off; hits are
+// sorted by Start.
+//
+// NOTE: the look-backs below start there rather than at the last hit of the
+// document, which made them quadratic in the length of a long document.
+func (s *scan) upTo(off int) int {
+	return sort.Search(len(s.hits), func(i int) bool { return s.hits[i].Start > off })
+}
+
 // coveredEnd reports whether a listed organisation or department name ends
 // where h ends and starts before it.
 func (s *scan) coveredEnd(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
-	for i := len(s.hits) - 1; i >= 0; i-- {
+	for i := s.upTo(h.Start) - 1; i >= 0; i-- {
 		o := s.hits[i]
 		if o.Start >= h.Start || o.End != h.End {
 			if o.Start < h.Start-60 {
@@ -201,7 +212,7 @@ func (s *scan) coveredEnd(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
 // inLonger reports whether a listed organisation or department hit starts
 // at or before h and ends after it.
 func (s *scan) inLonger(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
-	for i := len(s.hits) - 1; i >= 0; i-- {
+	for i := s.upTo(h.Start) - 1; i >= 0; i-- {
 		o := s.hits[i]
 		if o.Start > h.Start {
 			continue
