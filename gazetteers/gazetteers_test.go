@@ -41,31 +41,6 @@ func TestPlacesFresh(t *testing.T) {
 	}
 }
 
-// TestDataHeaders checks that every data file names its source and licence.
-func TestDataHeaders(t *testing.T) {
-	files, err := filepath.Glob("data/*.tsv")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no data files: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var header strings.Builder
-		for _, l := range strings.Split(string(b), "\n") {
-			if !strings.HasPrefix(l, "#") {
-				break
-			}
-			header.WriteString(l)
-		}
-		h := strings.ToLower(header.String())
-		if !strings.Contains(h, "source") || !strings.Contains(h, "licen") {
-			t.Errorf("%s: header comment must name the source and the licence", f)
-		}
-	}
-}
-
 func TestPlaces(t *testing.T) {
 	g := defaultGazetteer(t)
 	tests := []struct {

@@ -2,8 +2,6 @@ package org_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -143,30 +141,6 @@ func TestEveryRuleHasExamples(t *testing.T) {
 		}
 		if pos == 0 || neg == 0 {
 			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
-		}
-	}
-}
-
-// TestDataHeaders checks that every word list names its source and licence.
-func TestDataHeaders(t *testing.T) {
-	files, err := filepath.Glob("data/*")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no data files: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var header strings.Builder
-		for _, l := range strings.Split(string(b), "\n") {
-			if !strings.HasPrefix(l, "#") {
-				break
-			}
-			header.WriteString(strings.ToLower(l))
-		}
-		if h := header.String(); !strings.Contains(h, "source") || !strings.Contains(h, "licen") {
-			t.Errorf("%s: header comment must name the source and the licence", f)
 		}
 	}
 }

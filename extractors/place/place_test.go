@@ -2,8 +2,6 @@ package place_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -192,30 +190,6 @@ func TestHome(t *testing.T) {
 		h := f.f.HomeOf(f.f.Resolve(tt.text, f.f.FindText(tt.text), ctx), ctx)
 		if got, want := name(h.Province)+"/"+name(h.Prefecture)+"/"+name(h.County), tt.province+"/"+tt.prefecture+"/"+tt.county; got != want {
 			t.Errorf("HomeOf(%q, title %q) = %s, want %s", tt.text, tt.title, got, want)
-		}
-	}
-}
-
-// TestDataHeaders checks that every word list names its source and licence.
-func TestDataHeaders(t *testing.T) {
-	files, err := filepath.Glob("data/*")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no data files: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var header strings.Builder
-		for _, l := range strings.Split(string(b), "\n") {
-			if !strings.HasPrefix(l, "#") {
-				break
-			}
-			header.WriteString(strings.ToLower(l))
-		}
-		if h := header.String(); !strings.Contains(h, "source") || !strings.Contains(h, "licen") {
-			t.Errorf("%s: header comment must name the source and the licence", f)
 		}
 	}
 }
