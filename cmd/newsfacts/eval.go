@@ -59,11 +59,15 @@ func (m *Main) eval(_ context.Context, args []string) int {
 		if err != nil {
 			return m.fail(fmt.Errorf("dates: %w", err))
 		}
-		fmt.Fprintln(tw, "Recognizers-Text (dates)\tcases\tpassed\trate\ttarget\tstrict rate\t")
+		// NOTE: the rate is the rule (the spec's end date is
+		// exclusive); the aligned rate also passes two-ended ranges whose
+		// end the spec writes as the start of the closing unit (see
+		// docs/dates.md). The target is judged on the former.
+		fmt.Fprintln(tw, "Recognizers-Text (dates)\tcases\tpassed\trate\ttarget\taligned rate\t")
 		for _, s := range scores {
 			target := rtdate.Target(s.Spec)
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f%%\t%.0f%%\t%.1f%%\t\n", s.Spec, s.Cases, s.Passed, 100*s.Rate(), 100*target, 100*s.StrictRate())
-			missed = missed || s.Rate() < target
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f%%\t%.0f%%\t%.1f%%\t\n", s.Spec, s.Cases, s.Passed-s.Aligned, 100*s.StrictRate(), 100*target, 100*s.Rate())
+			missed = missed || s.StrictRate() < target
 			for i, f := range s.Failures {
 				if i == *failures {
 					break
