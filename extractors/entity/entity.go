@@ -58,6 +58,18 @@ func New(opts Options) (*Extractor, error) {
 		}
 		user = append(u, user...)
 	}
+	g, seg, err := Load(user)
+	if err != nil {
+		return nil, err
+	}
+	return newExtractor(g, seg), nil
+}
+
+// Load builds what the place and organisation finders share: the
+// gazetteer, with the user's entries, and the segmenter, whose dictionary
+// holds every gazetteer name so that names segment as one word. The two
+// load at the same time.
+func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, error) {
 	type built struct {
 		b   *segment.Builder
 		err error
@@ -70,14 +82,13 @@ func New(opts Options) (*Extractor, error) {
 	g, gerr := gazetteers.New(user)
 	sb := <-ch
 	if gerr != nil {
-		return nil, fmt.Errorf("entity: %w", gerr)
+		return nil, nil, fmt.Errorf("entity: %w", gerr)
 	}
 	if sb.err != nil {
-		return nil, fmt.Errorf("entity: %w", sb.err)
+		return nil, nil, fmt.Errorf("entity: %w", sb.err)
 	}
 	sb.b.Add(SegmenterWords(g))
-	seg := sb.b.Build()
-	return newExtractor(g, seg), nil
+	return g, sb.b.Build(), nil
 }
 
 func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {

@@ -10,7 +10,6 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/entity"
 	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/extractors/place"
-	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
 )
@@ -21,11 +20,7 @@ type finders struct {
 }
 
 func newFinders(user []gazetteers.UserEntry) (finders, error) {
-	g, err := gazetteers.New(user)
-	if err != nil {
-		return finders{}, err
-	}
-	seg, err := segment.New(segment.Options{Words: entity.SegmenterWords(g)})
+	g, seg, err := entity.Load(user)
 	if err != nil {
 		return finders{}, err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/newsfacts/newsfacts/extractors/entity"
 	"github.com/newsfacts/newsfacts/extractors/place"
-	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
 )
@@ -20,11 +19,7 @@ type finder struct {
 }
 
 func newFinder(user []gazetteers.UserEntry) (finder, error) {
-	g, err := gazetteers.New(user)
-	if err != nil {
-		return finder{}, err
-	}
-	seg, err := segment.New(segment.Options{Words: entity.SegmenterWords(g)})
+	g, seg, err := entity.Load(user)
 	if err != nil {
 		return finder{}, err
 	}
