@@ -179,6 +179,9 @@ type Match struct {
 	// Count Steps, Step one of UnitDay, UnitWeek, UnitMonth, UnitYear.
 	Count int
 	Step  Unit
+	// Before is set on a range whose end is exclusive: it ends the day
+	// before Hi begins (2010年之后2018年之前 ends on 2017-12-31).
+	Before bool
 }
 
 // String describes m for tests and debugging.
@@ -191,6 +194,9 @@ func (m Match) String() string {
 		s += " " + m.Hi.String()
 	case KindRange:
 		s += " " + m.Lo.String() + " .. " + m.Hi.String()
+		if m.Before {
+			s += " (before)"
+		}
 	case KindLast, KindUpToNow, KindNext:
 		s += fmt.Sprintf(" %d %s", m.Count, m.Step)
 	}

@@ -444,8 +444,15 @@ func inherit(lo, hi *Expr) (year, month bool) {
 // both are resolved in each candidate year of the start, and the range
 // nearest the reference day is taken (for 1至11月, the latest one already
 // over: see pickDone).
-func (r *resolver) span(lo, hi Expr) (ival, bool, bool) {
+func (r *resolver) span(lo, hi Expr, before bool) (ival, bool, bool) {
 	_, im := inherit(&lo, &hi)
+	// end is the last day of the range given its closing period b.
+	end := func(b ival) newsfacts.Day {
+		if before {
+			return b.from - 1
+		}
+		return b.to
+	}
 	if !needsCand(lo) {
 		a, rel1, ok1 := r.point(lo, pickNearest)
 		b, rel2, ok2 := r.point(hi, pickNearest)
@@ -459,10 +466,10 @@ func (r *resolver) span(lo, hi Expr) (ival, bool, bool) {
 				return ival{}, rel, false
 			}
 		}
-		if b.to < a.from {
+		if end(b) < a.from {
 			return ival{}, rel, false
 		}
-		return ival{a.from, b.to, newsfacts.GrainSpan}, rel, true
+		return ival{a.from, end(b), newsfacts.GrainSpan}, rel, true
 	}
 	how := pickNearest
 	if lo.Unit == UnitMonth && lo.Month.Set && !lo.Month.Rel && lo.Month.V == 1 && lo.Part == PartNone && !lo.Lunar {
@@ -491,10 +498,10 @@ func (r *resolver) span(lo, hi Expr) (ival, bool, bool) {
 			h = bump(h, im)
 			b, ok = r.at(h, cand{h.Year.V, h.Month.V})
 		}
-		if !ok || b.to < a.from {
+		if !ok || end(b) < a.from {
 			continue
 		}
-		ivs[n] = ival{a.from, b.to, newsfacts.GrainSpan}
+		ivs[n] = ival{a.from, end(b), newsfacts.GrainSpan}
 		n++
 	}
 	if n == 0 {
@@ -584,7 +591,7 @@ func (r *resolver) resolve(m Match) (newsfacts.Date, bool) {
 		d.From, d.To, d.Granularity = newsfacts.Some(iv.from), newsfacts.Some(iv.to), iv.gran
 		return d, true
 	case KindRange:
-		iv, rel, ok := r.span(m.Lo, m.Hi)
+		iv, rel, ok := r.span(m.Lo, m.Hi, m.Before)
 		d.Relative = rel
 		if !ok {
 			return d, false

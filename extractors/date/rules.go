@@ -78,7 +78,7 @@ var ruleTable = []Rule{
 	// Ranges and open ranges over first-layer matches.
 	{Name: "range", Pattern: "FROM? X CONN X", Layer: 2, Frame: true, Example: "2015年至2020年", produce: prodRange},
 	{Name: "range-between", Pattern: "X AND X BETWEEN", Layer: 2, Frame: true, Example: "2007年与2009年之间", produce: prodBetween},
-	{Name: "after-before", Pattern: "X AFTER X BEFORE", Layer: 2, Frame: true, Example: "2010年之后2018年之前", produce: prodBetween},
+	{Name: "after-before", Pattern: "X AFTER X BEFORE", Layer: 2, Frame: true, Example: "2010年之后2018年之前", produce: prodAfterBefore},
 	{Name: "since", Pattern: "FROM? X SINCE", Layer: 2, Frame: true, Example: "2021年以来", produce: prodSince},
 	{Name: "until", Pattern: "UNTIL (X|NOW)", Layer: 2, Frame: true, Example: "截至6月底", produce: prodUntil},
 }
@@ -553,6 +553,14 @@ func prodBetween(c *mctx) (Match, bool) {
 		return Match{}, false
 	}
 	return Match{Kind: KindRange, Lo: lo.Lo, Hi: hi.Lo}, true
+}
+
+// prodAfterBefore reads X之后Y之前: from the start of X to the day before
+// Y begins, since 之前 excludes Y (2010年之后2018年之前 ends on 2017-12-31).
+func prodAfterBefore(c *mctx) (Match, bool) {
+	m, ok := prodBetween(c)
+	m.Before = true
+	return m, ok
 }
 
 func prodSince(c *mctx) (Match, bool) {
