@@ -60,6 +60,13 @@ const (
 	cCENTREL                    // 上世纪, 本世纪
 	cFYP                        // a five-year plan: “十四五”
 	cFYPSUF                     // 时期, 期间 after a plan
+	cHOL                        // a holiday on a fixed Gregorian day: 元旦, 国庆节
+	cST                         // a holiday on a solar term: 清明节
+	cHP                         // 假期, 期间, 黄金周 … after a holiday
+	cEV                         // an event a period is dated from: 十八大
+	cAD                         // a day relative to an earlier date: 当天, 次日
+	cAM                         // a month relative to an earlier date: 当月
+	cAY                         // a year relative to an earlier date: 同年, 次年
 	cX                          // a whole first-layer expression (second-layer patterns only)
 )
 
@@ -76,7 +83,9 @@ var classList = []struct {
 	{"SINCE", cSINCE}, {"UNTIL", cUNTIL}, {"NOW", cNOW}, {"ND", cND},
 	{"LUN", cLUN}, {"LM", cLM}, {"LD", cLD}, {"LH", cLH},
 	{"FROM", cFROM}, {"AND", cAND}, {"BETWEEN", cBETWEEN}, {"AFTER", cAFTER}, {"BEFORE", cBEFORE},
-	{"CENTREL", cCENTREL}, {"FYP", cFYP}, {"FYPSUF", cFYPSUF}, {"X", cX},
+	{"CENTREL", cCENTREL}, {"FYP", cFYP}, {"FYPSUF", cFYPSUF},
+	{"HOL", cHOL}, {"ST", cST}, {"HP", cHP}, {"EV", cEV},
+	{"AD", cAD}, {"AM", cAM}, {"AY", cAY}, {"X", cX},
 }
 
 // classByName returns the classes named by s: one name, or several joined
@@ -113,4 +122,4 @@ func className(c uint64) string {
 // of bare numbers, connectors and prefixes (前, 从 …) holds no date.
 const anchors = cY | cYC | cM | cD | cQ | cDURY | cDURM | cDURW | cDURD | cDURQ | cDEC |
 	cRY | cRM | cRD | cRW | cRWE | cWD | cYP | cMP | cXUN | cH | cND | cLUN | cLM | cLD | cLH |
-	cFYP | cCENTREL | cNOW
+	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY

@@ -29,6 +29,7 @@ package date
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newsfacts/newsfacts"
@@ -110,12 +111,82 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 	if len(ms) == 0 {
 		return nil
 	}
-	doc.Dates = slices.Grow(doc.Dates, len(ms))
-	for _, m := range ms {
-		d, _ := x.Resolve(m, doc.Date)
-		doc.Dates = append(doc.Dates, d)
-	}
+	doc.Dates = x.ResolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date)
 	return nil
+}
+
+// ResolveAll appends to dst the Dates of ms, the matches Find returned for
+// text, resolved against ref; it returns the extended slice.
+//
+// Unlike Resolve it knows the text, so that expressions relative to an
+// earlier date of it (KindAnchored: 当天, 次日, 当月, 同年, 次年) resolve
+// against their anchor: the latest earlier date of the same paragraph
+// (the text between line breaks) that is one day (for 当天, 次日) or lies
+// within one year (同年, 次年; for 当月, 次月 its last month counts).
+// 当天, 当日 and 同日 without such an anchor are the reference day, as
+// news means the day of the report; the other anchored expressions
+// without one are dropped, since nothing places them.
+func (x *Extractor) ResolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day]) []newsfacts.Date {
+	// anchors holds the indexes in dst of the dates of the current
+	// paragraph that may anchor: not 当天 read as the reference day.
+	var anchors []int
+	lastEnd := 0
+	for _, m := range ms {
+		if strings.IndexByte(text[lastEnd:m.Start], '\n') >= 0 {
+			anchors = anchors[:0]
+		}
+		lastEnd = m.Start
+		if m.Kind != KindAnchored {
+			d, _ := x.Resolve(m, ref)
+			anchors = append(anchors, len(dst))
+			dst = append(dst, d)
+			continue
+		}
+		if d, ok := anchored(m, dst, anchors); ok {
+			anchors = append(anchors, len(dst))
+			dst = append(dst, d)
+			continue
+		}
+		if m.Step == UnitDay && m.Count == 0 {
+			d, _ := x.Resolve(m, ref)
+			dst = append(dst, d)
+		}
+	}
+	return dst
+}
+
+// anchored resolves an anchored match against the latest date of dates
+// (at the indexes anchors) that fits its step.
+func anchored(m Match, dates []newsfacts.Date, anchors []int) (newsfacts.Date, bool) {
+	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Relative: true}
+	for k := len(anchors) - 1; k >= 0; k-- {
+		a := dates[anchors[k]]
+		from, ok1 := a.From.Get()
+		to, ok2 := a.To.Get()
+		if !ok1 || !ok2 {
+			continue
+		}
+		fy, _, _ := from.Date()
+		ty, tm, _ := to.Date()
+		switch {
+		case m.Step == UnitDay && from == to:
+			day := from + newsfacts.Day(m.Count)
+			d.From, d.To, d.Granularity = newsfacts.Some(day), newsfacts.Some(day), newsfacts.GrainDay
+			return d, true
+		case m.Step == UnitMonth && fy == ty:
+			// NOTE: after a range of months (1—8月…，当月), the month
+			// meant is its last.
+			iv := monthIval(ty, int(tm)+m.Count)
+			d.From, d.To, d.Granularity = newsfacts.Some(iv.from), newsfacts.Some(iv.to), newsfacts.GrainMonth
+			return d, true
+		case m.Step == UnitYear && fy == ty:
+			y := fy + m.Count
+			d.From, d.To = newsfacts.Some(newsfacts.DayOf(y, 1, 1)), newsfacts.Some(newsfacts.DayOf(y, 12, 31))
+			d.Granularity = newsfacts.GrainYear
+			return d, true
+		}
+	}
+	return d, false
 }
 
 // Resolve resolves m against the reference day ref. The Date always

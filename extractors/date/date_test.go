@@ -1,6 +1,7 @@
 package date_test
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -251,4 +252,69 @@ func TestConcurrentExtract(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestHolidays checks holidays against published dates: 清明 (a solar
+// term, April 4 or 5) for the years since it became a public holiday, and
+// festivals of the lunar calendar.
+func TestHolidays(t *testing.T) {
+	x := newExtractor(t)
+	// Qingming, Beijing time, as published in the State Council's yearly
+	// holiday notices.
+	fifth := map[int]bool{2010: true, 2011: true, 2014: true, 2015: true, 2018: true, 2019: true, 2022: true, 2023: true}
+	var cases [][2]string
+	for y := 2008; y <= 2025; y++ {
+		d := "04"
+		if fifth[y] {
+			d = "05"
+		}
+		cases = append(cases, [2]string{fmt.Sprintf("%d年清明节", y), fmt.Sprintf("%d-04-%s", y, d)})
+	}
+	cases = append(cases,
+		[2]string{"2024年春节", "2024-02-10"},
+		[2]string{"2023年中秋节", "2023-09-29"},
+		[2]string{"2020年端午节", "2020-06-25"},
+		[2]string{"2019年国庆节", "2019-10-01"},
+	)
+	for _, c := range cases {
+		ms := x.Find(c[0])
+		if len(ms) != 1 || ms[0].End-ms[0].Start != len(c[0]) {
+			t.Errorf("Find(%q) got %v, want one match over the whole text", c[0], ms)
+			continue
+		}
+		d, ok := x.Resolve(ms[0], newsfacts.Opt[newsfacts.Day]{})
+		from, _ := d.From.Get()
+		to, _ := d.To.Get()
+		if !ok || from.String() != c[1] || to.String() != c[1] {
+			t.Errorf("%s: got %v..%v (ok %v), want %s", c[0], d.From, d.To, ok, c[1])
+		}
+	}
+}
+
+// TestAnchorsStayInParagraph checks that 次日 and 同年 take their anchor
+// from their own paragraph only, and that 当天 without one is the
+// reference day.
+func TestAnchorsStayInParagraph(t *testing.T) {
+	x := newExtractor(t)
+	ref := newsfacts.Some(mustDay("2022-03-29"))
+	cases := []struct {
+		text string
+		want []string // text=from..to of each date, in order
+	}{
+		{"3月5日，大会开幕；次日，代表们分组审议。", []string{"3月5日=2022-03-05..2022-03-05", "次日=2022-03-06..2022-03-06"}},
+		{"3月5日，大会开幕。\n次日，代表们分组审议。", []string{"3月5日=2022-03-05..2022-03-05"}},
+		{"2019年，项目开工。\n当天，记者来到工地。", []string{"2019年=2019-01-01..2019-12-31", "当天=2022-03-29..2022-03-29"}},
+		{"当天，记者来到工地，当年的工棚已经不见了。", []string{"当天=2022-03-29..2022-03-29"}},
+		{"3月5日开幕，当天下午分组审议，次日闭幕。", []string{"3月5日=2022-03-05..2022-03-05", "当天=2022-03-05..2022-03-05", "次日=2022-03-06..2022-03-06"}},
+	}
+	for _, c := range cases {
+		ds := x.ResolveAll(nil, c.text, x.Find(c.text), ref)
+		var got []string
+		for _, d := range ds {
+			got = append(got, fmt.Sprintf("%s=%s..%s", c.text[d.Start:d.End], d.From.V, d.To.V))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
 }

@@ -209,7 +209,7 @@ func boundHost(t *token) bool {
 	if isUnit(t.w.kind) {
 		return true
 	}
-	return t.cls&(cRY|cRM|cRW|cFYP|cH|cQ) != 0
+	return t.cls&(cRY|cRM|cRW|cFYP|cH|cQ|cHOL|cST|cLH) != 0
 }
 
 // fits checks a word's context flags at i.
@@ -247,6 +247,11 @@ func (l *lexer) fits(w *word, i int, prev *token) bool {
 	}
 	if w.nf != "" {
 		if n := nextRune(s, i+len(w.text)); n >= 0 && containsRune(w.nf, n) {
+			return false
+		}
+	}
+	if w.nx != "" {
+		if n := nextRune(s, i+len(w.text)); n < 0 || !containsRune(w.nx, n) {
 			return false
 		}
 	}

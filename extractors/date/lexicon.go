@@ -22,6 +22,8 @@ var (
 	erasTSV string
 	//go:embed data/lunar.tsv
 	lunarTSV string
+	//go:embed data/events.tsv
+	eventsTSV string
 )
 
 // wkind is what a lexicon word means beyond its pattern classes.
@@ -40,10 +42,11 @@ const (
 	wUnitDays
 	wUnitDecade
 	wUnitCentury
-	wYuan // 元年, after an era name
-	wOrd  // 第
-	wEra  // an era name (康熙)
-	wPlan // a five-year plan name (十四五)
+	wYuan  // 元年, after an era name
+	wOrd   // 第
+	wEra   // an era name (康熙)
+	wPlan  // a five-year plan name (十四五)
+	wEvent // an event (十八大); val is its first day
 )
 
 // word is one lexicon entry.
@@ -59,6 +62,7 @@ type word struct {
 	nh         bool
 	na         string // runes that may not precede
 	nf         string // runes that may not follow
+	nx         string // runes one of which must follow, when set
 	afterMonth bool
 	afterWeek  bool
 }
@@ -139,6 +143,8 @@ func loadLexicon() (*lexicon, error) {
 					w.na = fl[3:]
 				case strings.HasPrefix(fl, "nf="):
 					w.nf = fl[3:]
+				case strings.HasPrefix(fl, "nx="):
+					w.nx = fl[3:]
 				default:
 					return fmt.Errorf("unknown flag %q", fl)
 				}
@@ -197,6 +203,22 @@ func loadLexicon() (*lexicon, error) {
 			return fmt.Errorf("bad year %q", f[1])
 		}
 		lx.words = append(lx.words, word{text: f[0], kind: wEra, val: y})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("events.tsv", eventsTSV, func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want day, name …")
+		}
+		d, err := newsfacts.ParseDay(f[0])
+		if err != nil {
+			return err
+		}
+		for _, name := range f[1:] {
+			lx.words = append(lx.words, word{text: name, cls: cEV, kind: wEvent, val: int(d)})
+		}
 		return nil
 	})
 	if err != nil {

@@ -27,9 +27,13 @@ const (
 	KindNext
 	// KindRecent is the few days up to the reference day: 近日, 日前.
 	KindRecent
+	// KindAnchored is Count Steps (UnitDay, UnitMonth or UnitYear) from
+	// an earlier date of the text, its anchor: 当天, 次日 (days), 当月
+	// (months), 同年, 次年 (years). See Extractor.ResolveAll.
+	KindAnchored
 )
 
-var kindNames = [...]string{"point", "range", "since", "until", "last", "up-to-now", "next", "recent"}
+var kindNames = [...]string{"point", "range", "since", "until", "last", "up-to-now", "next", "recent", "anchored"}
 
 // String returns the kind's name.
 func (k Kind) String() string {
@@ -146,7 +150,13 @@ type Expr struct {
 	Lunar bool
 	// Eve marks New Year's Eve (除夕), the day before lunar New Year.
 	Eve bool
+	// Term is a solar term whose day varies with the year (TermQingming),
+	// or 0.
+	Term int
 }
+
+// TermQingming is Expr.Term for 清明 (Qingming, April 4 or 5).
+const TermQingming = 1
 
 // Relative reports whether resolving e needs the reference date.
 func (e Expr) Relative() bool {
@@ -175,7 +185,8 @@ type Match struct {
 	// Lo is the expression of a point, or the start of a range or of a
 	// KindSince; Hi is the end of a range or of a KindUntil.
 	Lo, Hi Expr
-	// Count and Step give the length of KindLast, KindUpToNow and KindNext:
+	// Count and Step give the length of KindLast, KindUpToNow and KindNext,
+	// and the offset from the anchor of KindAnchored:
 	// Count Steps, Step one of UnitDay, UnitWeek, UnitMonth, UnitYear.
 	Count int
 	Step  Unit
@@ -197,7 +208,7 @@ func (m Match) String() string {
 		if m.Before {
 			s += " (before)"
 		}
-	case KindLast, KindUpToNow, KindNext:
+	case KindLast, KindUpToNow, KindNext, KindAnchored:
 		s += fmt.Sprintf(" %d %s", m.Count, m.Step)
 	}
 	return s
@@ -230,6 +241,9 @@ func (e Expr) String() string {
 	}
 	if e.Eve {
 		s += " eve"
+	}
+	if e.Term != 0 {
+		s += fmt.Sprintf(" term=%d", e.Term)
 	}
 	return s
 }

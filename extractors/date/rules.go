@@ -2,6 +2,8 @@ package date
 
 import (
 	"strings"
+
+	"github.com/newsfacts/newsfacts"
 )
 
 // Rule is one rule of the date grammar: a name (written to the rule column
@@ -40,6 +42,9 @@ var ruleTable = []Rule{
 	{Name: "lunar-date", Pattern: "LUN? (Y|YC|RY)? LUN? (M|LM) (LD|DN|D)", Layer: 1, Example: "农历正月初一", produce: prodLunar},
 	{Name: "lunar-month", Pattern: "LUN? (Y|YC|RY)? LUN? (M|LM)", Layer: 1, Example: "农历腊月", produce: prodLunar},
 	{Name: "lunar-festival", Pattern: "(Y|RY)? LH", Layer: 1, Example: "大年初一", produce: prodPoint},
+	{Name: "holiday", Pattern: "(Y|RY)? (HOL|ST)", Layer: 1, Example: "国庆节", produce: prodPoint},
+	{Name: "holiday-period", Pattern: "(Y|RY)? (HOL|ST|LH) HP", Layer: 1, Frame: true, Example: "春节假期", produce: prodPoint},
+	{Name: "event-since", Pattern: "FROM? EV SINCE", Layer: 1, Frame: true, Example: "党的十八大以来", produce: prodEventSince},
 	{Name: "day", Pattern: "D", Layer: 1, Example: "29日", produce: prodDay},
 	{Name: "month", Pattern: "(Y|YC|RY)? M", Layer: 1, Frame: true, Example: "2023年6月", produce: prodMonth},
 	{Name: "relative-month", Pattern: "RY? RM", Layer: 1, Frame: true, Example: "上个月", produce: prodPoint},
@@ -69,6 +74,8 @@ var ruleTable = []Rule{
 	{Name: "relative-week", Pattern: "RW WD?", Layer: 1, Example: "上周一", produce: prodPoint},
 	{Name: "weekend", Pattern: "RWE", Layer: 1, Example: "下周末", produce: prodPoint},
 	{Name: "weekday", Pattern: "WD", Layer: 1, Example: "星期一", produce: prodWeekday},
+	{Name: "anchored-day", Pattern: "AD", Layer: 1, Example: "次日", produce: prodAnchored},
+	{Name: "anchored-period", Pattern: "(AM|AY)", Layer: 1, Frame: true, Example: "次年", produce: prodAnchored},
 	{Name: "recent", Pattern: "ND", Layer: 1, Example: "近日", produce: prodRecent},
 	{Name: "last-n", Pattern: "(NEAR|PREV) (DURY|DURM|DURW|DURD)", Layer: 1, Frame: true, Example: "近三年", produce: prodCount(KindLast)},
 	{Name: "previous-n", Pattern: "CUM DURW", Layer: 1, Frame: true, Example: "前1周", produce: prodPrevious},
@@ -132,6 +139,13 @@ func (c *mctx) expr() Expr {
 			} else {
 				e.Month, e.Day = Abs(t.val/100), Abs(t.val%100)
 			}
+		case as&cHOL != 0:
+			e.Unit, e.Month, e.Day = UnitDay, Abs(t.val/100), Abs(t.val%100)
+		case as&cST != 0:
+			e.Unit, e.Month, e.Term = UnitDay, Abs(4), t.val
+		case as&cEV != 0:
+			y, m, d := newsfacts.Day(t.val).Date()
+			e = dayExpr(y, int(m), d)
 		case as&cLUN != 0:
 			e.Lunar = true
 		case as&cQ != 0:
@@ -275,12 +289,18 @@ func prodDay(c *mctx) (Match, bool) {
 			return Match{}, false
 		}
 		r := nextRune(after, 0)
-		if r >= 0 && (isHan(r) && !strings.ContainsRune("上下晚凌中早当开起至到前以这那举召正是", r) ||
+		if r >= 0 && (isHan(r) && !strings.ContainsRune("上下晚凌中早当开起至到前以这那举召正是说称", r) ||
 			strings.ContainsRune("”’」』0123456789", r)) {
 			return Match{}, false
 		}
 	}
 	return point(c.expr())
+}
+
+// prodEventSince reads 十八大以来: from the event's first day to the
+// reference day. An event alone (十八大报告) is no date.
+func prodEventSince(c *mctx) (Match, bool) {
+	return Match{Kind: KindSince, Lo: c.expr()}, true
 }
 
 func prodMonth(c *mctx) (Match, bool) {
@@ -530,6 +550,20 @@ func prodCount(kind Kind) func(c *mctx) (Match, bool) {
 		}
 		return Match{}, false
 	}
+}
+
+// prodAnchored reads 当天, 次日, 当月, 次年 …: an offset from an earlier
+// date, resolved by Extractor.ResolveAll.
+func prodAnchored(c *mctx) (Match, bool) {
+	t := c.tok(0)
+	m := Match{Kind: KindAnchored, Count: t.val, Step: UnitDay}
+	switch {
+	case c.as(0)&cAM != 0:
+		m.Step = UnitMonth
+	case c.as(0)&cAY != 0:
+		m.Step = UnitYear
+	}
+	return m, true
 }
 
 // calendar reports whether a first-layer match is a single calendar point
