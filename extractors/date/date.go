@@ -123,44 +123,35 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 // against their anchor: the latest earlier date of the same paragraph
 // (the text between line breaks) that is one day (for 当天, 次日) or lies
 // within one year (同年, 次年; for 当月, 次月 its last month counts).
-// 当天, 当日 and 同日 without such an anchor are the reference day, as
-// news means the day of the report; the other anchored expressions
-// without one are dropped, since nothing places them.
+// Anchored expressions without an anchor are dropped: 当天 alone is as
+// often "the same day" in general (当天申请、当天办结) or an event's day
+// told earlier as the day of the report.
 func (x *Extractor) ResolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day]) []newsfacts.Date {
-	// anchors holds the indexes in dst of the dates of the current
-	// paragraph that may anchor: not 当天 read as the reference day.
-	var anchors []int
+	para := len(dst) // index in dst of the first date of the current paragraph
 	lastEnd := 0
 	for _, m := range ms {
 		if strings.IndexByte(text[lastEnd:m.Start], '\n') >= 0 {
-			anchors = anchors[:0]
+			para = len(dst)
 		}
 		lastEnd = m.Start
 		if m.Kind != KindAnchored {
 			d, _ := x.Resolve(m, ref)
-			anchors = append(anchors, len(dst))
 			dst = append(dst, d)
 			continue
 		}
-		if d, ok := anchored(m, dst, anchors); ok {
-			anchors = append(anchors, len(dst))
-			dst = append(dst, d)
-			continue
-		}
-		if m.Step == UnitDay && m.Count == 0 {
-			d, _ := x.Resolve(m, ref)
+		if d, ok := anchored(m, dst[para:]); ok {
 			dst = append(dst, d)
 		}
 	}
 	return dst
 }
 
-// anchored resolves an anchored match against the latest date of dates
-// (at the indexes anchors) that fits its step.
-func anchored(m Match, dates []newsfacts.Date, anchors []int) (newsfacts.Date, bool) {
+// anchored resolves an anchored match against the latest of the earlier
+// dates that fits its step.
+func anchored(m Match, earlier []newsfacts.Date) (newsfacts.Date, bool) {
 	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Relative: true}
-	for k := len(anchors) - 1; k >= 0; k-- {
-		a := dates[anchors[k]]
+	for k := len(earlier) - 1; k >= 0; k-- {
+		a := earlier[k]
 		from, ok1 := a.From.Get()
 		to, ok2 := a.To.Get()
 		if !ok1 || !ok2 {

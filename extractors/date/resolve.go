@@ -667,14 +667,9 @@ func (r *resolver) resolve(m Match) (newsfacts.Date, bool) {
 		from, to = r.ref+1, addSteps(r.ref, m.Count, m.Step)
 	case KindRecent:
 		from, to = r.ref-newsfacts.Day(r.near), r.ref
-	case KindAnchored:
-		// NOTE: alone, only 当天 (the day of the report) has a meaning;
-		// Extractor.ResolveAll resolves the others against their anchor.
-		if m.Step != UnitDay || m.Count != 0 {
-			return d, false
-		}
-		from, to, d.Granularity = r.ref, r.ref, newsfacts.GrainDay
 	default:
+		// KindAnchored: only Extractor.ResolveAll, which knows the
+		// earlier dates, resolves it.
 		return d, false
 	}
 	d.From, d.To = newsfacts.Some(from), newsfacts.Some(to)

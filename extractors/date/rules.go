@@ -41,9 +41,9 @@ var ruleTable = []Rule{
 	{Name: "date", Pattern: "(Y|YC|RY)? (M|RM) (D|DN) WD?", Layer: 1, Example: "2022年3月29日", produce: prodDate},
 	{Name: "lunar-date", Pattern: "LUN? (Y|YC|RY)? LUN? (M|LM) (LD|DN|D)", Layer: 1, Example: "农历正月初一", produce: prodLunar},
 	{Name: "lunar-month", Pattern: "LUN? (Y|YC|RY)? LUN? (M|LM)", Layer: 1, Example: "农历腊月", produce: prodLunar},
-	{Name: "lunar-festival", Pattern: "(Y|RY)? LH", Layer: 1, Example: "大年初一", produce: prodPoint},
-	{Name: "holiday", Pattern: "(Y|RY)? (HOL|ST)", Layer: 1, Example: "国庆节", produce: prodPoint},
-	{Name: "holiday-period", Pattern: "(Y|RY)? (HOL|ST|LH) HP", Layer: 1, Frame: true, Example: "春节假期", produce: prodPoint},
+	{Name: "lunar-festival", Pattern: "(Y|RY)? LH", Layer: 1, Example: "大年初一", produce: prodHoliday},
+	{Name: "holiday", Pattern: "(Y|RY)? (HOL|ST)", Layer: 1, Example: "国庆节", produce: prodHoliday},
+	{Name: "holiday-period", Pattern: "(Y|RY)? (HOL|ST|LH) HP", Layer: 1, Frame: true, Example: "春节假期", produce: prodHoliday},
 	{Name: "event-since", Pattern: "FROM? EV SINCE", Layer: 1, Frame: true, Example: "党的十八大以来", produce: prodEventSince},
 	{Name: "day", Pattern: "D", Layer: 1, Example: "29日", produce: prodDay},
 	{Name: "month", Pattern: "(Y|YC|RY)? M", Layer: 1, Frame: true, Example: "2023年6月", produce: prodMonth},
@@ -241,6 +241,15 @@ func prodLunar(c *mctx) (Match, bool) {
 		return Match{}, false
 	}
 	return point(e)
+}
+
+// prodHoliday reads a holiday as its day, except after 每 or 逢 (每逢春节
+// names every one).
+func prodHoliday(c *mctx) (Match, bool) {
+	if p := c.before(); p == '每' || p == '逢' {
+		return Match{}, false
+	}
+	return prodPoint(c)
 }
 
 func prodFirstDays(c *mctx) (Match, bool) {
