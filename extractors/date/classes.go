@@ -67,6 +67,8 @@ const (
 	cAD                         // a day relative to an earlier date: 当天, 次日
 	cAM                         // a month relative to an earlier date: 当月
 	cAY                         // a year relative to an earlier date: 同年, 次年
+	cRDR                        // two days from the reference: 今明两天
+	cRYR                        // two years from the reference: 今明两年
 	cX                          // a whole first-layer expression (second-layer patterns only)
 )
 
@@ -85,7 +87,8 @@ var classList = []struct {
 	{"FROM", cFROM}, {"AND", cAND}, {"BETWEEN", cBETWEEN}, {"AFTER", cAFTER}, {"BEFORE", cBEFORE},
 	{"CENTREL", cCENTREL}, {"FYP", cFYP}, {"FYPSUF", cFYPSUF},
 	{"HOL", cHOL}, {"ST", cST}, {"HP", cHP}, {"EV", cEV},
-	{"AD", cAD}, {"AM", cAM}, {"AY", cAY}, {"X", cX},
+	{"AD", cAD}, {"AM", cAM}, {"AY", cAY},
+	{"RDR", cRDR}, {"RYR", cRYR}, {"X", cX},
 }
 
 // classByName returns the classes named by s: one name, or several joined
@@ -122,4 +125,4 @@ func className(c uint64) string {
 // of bare numbers, connectors and prefixes (前, 从 …) holds no date.
 const anchors = cY | cYC | cM | cD | cQ | cDURY | cDURM | cDURW | cDURD | cDURQ | cDEC |
 	cRY | cRM | cRD | cRW | cRWE | cWD | cYP | cMP | cXUN | cH | cND | cLUN | cLM | cLD | cLH |
-	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY
+	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY | cRDR | cRYR

@@ -71,6 +71,7 @@ var ruleTable = []Rule{
 
 	// Relative to the reference day.
 	{Name: "relative-day", Pattern: "RD", Layer: 1, Example: "昨天", produce: prodPoint},
+	{Name: "relative-pair", Pattern: "(RDR|RYR)", Layer: 1, Frame: true, Example: "今明两天", produce: prodRelativePair},
 	{Name: "relative-week", Pattern: "RW WD?", Layer: 1, Example: "上周一", produce: prodPoint},
 	{Name: "weekend", Pattern: "RWE", Layer: 1, Example: "下周末", produce: prodPoint},
 	{Name: "weekday", Pattern: "WD", Layer: 1, Example: "星期一", produce: prodWeekday},
@@ -559,6 +560,17 @@ func prodCount(kind Kind) func(c *mctx) (Match, bool) {
 		}
 		return Match{}, false
 	}
+}
+
+// prodRelativePair reads 今明两天 (the reference day and the next),
+// 明后两天, 今明两年: a range of two relative days or years.
+func prodRelativePair(c *mctx) (Match, bool) {
+	t := c.tok(0)
+	lo, hi := t.val/10, t.val%10
+	if c.as(0)&cRYR != 0 {
+		return Match{Kind: KindRange, Lo: Expr{Unit: UnitYear, Year: Rel(lo)}, Hi: Expr{Unit: UnitYear, Year: Rel(hi)}}, true
+	}
+	return Match{Kind: KindRange, Lo: Expr{Unit: UnitDay, Day: Rel(lo)}, Hi: Expr{Unit: UnitDay, Day: Rel(hi)}}, true
 }
 
 // prodAnchored reads 当天, 次日, 当月, 次年 …: an offset from an earlier
