@@ -69,6 +69,7 @@ const (
 	cAY                         // a year relative to an earlier date: 同年, 次年
 	cRDR                        // two days from the reference: 今明两天
 	cRYR                        // two years from the reference: 今明两年
+	cVAGUE                      // recent years without a count: 近年来
 	cX                          // a whole first-layer expression (second-layer patterns only)
 )
 
@@ -88,7 +89,7 @@ var classList = []struct {
 	{"CENTREL", cCENTREL}, {"FYP", cFYP}, {"FYPSUF", cFYPSUF},
 	{"HOL", cHOL}, {"ST", cST}, {"HP", cHP}, {"EV", cEV},
 	{"AD", cAD}, {"AM", cAM}, {"AY", cAY},
-	{"RDR", cRDR}, {"RYR", cRYR}, {"X", cX},
+	{"RDR", cRDR}, {"RYR", cRYR}, {"VAGUE", cVAGUE}, {"X", cX},
 }
 
 // classByName returns the classes named by s: one name, or several joined
@@ -125,4 +126,4 @@ func className(c uint64) string {
 // of bare numbers, connectors and prefixes (前, 从 …) holds no date.
 const anchors = cY | cYC | cM | cD | cQ | cDURY | cDURM | cDURW | cDURD | cDURQ | cDEC |
 	cRY | cRM | cRD | cRW | cRWE | cWD | cYP | cMP | cXUN | cH | cND | cLUN | cLM | cLD | cLH |
-	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY | cRDR | cRYR
+	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY | cRDR | cRYR | cVAGUE

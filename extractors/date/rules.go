@@ -81,6 +81,7 @@ var ruleTable = []Rule{
 	{Name: "last-n", Pattern: "(NEAR|PREV) (DURY|DURM|DURW|DURD)", Layer: 1, Frame: true, Example: "近三年", produce: prodCount(KindLast)},
 	{Name: "previous-n", Pattern: "CUM DURW", Layer: 1, Frame: true, Example: "前1周", produce: prodPrevious},
 	{Name: "next-n", Pattern: "FUT (DURY|DURM|DURW|DURD)", Layer: 1, Frame: true, Example: "未来两天", produce: prodCount(KindNext)},
+	{Name: "recent-years", Pattern: "VAGUE", Layer: 1, Frame: true, Example: "近年来", produce: prodRecentYears},
 	{Name: "n-since", Pattern: "NEAR? (DURY|DURM|DURW|DURD) (LAI|SINCE)", Layer: 1, Frame: true, Example: "三年来", produce: prodCount(KindUpToNow)},
 
 	// Ranges and open ranges over first-layer matches.
@@ -560,6 +561,13 @@ func prodCount(kind Kind) func(c *mctx) (Match, bool) {
 		}
 		return Match{}, false
 	}
+}
+
+// prodRecentYears reads 近年来, 近几年, 多年来: a period whose start the
+// text does not give, up to the reference day (from_date null, as for
+// 截至目前).
+func prodRecentYears(c *mctx) (Match, bool) {
+	return Match{Kind: KindUntil, Hi: Expr{Unit: UnitDay, Day: Rel(0)}}, true
 }
 
 // prodRelativePair reads 今明两天 (the reference day and the next),
