@@ -70,6 +70,7 @@ const (
 	cRDR                        // two days from the reference: 今明两天
 	cRYR                        // two years from the reference: 今明两年
 	cVAGUE                      // recent years without a count: 近年来
+	cTIME                       // a time of day after a day: 上午10点
 	cX                          // a whole first-layer expression (second-layer patterns only)
 )
 
@@ -89,7 +90,7 @@ var classList = []struct {
 	{"CENTREL", cCENTREL}, {"FYP", cFYP}, {"FYPSUF", cFYPSUF},
 	{"HOL", cHOL}, {"ST", cST}, {"HP", cHP}, {"EV", cEV},
 	{"AD", cAD}, {"AM", cAM}, {"AY", cAY},
-	{"RDR", cRDR}, {"RYR", cRYR}, {"VAGUE", cVAGUE}, {"X", cX},
+	{"RDR", cRDR}, {"RYR", cRYR}, {"VAGUE", cVAGUE}, {"TIME", cTIME}, {"X", cX},
 }
 
 // classByName returns the classes named by s: one name, or several joined

@@ -15,6 +15,7 @@ const (
 	tkSep               // - / . between digits
 	tkNU                // a number and its unit: 2022年, 5个月, 第一季度
 	tkExpr              // a first-layer expression (second layer only)
+	tkTime              // a time of day after a day (上午10点, 14时30分, 8:00)
 )
 
 // token is one lexical unit of a candidate run. Offsets are byte offsets
@@ -202,6 +203,40 @@ func (l *lexer) lexOne(i int, prev *token) (token, bool) {
 	return token{start: i, end: bestEnd, kind: tkWord, cls: w.cls, w: w, val: w.val, dig: -1}, true
 }
 
+// endsDay reports whether the last token of toks may end a day, so that a
+// time of day may follow it: 日 or 号 after a number, 今天, 当天, a
+// weekday, a lunar day or festival, a holiday, or the last number of a
+// numeric date (2022-03-29).
+func endsDay(toks []token) bool {
+	t := &toks[len(toks)-1]
+	switch t.kind {
+	case tkWord:
+		if k := t.w.kind; k == wUnitDay || k == wUnitHao {
+			return len(toks) > 1 && toks[len(toks)-2].isNum()
+		}
+		return t.cls&(cRD|cAD|cWD|cLD|cLH|cHOL) != 0
+	case tkNum:
+		return len(toks) > 1 && toks[len(toks)-2].kind == tkSep
+	case tkCNum:
+		return len(toks) > 1 && toks[len(toks)-2].kind == tkWord && toks[len(toks)-2].w.kind == wUnitMonth
+	}
+	return false
+}
+
+// timeTok returns the time of day that starts at i (after one ASCII space
+// at most, before a clock: 2022-03-29 10:00), if any.
+func (l *lexer) timeTok(i int) (token, bool) {
+	if e := timeAfter(l.text, i); e > i {
+		return token{start: i, end: e, kind: tkTime, cls: cTIME, dig: -1}, true
+	}
+	if i < len(l.text) && l.text[i] == ' ' {
+		if e := clockAfter(l.text, i+1); e > i+1 {
+			return token{start: i + 1, end: e, kind: tkTime, cls: cTIME, dig: -1, sp: true}, true
+		}
+	}
+	return token{}, false
+}
+
 func isUnit(k wkind) bool { return k >= wUnitYear && k <= wUnitCentury }
 
 // boundHost reports whether a bound word (底, 来, 间 …) may follow t.
@@ -316,6 +351,12 @@ func (l *lexer) run(i int, toks []token) ([]token, int, bool) {
 		from = from || t.cls&cFROM != 0
 		toks = append(toks, t)
 		end = t.end
+		if endsDay(toks) {
+			if tm, ok := l.timeTok(end); ok {
+				toks = append(toks, tm)
+				end = tm.end
+			}
+		}
 	}
 	return toks, end, anchor != 0 || nums >= 3 || from && nums >= 2
 }

@@ -60,6 +60,18 @@ func (s *scan) all() []Match {
 	return s.out
 }
 
+// dayLevel reports whether a first-layer match names one day, which a time
+// of day may follow.
+func dayLevel(m *Match) bool {
+	switch m.Kind {
+	case KindPoint:
+		return m.Lo.Unit == UnitDay || m.Lo.Unit == UnitWeekday
+	case KindAnchored:
+		return m.Step == UnitDay
+	}
+	return false
+}
+
 // match runs both layers of rules over the current run and appends its
 // matches to s.out.
 func (s *scan) match() {
@@ -74,6 +86,11 @@ func (s *scan) match() {
 			s.l2 = append(s.l2, s.toks[i])
 			i++
 			continue
+		}
+		if end < len(s.toks) && s.toks[end].kind == tkTime && dayLevel(&m) {
+			// A time of day joins the day it follows: 3月29日14时30分.
+			m.End = s.toks[end].end
+			end++
 		}
 		s.l2 = append(s.l2, token{start: m.Start, end: m.End, kind: tkExpr, cls: cX, expr: len(s.ones)})
 		s.ones = append(s.ones, m)
