@@ -286,6 +286,9 @@ func (s *scanner) dropUnitHead(k, end int) int {
 		// 十年间, 3年来, 5年前的: the words that close a duration.
 		for _, w := range [...]string{"以来", "间", "来", "内", "后", "前", "里", "中"} {
 			if strings.HasPrefix(t[k+m:], w) {
+				if w == "中" && k+m+len(w) < len(t) && strings.ContainsRune("国华央共心部小", firstRune(t[k+m+len(w):])) {
+					break // 11月份中国物流业景气指数: 中 begins 中国
+				}
 				m += len(w)
 				break
 			}
@@ -424,4 +427,10 @@ func singleStop(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// firstRune returns the first rune of s (s not empty).
+func firstRune(s string) rune {
+	r, _ := decodeRune(s)
+	return r
 }
