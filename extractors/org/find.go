@@ -94,8 +94,18 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
 	// 北京大学生: a word runs across the end (but 财政部长 names the head of
 	// 财政部, which is mentioned).
+	//
+	// NOTE: a two-character word across the end is often a chance pairing
+	// (世界卫生组织成立: 织成; 财政部副部长: 部副), so the segmenter, which
+	// knows the listed names, decides; it is consulted only then, to keep
+	// the common case cheap.
 	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
-		return Mention{}, false
+		if f.seg == nil {
+			return Mention{}, false
+		}
+		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+			return Mention{}, false
+		}
 	}
 	// 最高法 in 最高法院: another name runs on past the end. Hits are sorted
 	// by Start: look only at those that start inside h.
@@ -110,22 +120,61 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	}
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
-	if f.seg != nil && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 {
+	if f.seg != nil && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
 		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
 			return Mention{}, false
 		}
 	}
 	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
-	// 印度外交部: a foreign country before a ministry named like a Chinese
-	// one is that country's ministry.
-	if o := &f.g.Orgs[ref.Index]; o.Kind == gazetteers.Central && o.Name == s.text[h.Start:h.End] {
-		for _, u := range s.units[h.Start] {
-			if p := u.parts[len(u.parts)-1]; len(u.parts) == 1 && p.Kind == PartPlace && p.Index >= 0 && f.foreign(p.Index) {
-				return mention([]Part{p, {Start: h.Start, End: h.End, Kind: PartName, Index: -1}}), true
-			}
+	o := &f.g.Orgs[ref.Index]
+	for _, u := range s.units[h.Start] {
+		p := u.parts[len(u.parts)-1]
+		if len(u.parts) != 1 || p.Kind != PartPlace || p.Index < 0 {
+			continue
+		}
+		// 深圳华为公司, 大连万达: a place before a listed enterprise is
+		// part of the name as written.
+		if o.Kind == gazetteers.Enterprise {
+			return mention([]Part{p, list}), true
+		}
+		if !f.country(p.Index) {
+			continue
+		}
+		// 印度外交部: a foreign country before a ministry named like a
+		// Chinese one is that country's ministry; 英国内政部: so is one
+		// before a body named by its kind.
+		if f.foreign(p.Index) && (o.Kind == gazetteers.Central && o.Name == s.text[h.Start:h.End] || o.Class == "generic" || o.Class == "party" && o.Name == s.text[h.Start:h.End]) {
+			return mention([]Part{p, {Start: h.Start, End: h.End, Kind: PartName, Index: -1}}), true
+		}
+		// 中国国家教委, 美国联邦调查局, 日本雅马哈: a country before a listed
+		// organisation is part of its name, unless the organisation is a
+		// foreign country's own and the country another (美国 + 欧盟).
+		if f.ownCountry(o, p.Index) {
+			return mention([]Part{p, list}), true
 		}
 	}
 	return Mention{Start: h.Start, End: h.End, Parts: []Part{list}}, true
+}
+
+// country reports whether place i is a country (China included).
+func (f *Finder) country(i int32) bool {
+	return f.g.Places[i].Level == gazetteers.Country
+}
+
+// ownCountry reports whether country c can stand before organisation o as
+// part of its name: China before a Chinese body or enterprise, any country
+// before one of its own bodies (美国 + 联邦调查局) or before an enterprise.
+func (f *Finder) ownCountry(o *gazetteers.Org, c int32) bool {
+	cn := f.g.Places[c].Code == "CN"
+	switch o.Kind {
+	case gazetteers.Central:
+		return cn
+	case gazetteers.Enterprise:
+		return true
+	case gazetteers.International:
+		return o.Class == "foreign" && strings.HasPrefix(o.Name, f.g.Places[c].Name)
+	}
+	return false
 }
 
 // foreign reports whether place i is a foreign country or region.
@@ -178,6 +227,25 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		return mention([]Part{dept}), true
 	}
 	return Mention{}, false
+}
+
+// placeEndsAt reports whether a resolved place ends at offset i.
+func (s *scan) placeEndsAt(i int) bool {
+	for _, u := range s.units[i] {
+		if len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWord reports whether the dictionary tags w as an organisation (nt).
+func (f *Finder) orgWord(w string) bool {
+	if f.lex == nil {
+		return false
+	}
+	e, ok := f.lex.Lookup(w)
+	return ok && e.Pos == "nt"
 }
 
 // upTo returns the number of hits that start at or before off; hits are
@@ -362,7 +430,12 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// 大学生, 公司法: the suffix starts a longer word (but 局长, 部长 name
 	// the head of the organisation, which is mentioned). 全部, 格局: a
 	// one-character suffix ends one.
-	if !strings.HasPrefix(text[h.End:], "长") && (f.wordBeyond(text, h.Start, h.End) || f.crossesEnd(text, h.End)) || x.Single && f.word2Ending(text, h.End) {
+	//
+	// NOTE: a two-character word that starts inside a place right before a
+	// one-character suffix is the segmenter's, not the text's (本队 in
+	// 日本队): a place ends there, and the suffix follows it.
+	if !strings.HasPrefix(text[h.End:], "长") && (f.wordBeyond(text, h.Start, h.End) || f.crossesEnd(text, h.End)) ||
+		x.Single && f.word2Ending(text, h.End) && !s.placeEndsAt(h.Start) {
 		return Mention{}, false
 	}
 	// 新华社, 外交部: a listed name or department already ends here; 国际奥委
@@ -373,7 +446,24 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// A place right before the suffix (株洲日报, 中国队); with a suffix
 	// that needs a name of its own, nothing (美国公司).
 	if prefix := s.prefix(h.Start); prefix != nil {
-		if x.Named || prefix[len(prefix)-1].Kind != PartPlace {
+		// 华为公司, 迪斯尼公司: a listed enterprise's short form and a
+		// company suffix name the enterprise.
+		if last := prefix[len(prefix)-1]; last.Kind == PartList && x.Class == "company" && !x.Single && f.g.Orgs[last.Index].Kind == gazetteers.Enterprise {
+			return mention(append(prefix, suffix)), true
+		}
+		last := prefix[len(prefix)-1]
+		// 瑞士银行: a place and a bank suffix that the dictionary knows as
+		// one organisation word need no name of their own (but 美国公司,
+		// also tagged so, is no organisation).
+		if last.Kind == PartPlace && x.Class == "finance" && f.orgWord(text[last.Start:h.End]) {
+			return mention(append(prefix, suffix)), true
+		}
+		// 国税局党组, 人大常委会: a suffix that needs a place or
+		// organisation before it names a body of the organisation.
+		if x.Prefix && !x.Single && (last.Kind == PartSuffix || last.Kind == PartList || last.Kind == PartDept) {
+			return mention(append(prefix, suffix)), true
+		}
+		if x.Named || last.Kind != PartPlace {
 			return Mention{}, false
 		}
 		return mention(append(prefix, suffix)), true
@@ -426,12 +516,12 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// (得到宾士域保安有限公司 → 宾士域保安有限公司) and at a noun (围绕联诚集团
 	// → 联诚集团). A place followed by a verb is the verb's subject, not
 	// part of a name (阿里巴巴成为国际奥委).
-	if prefix != nil && len(groups) > 0 && isVerb(text, groups[0]) {
+	if prefix != nil && len(groups) > 0 && f.isVerb(text, groups[0]) {
 		prefix = nil
 	}
 	if prefix == nil {
 		for i := len(groups) - 1; i >= 0; i-- {
-			if isVerb(text, groups[i]) {
+			if f.isVerb(text, groups[i]) {
 				groups = groups[i+1:]
 				break
 			}
@@ -450,7 +540,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 		if x.Prefix {
 			return Mention{}, false
 		}
-		if !x.Generic && !f.specific(text, groups, x.Strict) {
+		if !x.Generic && !f.specific(text, groups, x.Strict) && !f.longName(text, groups, h) {
 			return Mention{}, false
 		}
 		if utf8.RuneCountInString(text[start:h.Start]) < 2 {
@@ -463,13 +553,29 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 
 // isVerb reports whether a group is a verb of two characters or more, or
 // an idiom: the predicate before a name.
-func isVerb(text string, g group) bool {
+//
+// NOTE: a rare verb is not taken for a predicate: the dictionary tags as
+// verbs words that are names' nouns more often than predicates in news
+// (雇主 in 法国雇主协会, 编译 in 中央编译出版社), while the predicates that
+// stand before names (成为, 加入, 参加) are frequent.
+func (f *Finder) isVerb(text string, g group) bool {
 	switch g.pos {
-	case "v", "vd", "vi", "vg", "i", "l":
+	case "v", "vd", "vi", "vg":
+		if f.lex != nil {
+			if e, ok := f.lex.Lookup(text[g.start:g.end]); ok && e.Freq < rareVerb {
+				return false
+			}
+		}
+		return utf8.RuneCountInString(text[g.start:g.end]) >= 2
+	case "i", "l":
 		return utf8.RuneCountInString(text[g.start:g.end]) >= 2
 	}
 	return false
 }
+
+// rareVerb is the dictionary frequency below which a verb is not taken for
+// the predicate before a name.
+const rareVerb = 1000
 
 // group is a word of the name, or a run of unknown single characters.
 type group struct {
@@ -562,6 +668,23 @@ func (f *Finder) specific(text string, groups []group, strict bool) bool {
 	return false
 }
 
+// longName reports whether a name of common words is long enough before a
+// long suffix to name one organisation (联邦贸易委员会, 法律委员会 is not).
+func (f *Finder) longName(text string, groups []group, h gazetteers.Hit) bool {
+	if utf8.RuneCountInString(text[h.Start:h.End]) < 3 || len(groups) < 2 {
+		return false
+	}
+	if utf8.RuneCountInString(text[groups[0].start:h.Start]) < 4 {
+		return false
+	}
+	for _, g := range groups {
+		if !g.nominal {
+			return false
+		}
+	}
+	return true
+}
+
 // rareNoun is the dictionary frequency below which a common noun counts as
 // specific enough to name an organisation.
 const rareNoun = 300
@@ -571,6 +694,12 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 	w := text[t.Start:t.End]
 	if f.stop[w] {
 		return true
+	}
+	// NOTE: the dictionary tags some nouns of names as time or numeral
+	// words (青年, 少年: 中国青年志愿者协会); listed as generic words, they
+	// do not end a name.
+	if (strings.HasPrefix(t.Pos, "t") || strings.HasPrefix(t.Pos, "m")) && f.generic[w] {
+		return false
 	}
 	// 我军, 本市, 该校: a determiner and its noun.
 	if r, size := utf8.DecodeRuneInString(w); size < len(w) && len(w) <= 2*size+size && strings.ContainsRune(determinerChars, r) {

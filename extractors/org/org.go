@@ -177,6 +177,11 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			if i+1 < len(m.Parts) && m.Parts[i+1].Kind == PartPlace && p.Index >= 0 && m.Parts[i+1].Index >= 0 && f.g.IsAncestor(p.Index, m.Parts[i+1].Index) {
 				continue
 			}
+			// A country before a listed organisation is in its registered
+			// name already (中国 + 国家教委, 日本 + 雅马哈).
+			if i+1 < len(m.Parts) && m.Parts[i+1].Kind == PartList {
+				continue
+			}
 			// Chinese places are written in full before a department;
 			// foreign ones as written (美国政府).
 			if nextIsDept(m.Parts, i) && p.Index >= 0 && f.g.Places[p.Index].Level.Chinese() {
@@ -238,6 +243,11 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 				rule = MethodDept
 			}
 		case PartName, PartSuffix:
+			if p.Kind == PartSuffix && i > 0 && m.Parts[i-1].Kind == PartList &&
+				f.g.Orgs[m.Parts[i-1].Index].Kind == gazetteers.Enterprise && f.g.Suffixes[p.Index].Class == "company" {
+				// 华为公司: the enterprise's registered name says it all.
+				continue
+			}
 			b.WriteString(surface)
 			if p.Kind == PartName && i == len(m.Parts)-1 {
 				rule = MethodForeign

@@ -69,6 +69,14 @@ var examples = []example{
 	{rule: "list", text: "中车株机与中车株所签订合同。", want: []string{"中车株机|中车株洲电力机车有限公司|list:enterprise", "中车株所|中车株洲电力机车研究所有限公司|list:enterprise"}},
 	{rule: "list", text: "项目报建行政审批全流程提速。", not: []string{"建行"}},
 	{rule: "list", text: "最高法院作出终审判决。", not: []string{"最高法"}},
+	// A two-character word across the end of a listed name (织成, 部副) is
+	// a chance pairing unless the segmenter agrees (大学生).
+	{rule: "list", text: "庆祝世界卫生组织成立五十周年，财政部副部长出席。", want: []string{"世界卫生组织|世界卫生组织|list:international", "财政部|财政部|list:central"}},
+	{rule: "list", text: "北京大学生参加活动。", not: []string{"北京大学"}},
+	// A country before a listed body of its own, a place before a listed
+	// enterprise, a company suffix after one: one organisation.
+	{rule: "list", text: "中国国家教委印发通知，深圳华为公司与迪斯尼公司签约。", want: []string{"中国国家教委|国家教育委员会|list:central", "深圳华为公司|华为技术有限公司|list:enterprise", "迪斯尼公司|迪士尼公司|list:enterprise"}},
+	{rule: "list", text: "美国欧盟代表团抵达，国务院办公室发出通知。", want: []string{"欧盟|欧洲联盟|list:international"}, not: []string{"美国欧盟", "国务院办公室|中华人民共和国国务院|"}},
 	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
 	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
 	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
@@ -81,13 +89,26 @@ var examples = []example{
 	{rule: org.MethodDeptHome, text: "株洲市召开大会，株洲的企业到市资规局对接，市委宣传部参加。", want: []string{"市资规局|株洲市自然资源和规划局|dept+article-place", "市委宣传部|中共株洲市委宣传部|dept+article-place"}},
 	{rule: org.MethodDeptHome, text: "北京和上海的企业到市住建局对接。", not: []string{"市住建局|北京", "市住建局|上海"}},
 	{rule: org.MethodSuffix, text: "晋通公司在微信中反映难题，围绕智融公司的问题作了回复。", want: []string{"晋通公司|晋通公司|suffix", "智融公司|智融公司|suffix"}},
+	// A long name of common words before a long suffix; a rare verb is a
+	// noun of the name (编译), not the predicate before it.
+	{rule: org.MethodSuffix, text: "他批评联邦贸易委员会的做法，中央民族歌舞团演出。", want: []string{"联邦贸易委员会|联邦贸易委员会|suffix"}},
+	{rule: org.MethodSuffix, text: "市委召开专门委员会会议，他们成立了委员会。", not: []string{"专门委员会", "召开专门委员会", "成立了委员会"}},
 	{rule: org.MethodSuffix, text: "该公司表示，这家公司和保险公司都在方舱医院提供服务，全部干部出席。", not: []string{"该公司", "这家公司", "家公司", "保险公司", "方舱医院", "全部", "干部"}},
 	{rule: org.MethodSuffixPlace, text: "株洲日报记者报道，湖南晋通公司新基地开工，中国队获得冠军。", want: []string{"株洲日报|株洲日报|suffix+place", "湖南晋通公司|湖南晋通公司|suffix+place", "中国队|中国队|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "美国公司进入中国市场，北京大学生参加活动。", not: []string{"美国公司", "北京大学"}},
+	// Words the dictionary tags as time or numerals (青年, 少年) and rare
+	// verbs (雇主) inside a name; a one-character suffix after a place
+	// (日本队, not 本队); a bank named by its country; a body of an
+	// organisation (国税局党组).
+	{rule: org.MethodSuffixPlace, text: "法国雇主协会和中国青年志愿者协会举行会议。", want: []string{"法国雇主协会|法国雇主协会|suffix+place", "中国青年志愿者协会|中国青年志愿者协会|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "日本队战胜了对手，瑞士银行发布报告，福州市国税局党组召开会议。", want: []string{"日本队|日本队|suffix+place", "瑞士银行|瑞士银行|suffix+place", "福州市国税局党组|福州市国税局党组|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "他是本队队长，这家银行表示，美国成为会员国。", not: []string{"本队", "这家银行", "家银行", "美国成为会员国"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
 	{rule: org.MethodForeign, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
 	{rule: org.MethodForeign, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
+	{rule: org.MethodForeign, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
+	{rule: org.MethodForeign, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
 }
 
 func TestExamples(t *testing.T) {
