@@ -71,6 +71,10 @@ const (
 	subjVerb
 	subjStop
 	subjNoun
+	// subjPred is a verb that only predicates (印发, 携手): it ends the noun
+	// after a measure word even as its first word (五部门联合印发 → no noun).
+	// It is read only forwards: backwards 联合 begins 联合国.
+	subjPred
 )
 
 // lexicon holds the word lists of data/, compiled into tries.
@@ -90,15 +94,23 @@ type lexicon struct {
 	determiner trie[struct{}]
 	subject    rtrie[subjectRole]
 	subjectFwd trie[subjectRole]
-	ranks      rtrie[struct{}]
-	heads      rtrie[struct{}]
-	notUnits   trie[struct{}]
-	cheng      trie[struct{}]
+	// perWords are the per-unit words (人均, 年均, 日均): a subject of one
+	// of them alone qualifies the subject of the figure before it.
+	perWords map[string]bool
+	// weakWords are no subject on their own (用, 转为, 为期).
+	weakWords rtrie[struct{}]
+	// compare holds the comparison words that end a subject (比, 较, 快于)
+	// and the words that hold their characters but compare nothing (比重).
+	compare  trie[bool]
+	ranks    rtrie[struct{}]
+	heads    rtrie[struct{}]
+	notUnits trie[struct{}]
+	cheng    trie[struct{}]
 }
 
 // loadLexicon reads and checks every data file.
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{latinUnits: map[string]bool{}}
+	lx := &lexicon{latinUnits: map[string]bool{}, perWords: map[string]bool{}}
 	err := readTSV("units.tsv", 2, func(f []string) error {
 		c, ok := classNames[f[1]]
 		if !ok {
@@ -194,6 +206,19 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	err = readTSV("subject.tsv", 2, func(f []string) error {
+		switch f[1] {
+		case "weak":
+			lx.weakWords.add(f[0], struct{}{})
+			return nil
+		case "pred":
+			lx.subjectFwd.add(f[0], subjPred)
+			return nil
+		case "per":
+			lx.perWords[f[0]] = true
+			lx.subject.add(f[0], subjNoun)
+			lx.subjectFwd.add(f[0], subjNoun)
+			return nil
+		}
 		roles := map[string]subjectRole{"glue": subjGlue, "verb": subjVerb, "stop": subjStop, "noun": subjNoun}
 		r, ok := roles[f[1]]
 		if !ok {
@@ -201,6 +226,20 @@ func loadLexicon() (*lexicon, error) {
 		}
 		lx.subject.add(f[0], r)
 		lx.subjectFwd.add(f[0], r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("comparisons.tsv", 2, func(f []string) error {
+		switch f[1] {
+		case "compare":
+			lx.compare.add(f[0], true)
+		case "word":
+			lx.compare.add(f[0], false)
+		default:
+			return fmt.Errorf("unknown comparison role %q", f[1])
+		}
 		return nil
 	})
 	if err != nil {

@@ -55,7 +55,7 @@ func (s *scanner) link(in []Candidate) []Candidate {
 			}
 		case isCoordGap(gap) && a.Unit == "" && c.Unit != "" && a.Verb == "" && c.Verb == "" && !a.Rank && !c.Rank &&
 			a.Num.Form&numeral.Fraction == 0:
-			// 2.3和1.8个百分点: the first figure takes the unit of the second.
+			// 1.6和0.9个百分点: the first figure takes the unit of the second.
 			a.Unit, a.Class = c.Unit, c.Class
 		}
 		out = append(out, c)
@@ -120,15 +120,20 @@ func scaleLike(a, c *Candidate, t string) {
 // subject finds what a figure measures: after a measure word, the noun that
 // follows (17个重点新建项目); otherwise the words before the figure in its
 // clause, without the glue and verbs that touch it (满意度达98.7% → 满意度,
-// 问题受理91个 → 问题). A figure whose clause names nothing but a verb
-// (已办结82个) takes the subject of the figure before it in the sentence
-// when both have the same unit.
+// 问题受理91个 → 问题) and without a comparison (结算款比预算高出 → 结算款).
+// A figure whose clause names nothing but a verb (已办结82个) takes the
+// subject of the figure before it in the sentence when both have the same
+// unit; so does one whose clause names nothing at all or only a per-unit
+// word (年均增长18.3%), when that figure is in the clause before. Failing
+// that, a figure with a measure word or none takes the noun after it
+// (可惠及26万困难群众 → 老年人).
 func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 	if (c.Coord || c.Range) && len(prev) > 0 && (prev[len(prev)-1].Range || c.Coord) {
 		return prev[len(prev)-1].Subject // 分别A和B, A至B: one subject
 	}
-	if c.Class == ClassCount && c.Unit != "" && !c.Rank && c.Post == "" {
-		if subj := s.forwardSubject(c.End); subj != "" {
+	count := c.Class == ClassCount && c.Unit != "" && !c.Rank
+	if count && (c.Post == "" || c.Post == "左右") {
+		if subj := s.forwardSubject(c.End, false); subj != "" {
 			return subj
 		}
 	}
@@ -138,24 +143,145 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 	} else if c.fromAt >= 0 && c.fromAt < start {
 		start = c.fromAt
 	}
-	if c.Verb != "" && len(prev) > 0 {
+	// prevOK returns the figure before in the same sentence, when it has a
+	// subject to hand on. NOTE: called only when needed: the gap may be long.
+	prevOK := func() *Candidate {
+		if len(prev) == 0 {
+			return nil
+		}
+		p := &prev[len(prev)-1]
+		if p.Subject == "" || p.End > start || strings.ContainsAny(s.text[p.End:start], "。！？!?\n") || s.isVerb(p.Subject) {
+			return nil
+		}
+		return p
+	}
+	if c.Verb != "" {
 		// 新增市场主体1.2万户，同比增长15.6%; 780余家，比上届增加120家: a
 		// change that follows a figure with nothing but a comparison
 		// between them is a change of that figure.
-		p := &prev[len(prev)-1]
-		if p.Subject != "" && p.End <= start && comparisonOnly(strings.TrimPrefix(s.text[p.End:start], p.Subject)) {
+		if p := prevOK(); p != nil && comparisonOnly(strings.TrimPrefix(s.text[p.End:start], p.Subject)) {
 			return p.Subject
 		}
 	}
 	subj, verbOnly := s.backwardSubject(start)
-	if verbOnly && len(prev) > 0 {
-		p := &prev[len(prev)-1]
-		if p.Subject != "" && p.Unit == c.Unit && !strings.ContainsAny(s.text[p.End:c.Start], "。！？!?\n") {
+	if !verbOnly {
+		subj = s.cutComparison(subj)
+	}
+	per := subj != "" && s.lx.perWords[subj]
+	weak := s.isWeak(subj)
+	if !weak && !verbOnly {
+		subj = s.trimWeak(subj) // 比赛为期三天 → 比赛
+	}
+	if subj == "" || per || weak || verbOnly {
+		p := prevOK()
+		switch {
+		case p == nil:
+		case verbOnly && p.Unit == c.Unit:
 			return p.Subject
+		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.text[p.End:start]) &&
+			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank):
+			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
+			// 22.7% → 收入年均; 增长15.5%，比上月加快0.3个百分点.
+			if per {
+				return p.Subject + subj
+			}
+			return p.Subject
+		}
+	}
+	if weak {
+		subj = ""
+	}
+	if count && strings.HasSuffix(s.text[:start], "等") && !genericMeasure(c.Unit) {
+		// 民政部等五部门, 美国等20国: the words before 等 are examples of
+		// what is counted, not the thing measured. After a generic measure
+		// word they end with it (停车难问题等50余个).
+		return ""
+	}
+	if (subj == "" || verbOnly) && !c.Rank && c.Verb == "" && (count || c.Unit == "" || c.Class == ClassMeasure && c.Post == "") &&
+		c.Num.Form&(numeral.Fraction|numeral.Half|numeral.Rate) == 0 {
+		// 可惠及26万困难群众, 新增300万千瓦风电装机: nothing but a verb
+		// before the figure, the noun after it.
+		if fw := s.forwardSubject(c.End, !count); fw != "" {
+			return fw
 		}
 	}
 	if verbOnly && (c.Rank || c.Class == ClassPercent || c.Class == ClassRatio || c.Class == ClassPoints) {
 		return ""
+	}
+	return subj
+}
+
+// isVerb reports whether w is a verb of the word lists and nothing more
+// (安排 is no subject to hand on).
+func (s *scanner) isVerb(w string) bool {
+	role, n, ok := s.lx.subject.match(w)
+	return ok && n == len(w) && role == subjVerb
+}
+
+// genericMeasure reports whether unit is a measure word that names no kind
+// of thing (个, 项, 种).
+func genericMeasure(unit string) bool {
+	switch unit {
+	case "个", "項", "项", "种", "類", "类", "件", "批", "次", "处":
+		return true
+	}
+	return false
+}
+
+// isWeak reports whether subj is a word that is no subject on its own.
+func (s *scanner) isWeak(subj string) bool {
+	_, n, ok := s.lx.weakWords.match(subj)
+	return ok && n == len(subj)
+}
+
+// trimWeak drops a weak word of two characters or more that ends subj
+// (比赛为期 → 比赛); one character (费用) may end a noun.
+func (s *scanner) trimWeak(subj string) string {
+	if _, n, ok := s.lx.weakWords.match(subj); ok && n >= 6 && n < len(subj) {
+		return subj[:len(subj)-n]
+	}
+	return subj
+}
+
+// nextClause reports whether gap, the text between two figures, holds at
+// most one clause break: the second figure is in the same or the next
+// clause.
+func nextClause(gap string) bool {
+	n := 0
+	for _, r := range gap {
+		switch r {
+		case '，', ',', '；', ';', '：', ':':
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// cutComparison ends a subject where a comparison begins: 道路维修费用却比预算
+// → 道路维修费用, 增速比上月加快 → 增速, 比上届 → "". Words that hold a
+// comparison character but compare nothing (比重, 可比) are kept.
+func (s *scanner) cutComparison(subj string) string {
+	for i := 0; i < len(subj); {
+		cmpWord, n, ok := s.lx.compare.match(subj[i:], false)
+		if !ok {
+			_, size := decodeRune(subj[i:])
+			i += size
+			continue
+		}
+		if !cmpWord {
+			i += n
+			continue
+		}
+		head := subj[:i]
+		// Glue left before the comparison: 结算款却比 → 结算款.
+		for head != "" {
+			role, m, ok := s.lx.subject.match(head)
+			if !ok || role != subjGlue || m == len(head) {
+				break
+			}
+			head = head[:len(head)-m]
+		}
+		return head
 	}
 	return subj
 }
@@ -249,11 +375,15 @@ func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
 	// and the one-character words that cannot begin a noun here (了占总面积
 	// → 总面积).
 	for step := 0; step < 4 && k < end; step++ {
+		role, n, ok := s.lx.subjectFwd.match(t[k:end], false)
+		if ok && n >= 6 && k+n < end && leadingGlueWord(t[k:k+n]) {
+			k += n // 已经救出 → 救出, not 经救出
+			continue
+		}
 		if r, n := decodeRune(t[k:end]); leadingGlue(r) && utf8.RuneCountInString(t[k+n:end]) >= 2 {
 			k += n
 			continue
 		}
-		role, n, ok := s.lx.subjectFwd.match(t[k:end], false)
 		if !ok || role == subjStop || role == subjNoun || n < 6 || k+n >= end {
 			break
 		}
@@ -271,6 +401,9 @@ func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
 func (s *scanner) dropUnitHead(k, end int) int {
 	t := s.text[:end]
 	m := 0
+	if q, n, ok := s.lx.midQual.match(t[k:], false); ok && q.pos == "mid" && s.startsUnit(k+n) {
+		k += n // 1500多只羊 → 羊
+	}
 	if _, n, ok := s.lx.units.match(t[k:], false); ok {
 		m = n
 		if t[k:k+n] == "个" {
@@ -301,25 +434,39 @@ func (s *scanner) dropUnitHead(k, end int) int {
 }
 
 // forwardSubject reads the noun after a measure word at off, or "" when
-// there is none or it runs on too long to be one. A run that no clear
-// boundary ends is cut after its last noun ending (heads.txt): 潜水员全部经受
-// 住考验 → 潜水员.
-func (s *scanner) forwardSubject(off int) string {
+// there is none or it runs on too long to be one. With strict, a long run
+// is never cut after an unverified noun ending. A quoted term is read
+// whole (30条“监管令” → 监管令). A run that no clear boundary ends is cut
+// after a noun ending (heads.txt) that a known word follows: 救援队员全部经受
+// 住考验 → 救援队员, but 主营金银珠宝 is not cut after 金.
+func (s *scanner) forwardSubject(off int, strict bool) string {
 	t := s.text
+	if q := s.quoted(off); q != "" {
+		return q
+	}
+	if q, n, ok := s.lx.midQual.match(t[off:], false); ok && q.pos == "mid" && isHan(runeAt(t, off+n)) {
+		off += n // 6万多高校毕业生 → 高校毕业生
+	}
 	k := off
 	count := 0
 	clean := false // the run ended at a clear boundary
 	for k < len(t) {
 		r, n := decodeRune(t[k:])
-		if !isHan(r) || (singleStop(r) && count != 1) || numeral.IsNumeral(r) && s.numeralAt(k) {
+		if !isHan(r) || numeral.IsNumeral(r) && s.numeralAt(k) {
 			clean = true
 			break
 		}
-		if role, m, ok := s.lx.subjectFwd.match(t[k:], false); ok && role == subjNoun {
+		role, m, ok := s.lx.subjectFwd.match(t[k:], false)
+		if ok && role == subjNoun {
 			k += m
 			count += utf8.RuneCountInString(t[k-m : k])
 			continue
-		} else if ok && (m > 3 || count == 0) && (role != subjVerb || count > 0) {
+		}
+		if ok && role == subjPred || singleStop(r) && count != 1 {
+			clean = true
+			break
+		}
+		if ok && (m > 3 || count == 0) && (role != subjVerb || count > 0) {
 			clean = true
 			break
 		}
@@ -338,20 +485,71 @@ func (s *scanner) forwardSubject(off int) string {
 		}
 	}
 	if clean && count <= 4 {
-		return t[off:k]
+		return trimLocative(t[off:k])
 	}
-	// Cut after the last noun ending.
+	// Cut after a noun ending that a known word follows; else take a run
+	// that a clear boundary ends whole (紧密型县域医共体 is not cut after 县);
+	// else cut after the last noun ending.
+	last := -1
 	for e := k; e > off; {
 		if _, _, ok := s.lx.heads.match(t[off:e]); ok {
-			return t[off:e]
+			if e == k && clean || s.wordAt(e) {
+				return t[off:e]
+			}
+			if last < 0 {
+				last = e
+			}
 		}
 		_, size := decodeLastRune(t[off:e])
 		e -= size
 	}
-	if clean && count <= 6 {
-		return t[off:k]
+	if clean && count <= 8 {
+		return trimLocative(t[off:k])
+	}
+	if last >= 0 && !strict {
+		return t[off:last]
 	}
 	return ""
+}
+
+// trimLocative drops a locative that ends a noun read after a measure word:
+// 70个大中城市中 → 大中城市.
+func trimLocative(subj string) string {
+	if h, ok := strings.CutSuffix(subj, "中"); ok && utf8.RuneCountInString(h) >= 2 {
+		return h
+	}
+	return subj
+}
+
+// wordAt reports whether a word that ends a noun begins at off: a verb,
+// glue or boundary word, a change or qualifier word.
+func (s *scanner) wordAt(off int) bool {
+	t := s.text[off:]
+	if role, _, ok := s.lx.subjectFwd.match(t, false); ok && role != subjNoun {
+		return true
+	}
+	if _, m, ok := s.lx.changeFwd.match(t, false); ok && m > 3 {
+		return true
+	}
+	r, _ := decodeRune(t)
+	// NOTE: 中 after a noun ending is a locative (获得者中, 城市中), though
+	// it begins words elsewhere (中国).
+	return singleStop(r) || r == '中' || !isHan(r)
+}
+
+// quoted returns the term in Chinese quotes at off (“监管令”), or "" when
+// there is none or it is too long to be a noun.
+func (s *scanner) quoted(off int) string {
+	t := s.text[off:]
+	if !strings.HasPrefix(t, "“") {
+		return ""
+	}
+	t = t[len("“"):]
+	e := strings.Index(t, "”")
+	if e <= 0 || e > 8*3 || strings.ContainsAny(t[:e], "，。；！？“") {
+		return ""
+	}
+	return t[:e]
 }
 
 // numeralAt reports whether a numeral (not just a character of a word) starts
