@@ -325,7 +325,7 @@ func (s *scanner) before(c *Candidate) {
 		head := t[s.floor:k]
 		if step == 0 {
 			if n := yearBefore(head); n > 0 {
-				// 上升到了2013年41.5%: the year belongs to the dates; the
+				// 上升到了2019年36.2%: the year belongs to the dates; the
 				// words before it still belong to this figure.
 				k -= n
 				head = t[s.floor:k]
@@ -383,7 +383,7 @@ func (s *scanner) before(c *Candidate) {
 			}
 		}
 		if !hasBase {
-			// 同比增长 (before the verb), 高于去年同期0.12个百分点 (after it).
+			// 同比增长 (before the verb), 高于去年同期0.35个百分点 (after it).
 			if _, n, ok := s.lx.baselines.match(head); ok {
 				c.Baseline = head[len(head)-n:]
 				k -= n
