@@ -606,9 +606,25 @@ func (s *scanner) unit(c *Candidate) bool {
 		k := j + len("个")
 		k2 := k + skipSpaces(t[k:])
 		mid := ""
-		if q, n, ok := s.lx.midQual.match(t[k2:], false); ok && q.pos == "mid" && s.startsUnit(k2+n) {
+		if q, n, ok := s.lx.midQual.match(t[k2:], false); ok && q.pos == "mid" && (s.startsUnit(k2+n) || hasMagnitude(t[k2+n:])) {
 			mid = t[k2 : k2+n]
 			k2 += n
+		}
+		// 3个亿, 1个多亿元, 几十个亿: 个 before a magnitude word counts
+		// units of it; the magnitude folds into the value.
+		if mag, n := magnitudeAt(t[k2:]); mag > 0 && !s.idWins(k2, n) {
+			c.Num.Value *= mag
+			c.Num.Num *= mag
+			c.Num.Form |= numeral.Magnitude
+			if mid != "" {
+				c.Mid = mid
+			}
+			k3 := k2 + n
+			c.Unit, c.Class, c.End = "", ClassNone, k3
+			if u, m, ok := s.lx.units.match(t[k3:], true); ok && !u.afterGe && !s.idWins(k3, m) {
+				c.Unit, c.Class, c.End = unitText(t[k3:k3+m]), u.class, k3+m
+			}
+			return true
 		}
 		half := false
 		if strings.HasPrefix(t[k2:], "半") && s.startsUnit(k2+len("半")) {
@@ -654,6 +670,29 @@ func (s *scanner) unit(c *Candidate) bool {
 	}
 	c.Unit, c.Class, c.End = unitText(w), u.class, j+n
 	return true
+}
+
+// magnitudeAt returns the magnitude word that may follow 个 at the start of
+// s (万亿, 亿) as a factor, and its length in bytes; 0 when there is none.
+//
+// NOTE: not 万: 一个万人小区, 一个万亩园区 are one place of ten thousand
+// people or mu, not ten thousand.
+func magnitudeAt(s string) (float64, int) {
+	for _, m := range [...]struct {
+		w string
+		f float64
+	}{{"万亿", 1e12}, {"亿", 1e8}} {
+		if strings.HasPrefix(s, m.w) {
+			return m.f, len(m.w)
+		}
+	}
+	return 0, 0
+}
+
+// hasMagnitude reports whether s starts with a magnitude word.
+func hasMagnitude(s string) bool {
+	_, n := magnitudeAt(s)
+	return n > 0
 }
 
 // unitFits checks the units that depend on the numeral: 成 must not begin a
