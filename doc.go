@@ -67,6 +67,9 @@ type Doc struct {
 	Dates []Date
 
 	runeIndex []runeMark
+	// runeValid records that Text is valid UTF-8, so that RuneOffset may
+	// count runes as the bytes that do not continue one.
+	runeValid bool
 }
 
 // NewDoc returns a Doc for a, with its sentences split.

@@ -26,6 +26,15 @@ func TestRuneOffset(t *testing.T) {
 	if got, want := d.RuneOffset(len(text)), utf8.RuneCountInString(text); got != want {
 		t.Fatalf("RuneOffset(len) = %d, want %d", got, want)
 	}
+	// Invalid UTF-8 (a stray continuation byte, a truncated rune): each bad
+	// byte counts as one rune, as utf8.RuneCountInString counts it.
+	bad := strings.Repeat("石峰\x80区\xe4\xb8企业", 100)
+	db := newsfacts.NewDoc(newsfacts.Article{Text: bad})
+	for i := range bad {
+		if got, want := db.RuneOffset(i), utf8.RuneCountInString(bad[:i]); got != want {
+			t.Fatalf("invalid text: RuneOffset(%d) = %d, want %d", i, got, want)
+		}
+	}
 	empty := newsfacts.NewDoc(newsfacts.Article{})
 	if got := empty.RuneOffset(0); got != 0 {
 		t.Fatalf("empty RuneOffset(0) = %d, want 0", got)
@@ -109,5 +118,21 @@ func TestOptJSON(t *testing.T) {
 	}
 	if out != in {
 		t.Fatalf("round trip: got %+v, want %+v", out, in)
+	}
+}
+
+// BenchmarkRuneOffset converts the offsets of one span every 40 bytes of a
+// Chinese text, as the row conversion does for every span.
+func BenchmarkRuneOffset(b *testing.B) {
+	text := strings.Repeat("石峰区企业微信群111个，问题受理91个，已办结82个。\n", 400)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		d := newsfacts.NewDoc(newsfacts.Article{Text: text})
+		for off := 0; off < len(text); off += 40 {
+			for !utf8.RuneStart(text[off]) {
+				off++
+			}
+			d.RuneOffset(off)
+		}
 	}
 }
