@@ -35,11 +35,18 @@ func TestRecognizersText(t *testing.T) {
 		if s.Cases == 0 {
 			t.Errorf("%s: no case ran", s.Spec)
 		}
-		// NOTE: judged with the range-end alignment (see the package
-		// comment and docs/dates.md); the strict rate is logged above and
-		// is what `newsfacts eval` holds against the target.
-		if got := s.Rate(); got < want {
-			t.Errorf("%s: pass rate %.1f%% (with the range-end alignment), want at least %.0f%%", s.Spec, 100*got, 100*want)
+		// NOTE: the strict rate (the spec's end date exclusive) must meet
+		// the target, unless every case it fails is a two-ended range that
+		// the spec ends at the start of the closing unit (see the package
+		// comment and docs/dates.md): then nothing but that convention
+		// stands between the rate and the target, and the shortfall is
+		// logged, as `newsfacts eval` reports it.
+		switch got := s.StrictRate(); {
+		case got >= want:
+		case len(s.Failures) == 0:
+			t.Logf("%s: strict rate %.1f%% is below the %.0f%% target only through %d range-end alignments", s.Spec, 100*got, 100*want, s.Aligned)
+		default:
+			t.Errorf("%s: strict pass rate %.1f%%, want at least %.0f%% (or no failure besides the range-end alignment; %d other failures)", s.Spec, 100*got, 100*want, len(s.Failures))
 		}
 	}
 }
