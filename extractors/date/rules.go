@@ -288,6 +288,9 @@ func prodDay(c *mctx) (Match, bool) {
 	if hasPrefixAny(after, durationAfter...) {
 		return Match{}, false
 	}
+	if r := nextRune(after, 0); t.cjk && r >= 0 && numeralValue(r) >= 0 {
+		return Match{}, false // 一日一报, 一日三餐: a rate, not a day
+	}
 	if p := c.before(); p >= 0 && strings.ContainsRune("每期续达满逾约共计超近第如", p) {
 		return Match{}, false
 	}
@@ -531,6 +534,9 @@ func prodRecent(c *mctx) (Match, bool) {
 // prodCount makes the production of a counted period (近三年, 三年来).
 func prodCount(kind Kind) func(c *mctx) (Match, bool) {
 	return func(c *mctx) (Match, bool) {
+		if p := c.before(); p == '几' || p == '数' {
+			return Match{}, false // 几十年来, 数十年来: no count
+		}
 		for k := range c.caps {
 			t := c.tok(k)
 			if t == nil {
