@@ -136,3 +136,12 @@ func BenchmarkRuneOffset(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplitSentences splits a Chinese text into sentences.
+func BenchmarkSplitSentences(b *testing.B) {
+	text := strings.Repeat("石峰区企业微信群111个，问题受理91个，已办结82个。“力争竣工即开业。”\n", 400)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		newsfacts.SplitSentences(text)
+	}
+}

@@ -1,6 +1,10 @@
 package newsfacts
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
+)
 
 // SplitSentences splits text into sentences and returns their byte ranges,
 // in order and without gaps, so that every offset of text falls into exactly
@@ -12,7 +16,7 @@ func SplitSentences(text string) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := runes.At(text, i)
 		i += n
 		switch r {
 		case '\n':
@@ -20,7 +24,7 @@ func SplitSentences(text string) []Span {
 			start = i
 		case '。', '！', '？', '!', '?':
 			for i < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[i:])
+				r2, n2 := runes.At(text, i)
 				if !isSentenceCloser(r2) {
 					break
 				}

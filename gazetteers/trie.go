@@ -3,6 +3,8 @@ package gazetteers
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Hit is one occurrence of a gazetteer name in a text.
@@ -212,7 +214,7 @@ func (t *trie) scan(text string, dst []Hit) []Hit {
 		if c < utf8.RuneSelf {
 			r = rune(c)
 		} else {
-			r, size = decodeRune(text, i)
+			r, size = runes.At(text, i)
 		}
 		n := t.rootChild(r)
 		if n < 0 || c < utf8.RuneSelf && isASCIIAlnum(c) && i > 0 && isASCIIAlnum(text[i-1]) {
@@ -235,7 +237,7 @@ func (t *trie) scan(text string, dst []Hit) []Hit {
 			if c2 < utf8.RuneSelf {
 				r2 = rune(c2)
 			} else {
-				r2, s2 = decodeRune(text, j)
+				r2, s2 = runes.At(text, j)
 			}
 			if depth == 1 && !t.hasBigram(r, r2) {
 				break
@@ -249,20 +251,4 @@ func (t *trie) scan(text string, dst []Hit) []Hit {
 		i += size
 	}
 	return dst
-}
-
-// decodeRune decodes the rune at text[i] (not ASCII), with a fast path for
-// the three-byte sequences of CJK text.
-//
-// NOTE: utf8.DecodeRuneInString takes its slow path for every non-ASCII
-// rune; the scan decodes each rune of every article, and this path made a
-// third of its time.
-func decodeRune(text string, i int) (rune, int) {
-	if b := text[i]; b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-		r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(text[i:])
 }

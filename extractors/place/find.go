@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // rule is one place rule: a method name, the pattern it looks for (for
@@ -376,7 +377,7 @@ func (f *Finder) classOf(r rune) uint8 {
 func findAbbrevPairs(f *Finder, s *scan) {
 	text := s.text
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.At(text, i)
 		if f.classOf(r)&classCountry == 0 {
 			i += size
 			continue
@@ -393,7 +394,10 @@ func findAbbrevPairs(f *Finder, s *scan) {
 			if strings.HasPrefix(text[k:], "、") {
 				k += len("、")
 			}
-			r2, s2 := utf8.DecodeRuneInString(text[k:])
+			if k >= len(text) {
+				break
+			}
+			r2, s2 := runes.At(text, k)
 			if f.classOf(r2)&classCountry == 0 {
 				break
 			}
@@ -436,7 +440,7 @@ func findAbbrevVerbs(f *Finder, s *scan) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.At(text, i)
 		cl := f.classOf(r)
 		if cl&classTarget != 0 && prevVerb {
 			a := f.g.Abbrevs[r]
