@@ -3,6 +3,8 @@ package date
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // tkind is the kind of a token.
@@ -46,21 +48,9 @@ type lexer struct {
 	text string
 }
 
-// decode returns the rune at i and its size, with a fast path for the
-// three-byte sequences of CJK text.
-func decode(s string, i int) (rune, int) {
-	b := s[i]
-	if b < 0x80 {
-		return rune(b), 1
-	}
-	if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
+// decode returns the rune at i and its size (runes.At: a fast path for
+// the three-byte sequences of CJK text).
+func decode(s string, i int) (rune, int) { return runes.At(s, i) }
 
 // prevRune returns the rune that ends just before i, or -1 at the start.
 func prevRune(s string, i int) rune {
