@@ -68,6 +68,9 @@ type Candidate struct {
 type scanner struct {
 	lx   *lexicon
 	text string
+	// ents are the organisation and place names an earlier stage found in
+	// text, sorted by Start, or nil.
+	ents []newsfacts.Entity
 	// floor is the end of the last figure found: the words before a new
 	// figure may not reach back past it.
 	floor int
@@ -88,12 +91,14 @@ func (s *scanner) fresh(c Candidate) *Candidate {
 // 5G, 第3批, 一带一路), list markers (一是, （一）) and the numeral characters
 // of ordinary words (一些, 统一).
 func (x *Extractor) Find(text string) []Candidate {
-	return x.find(text, nil)
+	return x.find(text, nil, nil)
 }
 
-// find is Find appending to out.
-func (x *Extractor) find(text string, out []Candidate) []Candidate {
-	s := scanner{lx: x.lx, text: text}
+// find is Find appending to out. ents are the names found in text by an
+// earlier stage, or nil: the subject rules use them to tell a place or an
+// actor from the thing measured (湖南3200万亩早稻 → 早稻).
+func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
+	s := scanner{lx: x.lx, text: text, ents: ents}
 	i := 0
 	for i < len(text) {
 		b := text[i]

@@ -1,9 +1,12 @@
 package metric
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
 )
 
@@ -134,6 +137,9 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 	count := c.Class == ClassCount && c.Unit != "" && !c.Rank
 	if count && (c.Post == "" || c.Post == "左右") {
 		if subj := s.forwardSubject(c.End, false); subj != "" {
+			if n := s.nounAfterDe(c.End, subj); n != "" {
+				return n // 300多位独居在家的老人 → 老人
+			}
 			return subj
 		}
 	}
@@ -163,7 +169,18 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 			return p.Subject
 		}
 	}
-	subj, verbOnly := s.backwardSubject(start)
+	subj, at, verbOnly, verbed := s.backwardSubject(start)
+	if !verbOnly && utf8.RuneCountInString(subj) >= subjectCap {
+		// NOTE: a walk back that the cap stops inside a name (中国人民银行
+		// cut after 中) begins after the name instead. Only at the cap: a
+		// name found by mistake (这里海拔 read as 里海) must not cut a word.
+		if e := s.nameEnd(at); e > at && e < at+len(subj) {
+			subj, at = subj[e-at:], e
+		}
+	}
+	// A place or an actor right before the figure is not what it measures
+	// (湖南超3200万亩早稻): the noun after the figure is, when there is one.
+	names := !verbOnly && subj != "" && s.namesOnly(at, at+len(subj))
 	if !verbOnly {
 		subj = s.cutComparison(subj)
 	}
@@ -197,12 +214,35 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// word they end with it (停车难问题等50余个).
 		return ""
 	}
-	if (subj == "" || verbOnly) && !c.Rank && c.Verb == "" && (count || c.Unit == "" || c.Class == ClassMeasure && c.Post == "") &&
+	// A verb between the subject and a measure makes the noun after the
+	// measure its object: 该村种上了1500亩经济林 → 经济林.
+	object := verbed && !verbOnly && c.Class == ClassMeasure
+	if (subj == "" || verbOnly || names || object) && !c.Rank && c.Verb == "" && (count || c.Unit == "" || c.Class == ClassMeasure && c.Post == "") &&
 		c.Num.Form&(numeral.Fraction|numeral.Half|numeral.Rate) == 0 {
 		// 可惠及26万困难群众, 新增300万千瓦风电装机: nothing but a verb
-		// before the figure, the noun after it.
-		if fw := s.forwardSubject(c.End, !count); fw != "" {
+		// before the figure, the noun after it. After a name, only a short
+		// noun: 广东1300万亩早稻插秧已近半 keeps 广东.
+		if fw := s.forwardSubject(c.End, !count); fw != "" && firstRune(fw) != '级' && (!names && !object || s.shortNoun(c.End, fw)) {
+			if n := s.nounAfterDe(c.End, fw); n != "" {
+				return n
+			}
 			return fw
+		}
+	}
+	if verbOnly && c.Class == ClassMoney && !c.Rank && c.Verb == "" && c.Post == "" {
+		// 将安排1.2亿元帮扶资金用于…: the money is the noun after it.
+		// NOTE: only a noun of money: 投入50亿元实施改造 keeps 投入.
+		if fw := s.forwardSubject(c.End, true); fw != "" && strings.ContainsRune("金款费资本", lastRune(fw)) {
+			return fw
+		}
+	}
+	if (subj == "" || verbOnly || verbed) && !c.Rank && c.Verb == "" && shareUnit(c.Unit) && !strings.HasSuffix(s.text[:start], "以") {
+		// 覆盖75%以上的中小城市, 聚集了70%的创新中心: a share of the noun
+		// after 的.
+		if rest, ok := strings.CutPrefix(s.text[c.End:], "的"); ok {
+			if fw := s.cutComparison(s.forwardSubject(len(s.text)-len(rest), true)); fw != "" {
+				return fw
+			}
 		}
 	}
 	if verbOnly && (c.Rank || c.Class == ClassPercent || c.Class == ClassRatio || c.Class == ClassPoints) {
@@ -290,7 +330,7 @@ const subjectCap = 16 // runes
 
 // backwardSubject reads the subject that ends before off. verbOnly is set
 // when it found only a verb (已办结82个 → 办结).
-func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
+func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbed bool) {
 	t := s.text
 	k := off
 	for k > 0 && t[k-1] == ' ' {
@@ -369,7 +409,7 @@ func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
 		count++
 	}
 	if k == end && verbS >= 0 {
-		return t[verbS:verbE], true
+		return t[verbS:verbE], verbS, true, true
 	}
 	// Leading glue and verbs of two characters or more (共计修复文物 → 文物),
 	// and the one-character words that cannot begin a noun here (了占总面积
@@ -392,7 +432,95 @@ func (s *scanner) backwardSubject(off int) (subj string, verbOnly bool) {
 		}
 		k += n
 	}
-	return t[k:end], false
+	return t[k:end], k, false, verbS >= 0
+}
+
+// shortNoun reports whether fw, read at off after a figure, is a noun short
+// and whole enough to replace the words before the figure: no modifier of a
+// noun after 的 (120吨宝贵的资源), not one character (5分甜).
+func (s *scanner) shortNoun(off int, fw string) bool {
+	n := utf8.RuneCountInString(fw)
+	return n >= 2 && n <= 6 && !strings.HasPrefix(s.text[off+len(fw):], "的")
+}
+
+// shareUnit reports whether unit states a share (%, 成).
+func shareUnit(unit string) bool {
+	switch unit {
+	case "%", "％", "成":
+		return true
+	}
+	return false
+}
+
+// nounAfterDe returns the noun of people after a short modifier and 的 that
+// follow a count (300多位独居在家的老人 → 老人), or "" when fw, the noun read
+// after the count, ends in a noun ending itself (5个乡镇的农民 → 乡镇) or no
+// noun of people fits: in 4000多个大小湖泊的玛多县 and 四条跑道的机场 the
+// count is of the words before 的.
+func (s *scanner) nounAfterDe(off int, fw string) string {
+	if _, _, ok := s.lx.heads.match(fw); ok {
+		return ""
+	}
+	t := s.text[off:]
+	i := strings.Index(t[:min(len(t), 8*3)], "的")
+	if i < len(fw) {
+		return ""
+	}
+	for _, r := range t[:i] {
+		if !isHan(r) || numeral.IsNumeral(r) {
+			return ""
+		}
+	}
+	a := off + i + len("的")
+	n := s.forwardSubject(a, true)
+	if n == "" || !strings.ContainsRune("人者员民众工生师士户家队组客兵警官", lastRune(n)) || s.namesOnly(a, a+len(n)) {
+		return ""
+	}
+	return n
+}
+
+// namesOnly reports whether text[a:b] is one organisation or place name that
+// an earlier stage found, or several written together (石家庄平山县).
+func (s *scanner) namesOnly(a, b int) bool {
+	if len(s.ents) == 0 || a >= b {
+		return false
+	}
+	k, _ := slices.BinarySearchFunc(s.ents, a, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	for pos := a; pos < b; {
+		next := -1
+		for ; k < len(s.ents) && s.ents[k].Start <= pos; k++ {
+			if e := s.ents[k]; e.Start == pos && e.End <= b && e.End > next && isName(e.Type) {
+				next = e.End
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		pos = next
+	}
+	return true
+}
+
+// nameEnd returns the end of the organisation or place name that off lies
+// strictly inside, or -1.
+func (s *scanner) nameEnd(off int) int {
+	if len(s.ents) == 0 {
+		return -1
+	}
+	k, _ := slices.BinarySearchFunc(s.ents, off, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	end := -1
+	// NOTE: names seldom nest: a few before off are enough to look at.
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if e := s.ents[j]; e.Start < off && off < e.End && isName(e.Type) {
+			end = max(end, e.End)
+		}
+	}
+	return end
+}
+
+// isName reports whether t is a type of name a subject may begin with.
+func isName(t newsfacts.EntityType) bool {
+	return t == newsfacts.ORG || t == newsfacts.PLACE
 }
 
 // dropUnitHead drops the unit or date word that begins a subject found
@@ -531,10 +659,13 @@ func (s *scanner) wordAt(off int) bool {
 	if _, m, ok := s.lx.changeFwd.match(t, false); ok && m > 3 {
 		return true
 	}
-	r, _ := decodeRune(t)
+	r, n := decodeRune(t)
 	// NOTE: 中 after a noun ending is a locative (获得者中, 城市中), though
-	// it begins words elsewhere (中国).
-	return singleStop(r) || r == '中' || !isHan(r)
+	// it begins words elsewhere (中国: 发展中国家 is not cut after 发展).
+	if r == '中' {
+		return n == len(t) || !strings.ContainsRune("国华央共心部小", firstRune(t[n:]))
+	}
+	return singleStop(r) || !isHan(r)
 }
 
 // quoted returns the term in Chinese quotes at off (“监管令”), or "" when
@@ -625,6 +756,12 @@ func singleStop(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// lastRune returns the last rune of s (s not empty).
+func lastRune(s string) rune {
+	r, _ := decodeLastRune(s)
+	return r
 }
 
 // firstRune returns the first rune of s (s not empty).

@@ -65,7 +65,7 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		clear(*buf) // drop references to the text before pooling
 		candPool.Put(buf)
 	}()
-	cands := x.find(doc.Text, (*buf)[:0])
+	cands := x.find(doc.Text, doc.Entities, (*buf)[:0])
 	*buf = cands
 	if len(cands) == 0 {
 		return nil

@@ -1,7 +1,10 @@
 package metric_test
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/newsfacts/newsfacts"
 )
 
 // TestSubjects checks the subject rules with hand-written sentences: each
@@ -52,6 +55,31 @@ func TestSubjects(t *testing.T) {
 		// A rank takes the subject of the figure before it.
 		{"rank", "该市跨境电商交易额突破300亿元，位列全省第一。", "全省第一", "跨境电商交易额"},
 		{"rank negative: across a sentence", "交易额突破300亿元。位列全省第一。", "全省第一", ""},
+		// A count and the noun of people after a modifier and 的.
+		{"的 after a count", "街道为200多位独自居住的老人提供上门服务。", "200多位", "老人"},
+		{"的 after a count", "今年共有3000多名来自各地的志愿者参与。", "3000多名", "志愿者"},
+		{"的 negative: the noun before 的 ends a noun", "5个乡镇的农民参加了培训。", "5个", "乡镇"},
+		{"的 negative: no noun of people after 的", "这座城市拥有三条跑道的机场。", "三条", "跑道"},
+		// A share of the noun after 的.
+		{"share 的", "高速公路将覆盖90%以上的县城。", "90%以上", "县城"},
+		{"share 的", "园区聚集了60%的省级研发中心。", "60%", "省级研发中心"},
+		{"share 的 negative: 以", "消费支出正以8%左右的速度增长。", "8%左右", ""},
+		{"share 的 negative: a subject before", "全省森林覆盖率达到65%的水平。", "65%", "森林覆盖率"},
+		// Money after a verb alone: the noun of money after it; a figure
+		// after 其中 takes that noun, not the verb.
+		{"money object", "今年将安排2.4亿元帮扶资金用于慰问，其中9600万元用于节日慰问。", "2.4亿元", "帮扶资金"},
+		{"money object", "今年将安排2.4亿元帮扶资金用于慰问，其中9600万元用于节日慰问。", "9600万元", "帮扶资金"},
+		{"money object negative: no noun of money", "全县投入8亿元实施农田改造。", "8亿元", "投入"},
+		{"money object negative: 其中 after a verb", "今年将安排2.4亿元，其中9600万元用于节日慰问。", "9600万元", ""},
+		// A verb between a noun and a measure: the noun after the measure.
+		{"measure object", "今年这个村种上了1200亩经济林。", "1200亩", "经济林"},
+		{"measure object negative: modifier before 的", "工厂节约了90吨宝贵的稀土资源。", "90吨", "工厂"},
+		{"measure object negative: a class", "完成了我国4500米级海试。", "4500米", ""},
+		// Verbs and nouns of the word lists.
+		{"verb 拥有", "该国以拥有180台超级计算机位居首位。", "180台", "超级计算机"},
+		{"noun 发展中国家", "我国已与40个发展中国家签署协议。", "40个", "发展中国家"},
+		{"noun 规模以上", "全市共有规模以上工业企业920家。", "920家", "规模以上工业企业"},
+		{"verb 奋战", "抢修队员连续奋战30个小时。", "30个小时", "抢修队员"},
 	}
 	for _, tt := range tests {
 		doc := extract(t, x, tt.text)
@@ -96,5 +124,85 @@ func TestIdiomsNoFigure(t *testing.T) {
 		if _, ok := findMetric(doc, tt.figure); !ok {
 			t.Errorf("%s: no metric %q; got %q", tt.text, tt.figure, metricTexts(doc))
 		}
+	}
+}
+
+// TestSubjectsAfterNames checks that a place or an actor right before a
+// figure gives way to the noun after it when an earlier stage marked the
+// name, and that the extractor alone keeps today's subject.
+func TestSubjectsAfterNames(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name                  string
+		text                  string
+		names                 []string // marked as PLACE, first occurrence each
+		figure                string
+		subject, aloneSubject string
+	}{
+		{"place", "江西超2800万亩晚稻进入收获期。", []string{"江西"}, "超2800万亩", "晚稻", "江西"},
+		{"two places", "保定阜平县4200亩苹果进入采摘季。", []string{"保定", "阜平县"}, "4200亩", "苹果", "保定阜平县"},
+		{"bare number", "贵州180多万群众告别贫困。", []string{"贵州"}, "180多万", "群众", "贵州"},
+		{"glue between", "宁夏的60万贫困群众全部摆脱贫困。", []string{"宁夏"}, "60万", "贫困群众", "宁夏"},
+		{"negative: nothing after", "其中云南6个。", []string{"云南"}, "6个", "云南", "云南"},
+		{"negative: a clause break after", "广西1100万亩，比上年略增。", []string{"广西"}, "1100万亩", "广西", "广西"},
+		{"negative: more than a name", "湖南省耕地面积5600万亩。", []string{"湖南省"}, "5600万亩", "湖南省耕地面积", "湖南省耕地面积"},
+		{"negative: a class after", "完成了中国6000米级海试。", []string{"中国"}, "6000米", "中国", "中国"},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text})
+		for _, n := range tt.names {
+			i := strings.Index(tt.text, n)
+			if i < 0 {
+				t.Fatalf("%s: no %q in %s", tt.name, n, tt.text)
+			}
+			doc.Entities = append(doc.Entities, newsfacts.Entity{Span: newsfacts.Span{Start: i, End: i + len(n)}, Type: newsfacts.PLACE})
+		}
+		if err := x.Extract(doc); err != nil {
+			t.Fatal(err)
+		}
+		alone := extract(t, x, tt.text)
+		for _, c := range []struct {
+			doc  *newsfacts.Doc
+			want string
+			how  string
+		}{{doc, tt.subject, "with names"}, {alone, tt.aloneSubject, "alone"}} {
+			m, ok := findMetric(c.doc, tt.figure)
+			if !ok {
+				t.Errorf("%s: %s: %s: no metric %q; got %q", tt.name, tt.text, c.how, tt.figure, metricTexts(c.doc))
+				continue
+			}
+			if got := m.Subject; got != c.want {
+				t.Errorf("%s: %s: %s: %s subject: got %q, want %q", tt.name, tt.text, c.how, tt.figure, got, c.want)
+			}
+		}
+	}
+}
+
+// TestSubjectCapInsideName checks that a subject the length cap cuts inside
+// a name begins after the name.
+func TestSubjectCapInsideName(t *testing.T) {
+	x := newExtractor(t)
+	text := "国家开发银行新增乡村振兴专项贷款额度800亿元。"
+	doc := newsfacts.NewDoc(newsfacts.Article{Text: text})
+	doc.Entities = []newsfacts.Entity{{Span: newsfacts.Span{Start: 0, End: len("国家开发银行")}, Type: newsfacts.ORG}}
+	if err := x.Extract(doc); err != nil {
+		t.Fatal(err)
+	}
+	m, ok := findMetric(doc, "800亿元")
+	if !ok {
+		t.Fatalf("no metric 800亿元; got %q", metricTexts(doc))
+	}
+	if got, want := m.Subject, "新增乡村振兴专项贷款额度"; got != want {
+		t.Errorf("subject: got %q, want %q", got, want)
+	}
+	// Negative: a name that does not reach into a subject under the cap
+	// leaves it whole.
+	doc = newsfacts.NewDoc(newsfacts.Article{Text: "这里海拔3200米。"})
+	doc.Entities = []newsfacts.Entity{{Span: newsfacts.Span{Start: len("这"), End: len("这里海")}, Type: newsfacts.PLACE}}
+	if err := x.Extract(doc); err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := findMetric(doc, "3200米"); !ok || m.Subject != "海拔" {
+		t.Errorf("这里海拔3200米: got %q (found %v), want 海拔", m.Subject, ok)
 	}
 }
