@@ -78,6 +78,12 @@ type lexicon struct {
 	// trig is a bitmap over the Basic Multilingual Plane of the runes that
 	// can start a token: digits, numerals and first runes of free words.
 	trig [0x10000 / 64]uint64
+	// solo marks the trigger runes that may make a token alone (digits,
+	// numerals, one-character words); pairs is a bitmap, by pairHash, of
+	// the first two runes of the other words, so that the scanner skips a
+	// trigger rune whose next rune begins no word (国 before 家, 中 before 心).
+	solo  [0x10000 / 64]uint64
+	pairs [1 << 16 / 64]uint64
 	// firstIdx maps a BMP rune to 1 + its index in lists, the lists of
 	// first, or 0 when no free word starts with it.
 	// NOTE: an array rather than the map on the hot path: the lookup runs
@@ -244,6 +250,13 @@ func loadLexicon() (*lexicon, error) {
 		}
 		lx.first[r] = append(lx.first[r], int32(i))
 		lx.setTrig(r)
+		if n := utf8.RuneLen(r); n >= len(w.text) {
+			lx.setSolo(r)
+		} else {
+			r2, _ := utf8.DecodeRuneInString(w.text[n:])
+			h := pairHash(r, r2)
+			lx.pairs[h>>6] |= 1 << (h & 63)
+		}
 	}
 	for _, m := range []map[rune][]int32{lx.first, lx.bound} {
 		for r, ids := range m {
@@ -260,14 +273,42 @@ func loadLexicon() (*lexicon, error) {
 	}
 	for r := '0'; r <= '9'; r++ {
 		lx.setTrig(r)
+		lx.setSolo(r)
 	}
 	for r := '０'; r <= '９'; r++ {
 		lx.setTrig(r)
+		lx.setSolo(r)
 	}
 	for _, r := range "〇零一二三四五六七八九十廿卅百千两兩" {
 		lx.setTrig(r)
+		lx.setSolo(r)
 	}
 	return lx, nil
+}
+
+func (lx *lexicon) setSolo(r rune) {
+	if r < 0x10000 {
+		lx.solo[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// pairHash hashes the first two runes of a word into 16 bits.
+func pairHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*31 + uint32(r2)) & 0xFFFF
+}
+
+// mayStart reports whether a word, number or numeral may start at trigger
+// rune r followed by r2 (-1 at the end of the text). Runes outside the
+// BMP are always tried.
+func (lx *lexicon) mayStart(r, r2 rune) bool {
+	if r >= 0x10000 || lx.solo[r>>6]&(1<<(r&63)) != 0 {
+		return true
+	}
+	if r2 < 0 {
+		return false
+	}
+	h := pairHash(r, r2)
+	return lx.pairs[h>>6]&(1<<(h&63)) != 0
 }
 
 func (lx *lexicon) setTrig(r rune) {

@@ -40,7 +40,7 @@ func (s *scan) all() []Match {
 		default:
 			var r rune
 			r, size = decode(text, i)
-			if !lx.isTrig(r) {
+			if !lx.isTrig(r) || !lx.mayStart(r, nextRune(text, i+size)) {
 				i += size
 				continue
 			}
