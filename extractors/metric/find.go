@@ -995,11 +995,17 @@ func (s *scanner) arabicID(ns, ne int) bool {
 			if q == '-' && s.rangeDash(ns, ne) {
 				return false
 			}
-			if q == '：' && !isDigit(runeBefore(t, ns)) {
-				return false // 比例：3：2 is rare; 电话：… is caught below
-			}
-			return true
+			return true // 2：1 (a score), 6：50 (a time), 3:2
 		}
+		if (q == '+' || q == '＋') && isLatin(runeAt(t, ne+qn)) {
+			return true // “1+N”政策体系
+		}
+	}
+	if q == '°' || q == '′' || q == '\'' || q == '″' {
+		return true // 77°35′: an angle or a coordinate
+	}
+	if p := runeBefore(t, ns); p == '°' {
+		return true // 77°35′
 	}
 	if p := runeBefore(t, ns); p == ':' || p == '：' || p == '-' || p == '/' || p == '#' || p == '@' || p == '_' || p == '.' || p == '·' || p == '+' || p == '＋' {
 		if isDigit(runeBefore(t, ns-utf8.RuneLen(p))) {
