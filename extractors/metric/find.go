@@ -148,7 +148,83 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 		c.Text = text[c.Start:c.End]
 		c.Rule = ruleFor(c).Name
 	}
+	s.splitCoordSubjects(out)
 	return out
+}
+
+// sharedHeads are the one-character halves that share the word after them
+// (汽、柴油 is 汽油 and 柴油; 中、小学; 大、中型; 进、出口): a coordination
+// around them is one subject, not two.
+var sharedHeads = [...][2]string{{"汽", "柴"}, {"中", "小"}, {"大", "中"}, {"进", "出"}, {"内", "外"}, {"上", "下"}, {"国", "内"}}
+
+// sharedHead reports whether the coordination between before and after
+// joins two halves of one word.
+func sharedHead(before, after string) bool {
+	for _, h := range sharedHeads {
+		if strings.HasSuffix(before, h[0]) && strings.HasPrefix(after, h[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitCoordSubjects gives each figure of 分别A和B the matching item of a
+// coordinated subject before it: 进出口总额和出口额分别增长12.3%和15.8% →
+// 进出口总额, 出口额. It changes nothing unless the subject before 分别
+// has exactly as many items as the group has figures.
+func (s *scanner) splitCoordSubjects(out []Candidate) {
+	t := s.text
+	for h := 0; h < len(out); h++ {
+		n := 1
+		for h+n < len(out) && out[h+n].Coord {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		head := &out[h]
+		subj := head.Subject
+		// The subject must end shortly before the figure, with 分别
+		// between them.
+		lo := max(0, head.Start-64)
+		e := strings.LastIndex(t[lo:head.Start], subj)
+		if subj == "" || e < 0 || !strings.Contains(t[lo+e+len(subj):head.NumStart], "分别") {
+			h += n - 1
+			continue
+		}
+		a := lo + e
+		items := []string{subj}
+		for len(items) < n {
+			conj := ""
+			for _, w := range [...]string{"以及", "和", "、", "及", "与"} {
+				if strings.HasSuffix(t[:a], w) {
+					conj = w
+					break
+				}
+			}
+			if conj == "" {
+				break
+			}
+			b := a - len(conj)
+			if sharedHead(t[:b], t[a:]) {
+				break
+			}
+			prev, at, verbOnly, _ := s.backwardSubject(b)
+			// NOTE: an item of one character is a shared head cut in two
+			// (汽、柴油价格; 零部件 after 及其), not an item of its own.
+			if prev == "" || verbOnly || at+len(prev) != b || utf8.RuneCountInString(prev) < 2 {
+				break
+			}
+			items = append(items, prev)
+			a = at
+		}
+		if len(items) == n {
+			for i := 0; i < n; i++ {
+				out[h+i].Subject = items[n-1-i]
+			}
+		}
+		h += n - 1
+	}
 }
 
 var asciiTrigger = func() (t [utf8.RuneSelf]bool) {
