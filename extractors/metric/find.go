@@ -1083,6 +1083,9 @@ func (s *scanner) arabicID(ns, ne int) bool {
 	if p := runeBefore(t, ns); p == '°' {
 		return true // 77°35′
 	}
+	if p := runeBefore(t, ns); (p == '“' || p == '"') && (q == '”' || q == '"') && strings.ContainsAny(t[ns:ne], ".．") {
+		return true // “4.26”案件, “3.15”晚会: a date as a name
+	}
 	if p := runeBefore(t, ns); p == ':' || p == '：' || p == '-' || p == '/' || p == '#' || p == '@' || p == '_' || p == '.' || p == '·' || p == '+' || p == '＋' {
 		if isDigit(runeBefore(t, ns-utf8.RuneLen(p))) {
 			if p == '-' {
