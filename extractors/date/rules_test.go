@@ -223,3 +223,18 @@ func newExtractor(t testing.TB) *date.Extractor {
 	}
 	return x
 }
+
+// TestRulesDocumented checks that the rule table of docs/dates.md lists
+// every rule of the grammar, so that the rule column of the dates table is
+// always explained.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/dates.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range date.Rules() {
+		if !strings.Contains(string(doc), "| `"+r.Name+"` |") {
+			t.Errorf("rule %s: no row in the rule table of docs/dates.md", r.Name)
+		}
+	}
+}
