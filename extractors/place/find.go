@@ -23,9 +23,13 @@ type rule struct {
 // after resolution (extractors/entity), longest first.
 var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
+	{MethodSuffix, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevPairs},
 	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", findAbbrevVerbs},
+	// NOTE: found in the scan of findAbbrevPairs, which already stops at
+	// every country abbreviation; a scan of its own cost 5 % of the stage.
+	{MethodAbbrevRole, "country abbreviation + side, army or office (美方, 俄军, 叙总统)", nil},
 }
 
 // RuleNames returns the names of the rules, in order.
@@ -49,7 +53,9 @@ type scan struct {
 func (f *Finder) Find(text string, hits []gazetteers.Hit) []Mention {
 	s := &scan{text: text, hits: hits}
 	for _, r := range rules {
-		r.find(f, s)
+		if r.find != nil {
+			r.find(f, s)
+		}
 	}
 	return s.out
 }
@@ -70,7 +76,7 @@ func findGazetteer(f *Finder, s *scan) {
 		}
 		s.out = append(s.out, Mention{
 			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
-			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full,
+			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
 		})
 	}
 }
@@ -405,6 +411,7 @@ func findAbbrevPairs(f *Finder, s *scan) {
 			j = k + s2
 		}
 		if len(run) < 2 {
+			f.abbrevRole(s, i, j, r)
 			i = j
 			continue
 		}
@@ -457,4 +464,126 @@ func findAbbrevVerbs(f *Finder, s *scan) {
 		prevVerb = cl&classVerb != 0
 		i += size
 	}
+}
+
+// foreignLevels are the level words that may follow a foreign city or
+// region as part of its name (维也纳市, 布宜诺斯艾利斯省, 俄亥俄州),
+// longest first.
+var foreignLevels = []string{"大区", "市", "省", "州", "县", "郡", "邦"}
+
+// findSuffixed extends a foreign city or region by a level word written
+// after it (维也纳市, 贾拉拉巴德州), and a county short name by 县 where the
+// county has since become a district or city (栾城县 → 栾城区). It runs
+// after findGazetteer and before findZones.
+func findSuffixed(f *Finder, s *scan) {
+	n := len(s.out)
+	for i := 0; i < n; i++ {
+		m := s.out[i]
+		if m.Rule != MethodGazetteer && m.Rule != MethodShort || len(m.Cands) == 0 || m.End >= len(s.text) {
+			continue
+		}
+		p := &f.g.Places[m.Cands[0]]
+		rest := s.text[m.End:]
+		var suf string
+		switch {
+		case (p.Level == gazetteers.City || p.Level == gazetteers.Region) && m.Full:
+			for _, w := range foreignLevels {
+				if strings.HasPrefix(rest, w) {
+					suf = w
+					break
+				}
+			}
+		case p.Level == gazetteers.County && !m.Full && strings.HasPrefix(rest, "县"):
+			// NOTE: only when the article's context picks the county: the
+			// short name alone is no proof (the rule keeps the short
+			// name's support needs).
+			suf = "县"
+		}
+		if suf == "" || f.hitStartsAt(s, m.End, len(suf)) {
+			continue
+		}
+		e := m.End + len(suf)
+		// 区区长, 市市长: the level word of an office after the name is
+		// fine; any other word running across the end is not (州长 is).
+		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRune(s.text[:e]), e+firstRune(s.text[e:])) {
+			continue
+		}
+		s.out = append(s.out, Mention{
+			Start: m.Start, End: e, Rule: MethodSuffix, Cands: m.Cands,
+			NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: true,
+		})
+	}
+}
+
+// hitStartsAt reports whether a gazetteer place hit starts at i and runs
+// past i+n (the level word begins another place name: 维也纳市 is not
+// 维也纳 + 市中心, nor 罗马 + 尼亚).
+func (f *Finder) hitStartsAt(s *scan, i, n int) bool {
+	for _, h := range s.hits {
+		if h.Start == i && h.End > i+n && len(f.info[h.ID].cands) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// abbrevRoles are the words that make a lone country abbreviation a
+// place: its side in talks, its army, its government and its offices.
+var abbrevRoles = []string{"方", "军", "政府", "总统", "总理", "首相", "外长", "防长"}
+
+// roleStop are abbreviation + role words that are everyday words (南方,
+// 比方, 土方). NOTE: a hand list, since the dictionary has 美方 and 中方 as
+// words too, with no tag that tells them apart.
+var roleStop = map[string]bool{"南方": true, "北方": true, "东方": true, "西方": true, "比方": true,
+	"秘方": true, "古方": true, "土方": true, "老方": true, "新方": true, "新军": true, "中军": true, "西军": true}
+
+// abbrevRole appends a mention when the country abbreviation r at
+// text[i:j] comes before a role word (美方, 俄军, 叙总统). The
+// abbreviation must not end a word (其中方), nor make an everyday word with
+// the role word (南方, 比方; see roleStop).
+func (f *Finder) abbrevRole(s *scan, i, j int, r rune) {
+	text := s.text
+	// 亚军, 非军事: continents have no side or army; 新政府 is a new one.
+	c := f.g.Abbrevs[r].Country
+	if r == '新' || f.g.Places[c].Level != gazetteers.Country {
+		return
+	}
+	for _, w := range abbrevRoles {
+		if !strings.HasPrefix(text[j:], w) {
+			continue
+		}
+		if f.lexWordEnding(text, j) || roleStop[text[i:j+len(w)]] || !roleStart(text, i) {
+			return
+		}
+		// 新方案, 美方面: a one-character role word that starts a word.
+		if utf8.RuneCountInString(w) == 1 && f.lexWordAt(text, j) {
+			return
+		}
+		s.out = append(s.out, Mention{Start: i, End: j, Rule: MethodAbbrevRole, Cands: []int32{c}})
+		return
+	}
+}
+
+// roleLead are the words after which a country abbreviation may start a
+// role phrase (与叙总统, 因为俄政府).
+var roleLead = []string{"与", "和", "同", "跟", "对", "向", "在", "为", "因为", "是", "据", "由", "使", "让", "将", "把", "被", "及", "而", "但", "的", "了", "说", "指出", "表示", "认为", "称", "当", "时", "后"}
+
+// roleStart reports whether a role phrase may start at i: at the start of
+// the text or a clause, or after one of roleLead. NOTE: the abbreviation
+// must not end a transliterated or personal name (库马拉通加总统,
+// 维埃拉总统, 罗军), which no dictionary check can see.
+func roleStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	for _, w := range roleLead {
+		if strings.HasSuffix(text[:i], w) {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,8 @@ const (
 	MethodZoneContext = "zone+context"        // township + zone suffix, township picked by context: 田心高科园
 	MethodAbbrevPair  = "abbrev-pair"         // abbreviations in a relation: 中美关系
 	MethodAbbrevVerb  = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
+	MethodAbbrevRole  = "abbrev-role"         // abbreviation before a side, army or office: 美方, 俄军
+	MethodSuffix      = "gazetteer+level"     // a foreign place or a former county with its level word: 维也纳市, 栾城县
 	MethodUser        = "user"                // an entry of the user gazetteer
 )
 
@@ -60,6 +62,11 @@ type Mention struct {
 	MinSupport int
 	// Full is set when the surface is a full official name.
 	Full bool
+	// KeepName is set for a township full name of three characters or more
+	// ending in 镇 or 乡 (红庄乡): when no candidate is supported, it stands
+	// with its name only (method gazetteer-ambiguous) instead of being
+	// dropped.
+	KeepName bool
 	// Zone is the full form of the zone suffix for rule zone, else "".
 	Zone string
 	// Prefix is the surface before the zone suffix for rule zone.
@@ -96,6 +103,7 @@ type surfInfo struct {
 	minSupport  int
 	boundary    bool // check that no dictionary word crosses either end
 	full        bool
+	keepName    bool
 }
 
 // New returns a Finder over gazetteer g. lex is the dictionary that says
@@ -187,10 +195,14 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 			}
 		}
 		if allTown {
-			// 小城镇 is a township somewhere and an everyday word.
-			in.needSupport = !(len(c) == 1 && runes >= 3 && hasTownSuffix(s)) || isWord(lex, s)
+			// 小城镇 is a township somewhere and an everyday word; so is
+			// 于城镇 inside 位于城镇: a name ending in the word 城镇 needs
+			// support too.
+			everyday := isWord(lex, s) || strings.HasSuffix(s, "城镇")
+			in.needSupport = !(len(c) == 1 && runes >= 3 && hasTownSuffix(s)) || everyday
 			in.minSupport = 2
 			in.rule = MethodTownship
+			in.keepName = runes >= 3 && hasTownSuffix(s) && !strings.HasSuffix(s, "街道") && !everyday
 			if !in.needSupport {
 				in.rule = MethodTownUnique
 			}

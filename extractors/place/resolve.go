@@ -108,6 +108,10 @@ func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []Place {
 			rule = contextRule(m.Rule)
 		}
 		if c < 0 {
+			if m.KeepName && m.Zone == "" {
+				out = append(out, f.place(text, m, -1, MethodAmbiguous))
+				continue
+			}
 			if m.NeedSupport {
 				continue
 			}
