@@ -52,19 +52,35 @@ type scan struct {
 	out   []Mention
 }
 
+// maxPooledUnits bounds the size of the unit maps that Find reuses.
+const maxPooledUnits = 4096
+
 // Find returns the organisation mentions of text, given its gazetteer hits
 // (from g.Match) and its resolved places. Mentions may overlap; an
 // organisation that follows another (市委 + 宣传部) includes it.
 func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) []Mention {
-	s := &scan{text: text, hits: hits, units: map[int][]unit{}}
-	for _, p := range places {
+	units := f.units.Get().(map[int][]unit)
+	defer func() {
+		// NOTE: a map that grew on a long document is left to the
+		// collector: clearing it for every short one would cost more than
+		// a new map.
+		if len(units) <= maxPooledUnits {
+			clear(units)
+			f.units.Put(units)
+		}
+	}()
+	s := &scan{text: text, hits: hits, units: units}
+	// NOTE: the one-part units of the places share one backing array,
+	// instead of one allocation each; the three-index slices keep an
+	// append to one of them from writing into the next.
+	placeParts := make([]Part, len(places))
+	for i, p := range places {
 		// 驻京办事处: a one-character abbreviation names no organisation.
 		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
 			continue
 		}
-		s.units[p.End] = append(s.units[p.End], unit{p.Start, []Part{{
-			Start: p.Start, End: p.End, Kind: PartPlace, Index: p.Index, Name: p.Name,
-		}}})
+		placeParts[i] = Part{Start: p.Start, End: p.End, Kind: PartPlace, Index: p.Index, Name: p.Name}
+		s.units[p.End] = append(s.units[p.End], unit{p.Start, placeParts[i : i+1 : i+1]})
 	}
 	// Hits come ordered by start; a mention's prefix units end at or before
 	// its start, so they are known when it is read.
@@ -99,6 +115,7 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// (世界卫生组织成立: 织成; 财政部副部长: 部副), so the segmenter, which
 	// knows the listed names, decides; it is consulted only then, to keep
 	// the common case cheap.
+	aligned := false // segment.Aligned(f.seg, s.text, h.Start, h.End, 4) was true
 	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
 		if f.seg == nil {
 			return Mention{}, false
@@ -106,6 +123,7 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
 			return Mention{}, false
 		}
+		aligned = true
 	}
 	// 最高法 in 最高法院: another name runs on past the end. Hits are sorted
 	// by Start: look only at those that start inside h.
@@ -120,7 +138,7 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	}
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
-	if f.seg != nil && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
+	if f.seg != nil && !aligned && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
 		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
 			return Mention{}, false
 		}
@@ -227,6 +245,19 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		return mention([]Part{dept}), true
 	}
 	return Mention{}, false
+}
+
+// unitEndsIn reports whether a unit ends at a character boundary in
+// [from, to).
+func (s *scan) unitEndsIn(from, to int) bool {
+	for i := from; i < to; {
+		if len(s.units[i]) > 0 {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(s.text[i:])
+		i += size
+	}
+	return false
 }
 
 // placeEndsAt reports whether a resolved place ends at offset i.
@@ -473,6 +504,13 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	}
 	ws := segment.BackRunes(text, h.Start, maxName)
 	if ws == h.Start {
+		return Mention{}, false
+	}
+	// NOTE: a suffix that needs a place or organisation before it (党组)
+	// finds one below only where a unit ends inside the window; without
+	// one, the answer is no mention, and the segmenter need not run (a
+	// quarter of the windows).
+	if x.Prefix && !s.unitEndsIn(ws, h.Start) {
 		return Mention{}, false
 	}
 	toks := f.seg.Segment(text[ws:h.Start])

@@ -22,6 +22,7 @@ package org
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
@@ -86,6 +87,9 @@ type Finder struct {
 	lex     segment.Lexicon
 	generic map[string]bool
 	stop    map[string]bool
+	// units holds the unit maps of Find (map[int][]unit, empty), for
+	// reuse: the map was a sixth of Find's allocations.
+	units sync.Pool
 }
 
 //go:embed data/generic.txt
@@ -99,7 +103,9 @@ var stopData string
 // are part of other words (局长, 全部). Either may be nil, which turns those
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
-	return &Finder{g: g, seg: seg, lex: lex, generic: wordSet(genericData), stop: wordSet(stopData)}
+	f := &Finder{g: g, seg: seg, lex: lex, generic: wordSet(genericData), stop: wordSet(stopData)}
+	f.units.New = func() any { return map[int][]unit{} }
+	return f
 }
 
 func wordSet(data string) map[string]bool {

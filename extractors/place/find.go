@@ -2,6 +2,7 @@ package place
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,8 +26,10 @@ var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
 	{MethodSuffix, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
-	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevPairs},
-	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", findAbbrevVerbs},
+	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
+	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
+	// decodes each character once for both rules.
+	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", nil},
 	// NOTE: found in the scan of findAbbrevPairs, which already stops at
 	// every country abbreviation; a scan of its own cost 5 % of the stage.
 	{MethodAbbrevRole, "country abbreviation + side, army or office (美方, 俄军, 叙总统)", nil},
@@ -46,12 +49,37 @@ type scan struct {
 	text string
 	hits []gazetteers.Hit
 	out  []Mention
+	run  []abbrevPos // findAbbrevPairs' buffer, reused for each run
+}
+
+// abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
+type abbrevPos struct {
+	start, end int
+	place      int32
 }
 
 // Find returns the place mentions of text, given its gazetteer hits (from
 // g.Match). Mentions may overlap.
 func (f *Finder) Find(text string, hits []gazetteers.Hit) []Mention {
-	s := &scan{text: text, hits: hits}
+	return f.FindBuf(nil, text, hits)
+}
+
+// FindBuf is Find that builds the mentions in buf's storage, which it
+// overwrites; it returns them. A caller that is done with the mentions of
+// one text (after Resolve) can pass them as buf for the next.
+func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Mention {
+	// NOTE: sized for the gazetteer rule's mentions, which are most of
+	// them, so that the slice does not grow (and copy) a dozen times.
+	n := 0
+	for _, h := range hits {
+		if len(f.info[h.ID].cands) > 0 {
+			n++
+		}
+	}
+	if cap(buf) < n+n/8+4 {
+		buf = make([]Mention, 0, n+n/8+4)
+	}
+	s := &scan{text: text, hits: hits, out: buf[:0]}
 	for _, r := range rules {
 		if r.find != nil {
 			r.find(f, s)
@@ -183,6 +211,11 @@ var surnames = func() string {
 // findZones finds place or township names followed by a zone suffix. It
 // runs after findGazetteer and uses its mentions as prefixes.
 func findZones(f *Finder, s *scan) {
+	// NOTE: most texts have no zone suffix; the index below costs an
+	// allocation per place mention.
+	if !slices.ContainsFunc(s.hits, func(h gazetteers.Hit) bool { return zoneRef(f.g, h) >= 0 }) {
+		return
+	}
 	// The place mentions found so far, by end offset.
 	byEnd := map[int][]int{}
 	for i, m := range s.out {
@@ -380,75 +413,33 @@ func (f *Finder) classOf(r rune) uint8 {
 	return 0
 }
 
-func findAbbrevPairs(f *Finder, s *scan) {
+// findAbbrevs finds the mentions of the abbreviation rules in one scan of
+// the text: those of MethodAbbrevPair and MethodAbbrevRole in text order,
+// then those of MethodAbbrevVerb in text order.
+func findAbbrevs(f *Finder, s *scan) {
 	text := s.text
-	for i := 0; i < len(text); {
-		r, size := runes.At(text, i)
-		if f.classOf(r)&classCountry == 0 {
-			i += size
-			continue
-		}
-		// Collect a run of country abbreviations, 、 allowed between them.
-		type pos struct {
-			start, end int
-			place      int32
-		}
-		run := []pos{{i, i + size, f.g.Abbrevs[r].Country}}
-		j := i + size
-		for j < len(text) {
-			k := j
-			if strings.HasPrefix(text[k:], "、") {
-				k += len("、")
-			}
-			if k >= len(text) {
-				break
-			}
-			r2, s2 := runes.At(text, k)
-			if f.classOf(r2)&classCountry == 0 {
-				break
-			}
-			run = append(run, pos{k, k + s2, f.g.Abbrevs[r2].Country})
-			j = k + s2
-		}
-		if len(run) < 2 {
-			f.abbrevRole(s, i, j, r)
-			i = j
-			continue
-		}
-		// The first one may end a word (其中美日关系: 其中).
-		if f.lexWordEnding(text, run[0].end) {
-			run = run[1:]
-		}
-		if len(run) >= 2 && hasRelationAt(text, j) {
-			for _, p := range run {
-				s.out = append(s.out, Mention{Start: p.start, End: p.end, Rule: MethodAbbrevPair, Cands: []int32{p.place}})
-			}
-		}
-		i = j
-	}
-}
-
-func hasRelationAt(text string, j int) bool {
-	for _, w := range abbrevVocab.relations {
-		if strings.HasPrefix(text[j:], w) {
-			return true
-		}
-	}
-	return false
-}
-
-func findAbbrevVerbs(f *Finder, s *scan) {
-	text := s.text
+	var verbs []Mention
 	prevVerb := false
+	next := 0 // where the next run of country abbreviations may start
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
+		// NOTE: runes.At3 inlines, runes.At does not: this loop visits
+		// every character of every article.
+		r, size := runes.At3(text, i), 3
+		if r < 0 {
+			r, size = runes.At(text, i)
+		}
+		cl := f.classOf(r)
+		if i == next {
+			next = i + size
+			if cl&classCountry != 0 {
+				next = f.abbrevRun(s, i, r, size)
+			}
+		}
+		if text[i] < utf8.RuneSelf {
 			prevVerb = false
 			i++
 			continue
 		}
-		r, size := runes.At(text, i)
-		cl := f.classOf(r)
 		if cl&classTarget != 0 && prevVerb {
 			a := f.g.Abbrevs[r]
 			p := a.Province
@@ -458,12 +449,63 @@ func findAbbrevVerbs(f *Finder, s *scan) {
 			// 存在华人: the verb ends a word; 在华为: the abbreviation
 			// starts one.
 			if p >= 0 && !f.lexWordEnding(text, i) && !f.lexWordAt(text, i) {
-				s.out = append(s.out, Mention{Start: i, End: i + size, Rule: MethodAbbrevVerb, Cands: []int32{p}})
+				verbs = append(verbs, Mention{Start: i, End: i + size, Rule: MethodAbbrevVerb, Cands: []int32{p}})
 			}
 		}
 		prevVerb = cl&classVerb != 0
 		i += size
 	}
+	s.out = append(s.out, verbs...)
+}
+
+// abbrevRun reads the run of country abbreviations that starts with r at
+// text[i:i+size] (中美, 中、日、韩): before a relation word, a run of two or
+// more is a MethodAbbrevPair mention each; a lone one may be a
+// MethodAbbrevRole mention. It returns the end of the run.
+func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
+	text := s.text
+	// Collect a run of country abbreviations, 、 allowed between them.
+	run := append(s.run[:0], abbrevPos{i, i + size, f.g.Abbrevs[r].Country})
+	j := i + size
+	for j < len(text) {
+		k := j
+		if strings.HasPrefix(text[k:], "、") {
+			k += len("、")
+		}
+		if k >= len(text) {
+			break
+		}
+		r2, s2 := runes.At(text, k)
+		if f.classOf(r2)&classCountry == 0 {
+			break
+		}
+		run = append(run, abbrevPos{k, k + s2, f.g.Abbrevs[r2].Country})
+		j = k + s2
+	}
+	s.run = run
+	if len(run) < 2 {
+		f.abbrevRole(s, i, j, r)
+		return j
+	}
+	// The first one may end a word (其中美日关系: 其中).
+	if f.lexWordEnding(text, run[0].end) {
+		run = run[1:]
+	}
+	if len(run) >= 2 && hasRelationAt(text, j) {
+		for _, p := range run {
+			s.out = append(s.out, Mention{Start: p.start, End: p.end, Rule: MethodAbbrevPair, Cands: []int32{p.place}})
+		}
+	}
+	return j
+}
+
+func hasRelationAt(text string, j int) bool {
+	for _, w := range abbrevVocab.relations {
+		if strings.HasPrefix(text[j:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignLevels are the level words that may follow a foreign city or

@@ -204,3 +204,27 @@ func TestHome(t *testing.T) {
 		}
 	}
 }
+
+// TestFindBuf checks that FindBuf, which reuses a buffer, finds what Find
+// finds, whatever the buffer held before.
+func TestFindBuf(t *testing.T) {
+	f, err := plain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"中美两国在株洲高新区签约，总理访华期间参观了田心高科园。",
+		"湖南省株洲市石峰区行政审批局",
+		"维也纳市和俄亥俄州的代表团到访长沙",
+		"",
+	}
+	var buf []place.Mention
+	for _, text := range texts {
+		want := f.f.Find(text, f.g.Match(text, nil))
+		buf = f.f.FindBuf(buf, text, f.g.Match(text, nil))
+		got := buf
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("FindBuf(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

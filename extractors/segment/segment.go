@@ -70,6 +70,16 @@ type Options struct {
 // built and safe for concurrent use.
 type GSE struct {
 	seg gse.Segmenter
+	// words is a bit set of the hashes of the dictionary's words: a word
+	// whose bit is clear is not in the dictionary.
+	//
+	// NOTE: the place and organisation finders look up about a million
+	// strings per 30 MB of text, six in seven of which are no word; gse's
+	// double-array trie follows one array cell per byte of the string (six
+	// cache misses for two characters), while the bit set rejects most of
+	// them with one memory access. It only filters: a word whose bit is
+	// set is still looked up in the trie, so the answers do not change.
+	words []uint64
 }
 
 var (
@@ -152,7 +162,28 @@ func (b *Builder) Build() *GSE {
 	b.g.seg.CalcToken()
 	g := b.g
 	b.g = nil
+	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
+	// both), spelt as Token.Text.
+	g.words = make([]uint64, wordBits/64)
+	for i := range g.seg.Dict.Tokens {
+		h := wordHash(g.seg.Dict.Tokens[i].Text())
+		g.words[h>>6] |= 1 << (h & 63)
+	}
 	return g
+}
+
+// wordBits is the size of the word filter: at about 70,000 words, 2^22
+// bits (512 KB) let fewer than 2% of non-words through.
+const wordBits = 1 << 22
+
+// wordHash hashes a word to a bit of the word filter (FNV-1a).
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h & (wordBits - 1)
 }
 
 // Segment returns the words of text.
@@ -178,6 +209,9 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 // Lookup returns the dictionary entry of word.
 func (g *GSE) Lookup(word string) (Entry, bool) {
 	if word == "" {
+		return Entry{}, false
+	}
+	if h := wordHash(word); g.words[h>>6]&(1<<(h&63)) == 0 {
 		return Entry{}, false
 	}
 	freq, pos, ok := g.seg.Dict.Find([]byte(word))

@@ -208,3 +208,40 @@ func BenchmarkSegmentWindow(b *testing.B) {
 		s.Segment(w)
 	}
 }
+
+// TestLookupEveryWord checks that Lookup, which filters its strings
+// through a bit set before it asks the trie, finds every word of the
+// embedded dictionary and every added word: the filter must let no word
+// fall through.
+func TestLookupEveryWord(t *testing.T) {
+	s := seg(t)
+	data, err := os.ReadFile("data/dict.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"中车株机", "资规局"}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		w, rest, _ := strings.Cut(l, " ")
+		if freq, _, _ := strings.Cut(rest, " "); freq == "0" {
+			continue // a word with no frequency is no word to Lookup
+		}
+		words = append(words, w)
+	}
+	if len(words) < 1000 {
+		t.Fatalf("read %d words from data/dict.txt, want many more", len(words))
+	}
+	missed := 0
+	for _, w := range words {
+		if _, ok := s.Lookup(w); !ok {
+			if missed++; missed <= 5 {
+				t.Errorf("Lookup(%q) = false, want true", w)
+			}
+		}
+	}
+	if missed > 0 {
+		t.Errorf("Lookup missed %d of %d dictionary words", missed, len(words))
+	}
+}

@@ -24,3 +24,24 @@ func At(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// At3 returns the rune of the valid three-byte sequence that starts at
+// s[i] (the encoding of CJK characters), or -1 when there is none there: a
+// shorter or longer sequence, an invalid one, or the end of s.
+//
+// NOTE: At is too large for the compiler to inline, and a call per
+// character of every article cost the entity stage a tenth of its time;
+// At3 is small enough to inline. Hot loops call At3 and, when it returns
+// -1, At.
+func At3(s string, i int) rune {
+	if i+2 >= len(s) {
+		return -1
+	}
+	w := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+	r := rune(w>>4&0xF000 | w>>2&0xFC0 | w&0x3F)
+	// 1110xxxx 10xxxxxx 10xxxxxx, not overlong, no surrogate.
+	if w&0xF0C0C0 != 0xE08080 || r < 0x800 || r&0xF800 == 0xD800 {
+		return -1
+	}
+	return r
+}

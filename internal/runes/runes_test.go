@@ -45,3 +45,49 @@ func FuzzAt(f *testing.F) {
 		}
 	})
 }
+
+// want3 is what At3 must return: the rune when utf8 decodes a valid
+// three-byte sequence at s[i], else -1.
+func want3(s string, i int) rune {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if n != 3 {
+		return -1
+	}
+	return r
+}
+
+// TestAt3MatchesUTF8 checks At3 against utf8.DecodeRuneInString at every
+// offset of the texts of TestAtMatchesUTF8 and a few more edge cases.
+func TestAt3MatchesUTF8(t *testing.T) {
+	for _, s := range []string{
+		"石峰区a×😀企业微信群111个。\n",
+		"\xed\xa0\x80x",            // a surrogate half: invalid
+		"\xed\x9f\xbf",             // U+D7FF, just below the surrogates: valid
+		"\xee\x80\x80",             // U+E000, just above them: valid
+		"\xe0\x80\xafx",            // overlong '/'
+		"\xe0\xa0\x80",             // U+0800, the first three-byte rune
+		"\xef\xbf\xbf",             // U+FFFF, the last one
+		"\xe4\xb8",                 // truncated at the end
+		"\xe4\xb8x\x80中",           // truncated, then a stray continuation byte
+		"\xf0\x9f\x98\x80\xc3\x97", // four and two bytes
+		"",
+	} {
+		for i := 0; i < len(s); i++ {
+			if got, want := runes.At3(s, i), want3(s, i); got != want {
+				t.Errorf("At3(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAt3 checks At3 against utf8.DecodeRuneInString on arbitrary input.
+func FuzzAt3(f *testing.F) {
+	f.Add("石峰区😀\xe4\xb8\xed\xa0\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			if got, want := runes.At3(s, i), want3(s, i); got != want {
+				t.Fatalf("At3(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

@@ -1,0 +1,155 @@
+package gazetteers_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/shared"
+)
+
+// naiveMatch is Match written the slow way: every substring between two
+// character boundaries that Lookup knows, with the ASCII glue rule.
+func naiveMatch(g *gazetteers.Gazetteer, text string) []gazetteers.Hit {
+	var bounds []int
+	for i := 0; i < len(text); {
+		bounds = append(bounds, i)
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	bounds = append(bounds, len(text))
+	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+	var out []gazetteers.Hit
+	for a, i := range bounds {
+		for _, j := range bounds[a+1:] {
+			if j-i > 120 {
+				break
+			}
+			w := text[i:j]
+			if !utf8.ValidString(w) || g.Lookup(w) == nil {
+				continue
+			}
+			if alnum(text[i]) && i > 0 && alnum(text[i-1]) || alnum(text[j-1]) && j < len(text) && alnum(text[j]) {
+				continue
+			}
+			out = append(out, gazetteers.Hit{Start: i, End: j})
+		}
+	}
+	return out
+}
+
+// spans returns the spans of hits, checking that each hit's ID names its
+// surface.
+func spans(t *testing.T, g *gazetteers.Gazetteer, text string, hits []gazetteers.Hit) []gazetteers.Hit {
+	t.Helper()
+	out := make([]gazetteers.Hit, len(hits))
+	for i, h := range hits {
+		if got := g.Surface(h.ID); got != text[h.Start:h.End] {
+			t.Errorf("hit %d:%d of %q has surface %q, want %q", h.Start, h.End, text, got, text[h.Start:h.End])
+		}
+		out[i] = gazetteers.Hit{Start: h.Start, End: h.End}
+	}
+	return out
+}
+
+// TestMatchNaive compares Match, whose scan is tuned for speed (a pair
+// table, inline decoding), with naiveMatch, on hand-written sentences and
+// on malformed UTF-8.
+func TestMatchNaive(t *testing.T) {
+	g := defaultGazetteer(t)
+	tests := []string{
+		"湖南省株洲市石峰区行政审批局会同市住建局召开会议",
+		"中美两国元首通电话，中方介绍了湖南晋通公司的情况",
+		"株洲", "株", "洲", "中国", "中国人民银行湖南省分行",
+		"IBM公司与IBMX公司", "XIBM", "IBM",
+		"株洲\xff市住建局",      // an invalid byte inside a name
+		"株洲市\xe4\xbd",     // a truncated sequence at the end
+		"\xed\xa0\x80株洲市", // an encoded surrogate
+		"\xe0\x80\x80株洲市", // an overlong encoding
+		"株洲市😀长沙市𠀀湘潭",      // four-byte runes
+		"国务院国有资产监督管理委员会主任会见了北京大学校长",
+		"",
+	}
+	for _, text := range tests {
+		got := spans(t, g, text, g.Match(text, nil))
+		want := naiveMatch(g, text)
+		if !slices.Equal(got, want) {
+			t.Errorf("Match(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestMatchNaiveCorpus compares Match with naiveMatch on articles of the
+// shared xwlb corpus.
+func TestMatchNaiveCorpus(t *testing.T) {
+	p := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	if testing.Short() {
+		t.Skip("short")
+	}
+	g := defaultGazetteer(t)
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for n := 0; n < 40 && sc.Scan(); n++ {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		got := spans(t, g, rec.Text, g.Match(rec.Text, nil))
+		want := naiveMatch(g, rec.Text)
+		if !slices.Equal(got, want) {
+			t.Errorf("article %d: Match has %d hits, want %d", n, len(got), len(want))
+			for i := range min(len(got), len(want)) {
+				if got[i] != want[i] {
+					t.Errorf("article %d: first difference: got %v, want %v", n, got[i], fmt.Sprint(want[i]))
+					break
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkMatchCorpus matches the first 3,000 articles of the shared xwlb
+// corpus (real text, unlike BenchmarkMatch's repeated sentence, so that the
+// trie's memory is not all in cache).
+func BenchmarkMatchCorpus(b *testing.B) {
+	p := shared.Path("corpus/xwlb/articles.jsonl")
+	if p == "" {
+		b.Skip("shared corpus/xwlb/articles.jsonl not found")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for len(texts) < 3000 && sc.Scan() {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, rec.Text)
+		size += len(rec.Text)
+	}
+	g := defaultGazetteer(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	var hits []gazetteers.Hit
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			hits = g.Match(t, hits[:0])
+		}
+	}
+}
