@@ -371,73 +371,30 @@ func (f *Finder) glued(text string, i int) bool {
 // wordAt reports whether the dictionary has a word of two or three
 // characters starting at i (局长, 部分, 委员).
 func (f *Finder) wordAt(text string, i int) bool {
-	if f.lex == nil {
-		return false
-	}
-	j := i
-	for n := 1; n <= 3 && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		if n >= 2 {
-			if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
-				return true
-			}
-		}
-	}
-	return false
+	return segment.WordStarting(f.lex, text, i, 2, 3, notOrg)
 }
 
 // wordEnding reports whether the dictionary has a word of two or three
 // characters ending at j (全部, 干部, 格局). Words tagged as organisations
 // (中国队) do not count, here and in wordAt.
 func (f *Finder) wordEnding(text string, j int) bool {
-	if f.lex == nil {
-		return false
-	}
-	i := j
-	for n := 1; n <= 3 && i > 0; n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:i])
-		i -= size
-		if n >= 2 {
-			if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
-				return true
-			}
-		}
-	}
-	return false
+	return segment.WordEnding(f.lex, text, j, 2, 3, notOrg)
 }
 
 // wordBeyond reports whether the dictionary has a word that starts at i and
 // ends one or two characters after end (大学生 after 大学, 局长 after 局).
 func (f *Finder) wordBeyond(text string, i, end int) bool {
-	if f.lex == nil {
-		return false
-	}
-	j := end
-	for n := 1; n <= 2 && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		if e, ok := f.lex.Lookup(text[i:j]); ok && e.Pos != "nt" {
-			return true
-		}
-	}
-	return false
+	return segment.WordBeyond(f.lex, text, i, end, notOrg)
 }
 
 // word2Ending reports whether the dictionary has a two-character word
 // ending at j, other than an organisation word.
 func (f *Finder) word2Ending(text string, j int) bool {
-	if f.lex == nil || j == 0 {
-		return false
-	}
-	_, s1 := utf8.DecodeLastRuneInString(text[:j])
-	if j-s1 == 0 {
-		return false
-	}
-	_, s2 := utf8.DecodeLastRuneInString(text[:j-s1])
-	e, ok := f.lex.Lookup(text[j-s1-s2 : j])
-	return ok && e.Pos != "nt"
+	return segment.WordEnding(f.lex, text, j, 2, 2, notOrg)
 }
+
+// notOrg accepts the dictionary words not tagged as organisations (nt).
+func notOrg(e segment.Entry) bool { return e.Pos != "nt" }
 
 // crossesEnd reports whether a two-character dictionary word runs across
 // offset j (集中学习: 学习 across the end of 中学).

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
@@ -157,7 +158,7 @@ func organAfter(text string, end int) bool {
 // place word.
 func (f *Finder) crossWord(text string, i, j int) bool {
 	e, ok := f.lex.Lookup(text[i:j])
-	return ok && !strings.HasPrefix(e.Pos, "ns")
+	return ok && notPlace(e)
 }
 
 func (f *Finder) lexHas(w string) bool {
@@ -168,15 +169,11 @@ func (f *Finder) lexHas(w string) bool {
 // lexWordBeyond reports whether a dictionary word starts at i and ends one
 // or two characters after end.
 func (f *Finder) lexWordBeyond(text string, i, end int) bool {
-	j := end
-	for n := 0; n < 2 && j < len(text); n++ {
-		j += firstRune(text[j:])
-		if f.crossWord(text, i, j) {
-			return true
-		}
-	}
-	return false
+	return segment.WordBeyond(f.lex, text, i, end, notPlace)
 }
+
+// notPlace accepts the dictionary words that are not place words (ns…).
+func notPlace(e segment.Entry) bool { return !strings.HasPrefix(e.Pos, "ns") }
 
 func prevRune(text string, i int) int {
 	_, size := utf8.DecodeLastRuneInString(text[:i])
@@ -343,38 +340,13 @@ func parseAbbrev(data string) abbrevWords {
 // lexWordAt reports whether the dictionary has a word text[i:j] for some j
 // at least two and at most three characters after i.
 func (f *Finder) lexWordAt(text string, i int) bool {
-	if f.lex == nil {
-		return false
-	}
-	j := i
-	for n := 1; n <= 3 && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		if n >= 2 {
-			if _, ok := f.lex.Lookup(text[i:j]); ok {
-				return true
-			}
-		}
-	}
-	return false
+	return segment.WordStarting(f.lex, text, i, 2, 3, segment.AnyWord)
 }
 
 // lexWordEnding reports whether the dictionary has a two-character word
 // ending at j.
 func (f *Finder) lexWordEnding(text string, j int) bool {
-	if f.lex == nil {
-		return false
-	}
-	i := j
-	for n := 0; n < 2; n++ {
-		if i == 0 {
-			return false
-		}
-		_, size := utf8.DecodeLastRuneInString(text[:i])
-		i -= size
-	}
-	_, ok := f.lex.Lookup(text[i:j])
-	return ok
+	return segment.WordEnding(f.lex, text, j, 2, 2, segment.AnyWord)
 }
 
 // Rune classes of the abbreviation rules.

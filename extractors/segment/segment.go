@@ -281,3 +281,62 @@ func FwdRunes(text string, i, n int) int {
 func IsBreak(r rune) bool {
 	return r == '\n' || unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
+
+// WordStarting reports whether lex has a word text[i:j] accepted by ok,
+// with j from min to max characters after i (局长, 部分 at 局, 部). A nil
+// lex has no words.
+func WordStarting(lex Lexicon, text string, i, min, max int, ok func(Entry) bool) bool {
+	if lex == nil {
+		return false
+	}
+	j := i
+	for n := 1; n <= max && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if n >= min {
+			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WordEnding reports whether lex has a word text[i:j] accepted by ok, with
+// i from min to max characters before j (全部, 干部 ending at 部).
+func WordEnding(lex Lexicon, text string, j, min, max int, ok func(Entry) bool) bool {
+	if lex == nil {
+		return false
+	}
+	i := j
+	for n := 1; n <= max && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if n >= min {
+			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WordBeyond reports whether lex has a word accepted by ok that starts at i
+// and ends one or two characters after end (大学生 past 大学, 局长 past 局).
+func WordBeyond(lex Lexicon, text string, i, end int, ok func(Entry) bool) bool {
+	if lex == nil {
+		return false
+	}
+	j := end
+	for n := 1; n <= 2 && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if e, found := lex.Lookup(text[i:j]); found && ok(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// AnyWord accepts every dictionary entry.
+func AnyWord(Entry) bool { return true }

@@ -245,3 +245,38 @@ func TestLookupEveryWord(t *testing.T) {
 		t.Errorf("Lookup missed %d of %d dictionary words", missed, len(words))
 	}
 }
+
+// fakeLex is a dictionary of a few words for the word-probe helpers.
+type fakeLex map[string]string
+
+func (l fakeLex) Lookup(w string) (segment.Entry, bool) {
+	pos, ok := l[w]
+	return segment.Entry{Pos: pos, Freq: 1}, ok
+}
+
+func TestWordProbes(t *testing.T) {
+	lex := fakeLex{"局长": "n", "大学生": "n", "全部": "n", "中国队": "nt"}
+	notNT := func(e segment.Entry) bool { return e.Pos != "nt" }
+	text := "石峰区局长和大学生全部到了中国队"
+	at := func(s string) int { return strings.Index(text, s) }
+	cases := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"局长 starts at 局", segment.WordStarting(lex, text, at("局长"), 2, 3, notNT), true},
+		{"nothing starts at 和", segment.WordStarting(lex, text, at("和"), 2, 3, notNT), false},
+		{"中国队 is an organisation", segment.WordStarting(lex, text, at("中国队"), 2, 3, notNT), false},
+		{"中国队 with any word", segment.WordStarting(lex, text, at("中国队"), 2, 3, segment.AnyWord), true},
+		{"全部 ends at 部", segment.WordEnding(lex, text, at("全部")+len("全部"), 2, 3, notNT), true},
+		{"no word ends at 和", segment.WordEnding(lex, text, at("和")+len("和"), 2, 2, notNT), false},
+		{"大学生 past 大学", segment.WordBeyond(lex, text, at("大学"), at("大学")+len("大学"), notNT), true},
+		{"nothing past 石峰区", segment.WordBeyond(lex, text, at("石峰区"), at("局长"), notNT), false},
+		{"nil dictionary", segment.WordStarting(nil, text, 0, 2, 3, segment.AnyWord), false},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
