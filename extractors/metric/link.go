@@ -222,7 +222,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// 可惠及26万困难群众, 新增300万千瓦风电装机: nothing but a verb
 		// before the figure, the noun after it. After a name, only a short
 		// noun: 广东1300万亩早稻插秧已近半 keeps 广东.
-		if fw := s.forwardSubject(c.End, !count); fw != "" && firstRune(fw) != '级' && (!names && !object || s.shortNoun(c.End, fw)) {
+		if fw := s.forwardSubject(c.End, !count); fw != "" && runeAt(fw, 0) != '级' && (!names && !object || s.shortNoun(c.End, fw)) {
 			if n := s.nounAfterDe(c.End, fw); n != "" {
 				return n
 			}
@@ -547,7 +547,7 @@ func (s *scanner) dropUnitHead(k, end int) int {
 		// 十年间, 3年来, 5年前的: the words that close a duration.
 		for _, w := range [...]string{"以来", "间", "来", "内", "后", "前", "里", "中"} {
 			if strings.HasPrefix(t[k+m:], w) {
-				if w == "中" && k+m+len(w) < len(t) && strings.ContainsRune("国华央共心部小", firstRune(t[k+m+len(w):])) {
+				if w == "中" && strings.ContainsRune("国华央共心部小", runeAt(t, k+m+len(w))) {
 					break // 11月份中国物流业景气指数: 中 begins 中国
 				}
 				m += len(w)
@@ -663,7 +663,7 @@ func (s *scanner) wordAt(off int) bool {
 	// NOTE: 中 after a noun ending is a locative (获得者中, 城市中), though
 	// it begins words elsewhere (中国: 发展中国家 is not cut after 发展).
 	if r == '中' {
-		return n == len(t) || !strings.ContainsRune("国华央共心部小", firstRune(t[n:]))
+		return !strings.ContainsRune("国华央共心部小", runeAt(t, n))
 	}
 	return singleStop(r) || !isHan(r)
 }
@@ -761,11 +761,5 @@ func singleStop(r rune) bool {
 // lastRune returns the last rune of s (s not empty).
 func lastRune(s string) rune {
 	r, _ := decodeLastRune(s)
-	return r
-}
-
-// firstRune returns the first rune of s (s not empty).
-func firstRune(s string) rune {
-	r, _ := decodeRune(s)
 	return r
 }
