@@ -82,6 +82,15 @@ type Metric struct {
 	Span
 	// Subject is what is measured (企业微信群, 审批, 满意度), or "".
 	Subject string
+	// SubjectRule names the rule that chose Subject ("" when Subject is
+	// empty); docs/metrics.md lists the rules.
+	SubjectRule string
+	// Indicator is the canonical name of the catalogued indicator that
+	// Subject names (地区生产总值, 城镇新增就业), or "" when none does.
+	Indicator string
+	// Target is true for a planned, expected or required figure (预期目标,
+	// 力争, 确保, 到2027年达到) rather than a result.
+	Target bool
 	// Kind classifies the figure.
 	Kind MetricKind
 	// Value is the figure with magnitude words folded in (1.2万 → 12000).

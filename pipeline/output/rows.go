@@ -67,6 +67,10 @@ type MetricRow struct {
 	PlaceID   newsfacts.Opt[int32]   `json:"place_id"`
 	DateID    newsfacts.Opt[int32]   `json:"date_id"`
 	Rule      string                 `json:"rule"`
+	// Indicator, Target and SubjectRule: see newsfacts.Metric.
+	Indicator   string `json:"indicator"`
+	Target      bool   `json:"target"`
+	SubjectRule string `json:"subject_rule"`
 }
 
 // DateRow is one row of the dates table.
@@ -161,6 +165,10 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 				PlaceID:   m.PlaceID,
 				DateID:    m.DateID,
 				Rule:      m.Rule,
+
+				Indicator:   m.Indicator,
+				Target:      m.Target,
+				SubjectRule: m.SubjectRule,
 			}
 		}
 	}

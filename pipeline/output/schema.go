@@ -223,6 +223,9 @@ var metricColumns = []column[MetricRow]{
 	optI32("place_id", func(r *MetricRow) newsfacts.Opt[int32] { return r.PlaceID }),
 	optI32("date_id", func(r *MetricRow) newsfacts.Opt[int32] { return r.DateID }),
 	str("rule", func(r *MetricRow) string { return r.Rule }),
+	str("indicator", func(r *MetricRow) string { return r.Indicator }),
+	boolean("target", func(r *MetricRow) bool { return r.Target }),
+	str("subject_rule", func(r *MetricRow) string { return r.SubjectRule }),
 }
 
 var dateColumns = []column[DateRow]{
