@@ -111,8 +111,59 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 	if len(ms) == 0 {
 		return nil
 	}
-	doc.Dates = x.ResolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date)
+	doc.Dates = x.resolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date, x.ReportYear(doc.Title))
 	return nil
+}
+
+// ReportYear returns the year a statistical report's title is about
+// (2023年株洲市国民经济和社会发展统计公报 → 2023), or 0. A government work
+// report's title year is the year of the session, not of its figures
+// (2024年政府工作报告 reviews 2023), so it gives none.
+func (x *Extractor) ReportYear(title string) int {
+	if title == "" || strings.Contains(title, "政府工作报告") {
+		return 0
+	}
+	for _, m := range x.Find(title) {
+		if m.Kind == KindPoint && m.Lo.Unit == UnitYear && m.Lo.Year.Set && !m.Lo.Year.Rel && m.Lo.Part == PartNone {
+			return m.Lo.Year.V
+		}
+	}
+	return 0
+}
+
+// impliedYear reports whether m is a statistical period written without
+// its year (全年, 年末, 上半年, 一季度, 前三季度, 1—9月), which a report
+// states once and then leaves implied.
+func impliedYear(m Match, text string) bool {
+	switch text[m.Start:m.End] {
+	case "全年", "年末", "年底", "年初", "年中":
+		return true
+	}
+	switch m.Kind {
+	case KindPoint:
+		if m.Lo.Year.Set {
+			return false
+		}
+		switch m.Lo.Unit {
+		case UnitQuarter, UnitHalf, UnitFirstMonths:
+			return true
+		case UnitYear:
+			return m.Lo.Part != PartNone // 年末, 年底, 年初
+		}
+	case KindRange:
+		// 1—9月: a range of months from January.
+		return !m.Lo.Year.Set && !m.Hi.Year.Set && m.Lo.Unit == UnitMonth && m.Hi.Unit == UnitMonth && m.Lo.Month.V == 1
+	}
+	return false
+}
+
+// withYear returns m with the year y written into its expressions.
+func withYear(m Match, y int) Match {
+	m.Lo.Year = Abs(y)
+	if m.Kind == KindRange {
+		m.Hi.Year = Abs(y)
+	}
+	return m
 }
 
 // ResolveAll appends to dst the Dates of ms, the matches Find returned for
@@ -126,17 +177,36 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 // Anchored expressions without an anchor are dropped: 当天 alone is as
 // often "the same day" in general (当天申请、当天办结) or an event's day
 // told earlier as the day of the report.
+//
+// A statistical period written without its year (全年, 年末, 上半年, 一季度,
+// 1—9月) takes the year of the last explicit year of its paragraph
+// (2023年，…；全年…), as a report states its year once.
 func (x *Extractor) ResolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day]) []newsfacts.Date {
+	return x.resolveAll(dst, text, ms, ref, 0)
+}
+
+// resolveAll is ResolveAll with the year of the report's title (0 for
+// none), which the implied periods take when their paragraph states no
+// year.
+func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day], titleYear int) []newsfacts.Date {
 	para := len(dst) // index in dst of the first date of the current paragraph
 	lastEnd := 0
+	year := titleYear // the year implied periods take
 	for _, m := range ms {
 		if strings.IndexByte(text[lastEnd:m.Start], '\n') >= 0 {
 			para = len(dst)
+			year = titleYear
 		}
 		lastEnd = m.Start
 		if m.Kind != KindAnchored {
+			if year != 0 && impliedYear(m, text) {
+				m = withYear(m, year)
+			}
 			d, _ := x.Resolve(m, ref)
 			dst = append(dst, d)
+			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && m.Kind == KindPoint {
+				year, _, _ = from.Date() // 2023年，…; 去年，…
+			}
 			continue
 		}
 		if d, ok := anchored(m, dst[para:]); ok {

@@ -87,6 +87,11 @@ func TestReferenceArticle(t *testing.T) {
 		{"国务院", newsfacts.ORG, "中华人民共和国国务院", "", ""},
 		{"株洲日报", newsfacts.ORG, "株洲日报", "", ""},
 		{"株洲市", newsfacts.PLACE, "株洲市", "430200", "湖南省"},
+		// Scope words stand for the place of their level (method scope).
+		{"该区", newsfacts.PLACE, "石峰区", "430204", "湖南省株洲市"},
+		{"全省", newsfacts.PLACE, "湖南省", "430000", ""},
+		{"全市", newsfacts.PLACE, "株洲市", "430200", "湖南省"},
+		{"全国", newsfacts.PLACE, "中国", "CN", ""},
 	}
 	for _, w := range want {
 		es := got[w.text]
@@ -100,11 +105,11 @@ func TestReferenceArticle(t *testing.T) {
 			t.Errorf("%s: got %+v, want %s %q code %q parent %q", w.text, es, w.typ, w.name, w.code, w.parent)
 		}
 	}
-	// Not places: 新城 in 生态新城, 全市, the reporters' names, 市 in 市民中心.
+	// Not places: 新城 in 生态新城, the reporters' names, 市 in 市民中心.
 	for _, e := range doc.Entities {
 		s := doc.SpanText(e.Span)
 		switch s {
-		case "新城", "全市", "全省", "周蒿", "朱利文", "谭洪汀", "市", "市民":
+		case "新城", "周蒿", "朱利文", "谭洪汀", "市", "市民":
 			t.Errorf("got %s %q, want none", e.Type, s)
 		}
 	}

@@ -217,6 +217,21 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 			return newsfacts.Some(int32(i))
 		}
 	}
+	// A statistical period that begins an earlier sentence of the
+	// paragraph (全年全市地区生产总值…。第一产业增加值…) governs the
+	// sentences after it, with or without a comma after it.
+	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
+		d := doc.Dates[i].Span
+		if d.End > m.Start {
+			continue
+		}
+		if d.Start < para {
+			break
+		}
+		if usable(i) && statPeriod(doc.Dates[i]) && startsSentence(doc, d) {
+			return newsfacts.Some(int32(i))
+		}
+	}
 	return newsfacts.Opt[int32]{}
 }
 
@@ -229,6 +244,28 @@ func opensSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(doc.Text[d.End:])
 	return r == '，' || r == ','
+}
+
+// statPeriod reports whether d is a period that statistics are reported
+// for: a year, half, quarter or a range of months.
+func statPeriod(d newsfacts.Date) bool {
+	switch d.Granularity {
+	case newsfacts.GrainYear, newsfacts.GrainHalf, newsfacts.GrainQuarter:
+		return true
+	case newsfacts.GrainSpan:
+		return d.From.OK && d.To.OK && d.To.V-d.From.V >= 27
+	}
+	return false
+}
+
+// startsSentence reports whether d stands at the start of its sentence,
+// perhaps after a scope word (全年, 全市全年).
+func startsSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
+	head := strings.TrimSpace(doc.Text[sentenceStart(doc, d.Start):d.Start])
+	for _, w := range [...]string{"全国", "全省", "全市", "全县", "全区", "全州"} {
+		head = strings.TrimPrefix(head, w)
+	}
+	return head == ""
 }
 
 // entitiesBefore returns the number of entities that start before off:
@@ -278,8 +315,19 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 			}
 		}
 	}
+	// A scope word earlier in the document (全市, 全县, 全国) sets the place
+	// of the figures after it that name none: a report says 全市 once.
+	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
+		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule == scopeMethod {
+			return newsfacts.Some(int32(i))
+		}
+	}
 	return newsfacts.Opt[int32]{}
 }
+
+// scopeMethod is the method of a place read from a scope word (全市 → the
+// article's city), set by the entity stage.
+const scopeMethod = "scope"
 
 func linkOrg(l *layout, m newsfacts.Span) newsfacts.Opt[int32] {
 	doc := l.doc

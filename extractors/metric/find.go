@@ -60,8 +60,12 @@ type Candidate struct {
 	Rank, Top bool
 	// Doubling marks 翻N番: Num is N.
 	Doubling bool
-	// Subject is the thing measured (企业微信群), or "".
-	Subject string
+	// Subject is the thing measured (企业微信群), or "", and SubjectRule the
+	// subject rule that chose it (see SubjectRules).
+	Subject, SubjectRule string
+	// Planned marks a planned, expected or required figure (预期目标,
+	// 力争, 到2027年达到): the metric's Target.
+	Planned bool
 }
 
 // scanner holds the state of one Find call.
@@ -98,6 +102,22 @@ func (x *Extractor) Find(text string) []Candidate {
 // earlier stage, or nil: the subject rules use them to tell a place or an
 // actor from the thing measured (湖南3200万亩早稻 → 早稻).
 func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
+	v := newView(text)
+	n := len(out)
+	out = x.findIn(v.text, v.entities(ents, nil), out)
+	if v.orig != nil {
+		for k := n; k < len(out); k++ {
+			v.unmap(&out[k], text)
+			if f := out[k].From; f != nil {
+				v.unmap(f, text)
+			}
+		}
+	}
+	return out
+}
+
+// findIn is find on the view of a text (see view).
+func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
 	s := scanner{lx: x.lx, text: text, ents: ents}
 	i := 0
 	for i < len(text) {
@@ -144,11 +164,12 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 	out = s.link(out)
 	for k := range out {
 		c := &out[k]
-		c.Subject = s.subject(c, out[:k])
+		c.Subject, c.SubjectRule = s.subject(c, out[:k])
 		c.Text = text[c.Start:c.End]
 		c.Rule = ruleFor(c).Name
 	}
 	s.splitCoordSubjects(out)
+	s.facts(out)
 	return out
 }
 
@@ -220,7 +241,7 @@ func (s *scanner) splitCoordSubjects(out []Candidate) {
 		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
-				out[h+i].Subject = items[n-1-i]
+				out[h+i].Subject, out[h+i].SubjectRule = items[n-1-i], SubjListItem
 			}
 		}
 		h += n - 1

@@ -28,6 +28,9 @@ type goldenRow struct {
 	ToValue   newsfacts.Opt[float64] `json:"to_value"`
 	Baseline  string                 `json:"baseline"`
 	Rule      string                 `json:"rule"`
+	// SubjectRule and Target: see newsfacts.Metric.
+	SubjectRule string `json:"subject_rule"`
+	Target      bool   `json:"target"`
 }
 
 // TestGoldenSentences runs the hand-written sentences of
@@ -81,6 +84,9 @@ func TestGoldenSentences(t *testing.T) {
 				ToValue:   m.To,
 				Baseline:  m.Baseline,
 				Rule:      m.Rule,
+
+				SubjectRule: m.SubjectRule,
+				Target:      m.Target,
 			})
 		}
 		switch {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -106,12 +107,34 @@ type lexicon struct {
 	heads    rtrie[struct{}]
 	notUnits trie[struct{}]
 	cheng    trie[struct{}]
+	// facts maps the words of facts.tsv to their role; factWords lists
+	// them by role, longest first.
+	facts     map[string]factRole
+	factWords [nFactRoles][]string
 }
 
 // loadLexicon reads and checks every data file.
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{latinUnits: map[string]bool{}, perWords: map[string]bool{}}
-	err := readTSV("units.tsv", 2, func(f []string) error {
+	lx := &lexicon{latinUnits: map[string]bool{}, perWords: map[string]bool{}, facts: map[string]factRole{}}
+	err := readTSV("facts.tsv", 2, func(f []string) error {
+		r, ok := factRoles[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown role %q", f[1])
+		}
+		if _, dup := lx.facts[f[0]]; dup {
+			return fmt.Errorf("%s twice", f[0])
+		}
+		lx.facts[f[0]] = r
+		lx.factWords[r] = append(lx.factWords[r], f[0])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, ws := range lx.factWords {
+		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	}
+	err = readTSV("units.tsv", 2, func(f []string) error {
 		c, ok := classNames[f[1]]
 		if !ok {
 			return fmt.Errorf("unknown unit class %q", f[1])

@@ -130,17 +130,17 @@ func scaleLike(a, c *Candidate, t string) {
 // word (年均增长18.3%), when that figure is in the clause before. Failing
 // that, a figure with a measure word or none takes the noun after it
 // (可惠及26万困难群众 → 老年人).
-func (s *scanner) subject(c *Candidate, prev []Candidate) string {
+func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 	if (c.Coord || c.Range) && len(prev) > 0 && (prev[len(prev)-1].Range || c.Coord) {
-		return prev[len(prev)-1].Subject // 分别A和B, A至B: one subject
+		return prev[len(prev)-1].Subject, SubjShared // 分别A和B, A至B: one subject
 	}
 	count := c.Class == ClassCount && c.Unit != "" && !c.Rank
 	if count && (c.Post == "" || c.Post == "左右") {
 		if subj := s.forwardSubject(c.End, false); subj != "" {
 			if n := s.nounAfterDe(c.End, subj); n != "" {
-				return n // 300多位独居在家的老人 → 老人
+				return n, SubjNounAfterDe // 300多位独居在家的老人 → 老人
 			}
-			return subj
+			return subj, SubjCounted
 		}
 	}
 	start := c.Start
@@ -165,8 +165,8 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// 新增市场主体1.2万户，同比增长15.6%; 780余家，比上届增加120家: a
 		// change that follows a figure with nothing but a comparison
 		// between them is a change of that figure.
-		if p := prevOK(); p != nil && comparisonOnly(strings.TrimPrefix(s.text[p.End:start], p.Subject)) {
-			return p.Subject
+		if p := prevOK(); p != nil && comparisonOnly(s.dropAsides(strings.TrimPrefix(s.text[p.End:start], p.Subject))) {
+			return p.Subject, SubjCarried
 		}
 	}
 	subj, at, verbOnly, verbed := s.backwardSubject(start)
@@ -194,15 +194,15 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		switch {
 		case p == nil:
 		case verbOnly && p.Unit == c.Unit:
-			return p.Subject
+			return p.Subject, SubjCarried
 		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.text[p.End:start]) &&
 			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank):
 			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
 			// 22.7% → 收入年均; 增长15.5%，比上月加快0.3个百分点.
 			if per {
-				return p.Subject + subj
+				return p.Subject + subj, SubjCarriedPer
 			}
-			return p.Subject
+			return p.Subject, SubjCarried
 		}
 	}
 	if weak {
@@ -212,7 +212,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// 民政部等五部门, 美国等20国: the words before 等 are examples of
 		// what is counted, not the thing measured. After a generic measure
 		// word they end with it (停车难问题等50余个).
-		return ""
+		return "", ""
 	}
 	// A verb between the subject and a measure makes the noun after the
 	// measure its object: 该村种上了1500亩经济林 → 经济林.
@@ -224,16 +224,16 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// noun: 广东1300万亩早稻插秧已近半 keeps 广东.
 		if fw := s.forwardSubject(c.End, !count); fw != "" && runeAt(fw, 0) != '级' && (!names && !object || s.shortNoun(c.End, fw)) {
 			if n := s.nounAfterDe(c.End, fw); n != "" {
-				return n
+				return n, SubjNounAfterDe
 			}
-			return fw
+			return fw, SubjNounAfter
 		}
 	}
 	if verbOnly && c.Class == ClassMoney && !c.Rank && c.Verb == "" && c.Post == "" {
 		// 将安排1.2亿元帮扶资金用于…: the money is the noun after it.
 		// NOTE: only a noun of money: 投入50亿元实施改造 keeps 投入.
 		if fw := s.forwardSubject(c.End, true); fw != "" && strings.ContainsRune("金款费资本", lastRune(fw)) {
-			return fw
+			return fw, SubjMoneyAfter
 		}
 	}
 	if (subj == "" || verbOnly || verbed) && !c.Rank && c.Verb == "" && shareUnit(c.Unit) && !strings.HasSuffix(s.text[:start], "以") {
@@ -241,14 +241,20 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) string {
 		// after 的.
 		if rest, ok := strings.CutPrefix(s.text[c.End:], "的"); ok {
 			if fw := s.cutComparison(s.forwardSubject(len(s.text)-len(rest), true)); fw != "" {
-				return fw
+				return fw, SubjShareOf
 			}
 		}
 	}
 	if verbOnly && (c.Rank || c.Class == ClassPercent || c.Class == ClassRatio || c.Class == ClassPoints) {
-		return ""
+		return "", ""
 	}
-	return subj
+	if subj == "" {
+		return "", ""
+	}
+	if verbOnly {
+		return subj, SubjVerb
+	}
+	return subj, SubjBefore
 }
 
 // isVerb reports whether w is a verb of the word lists and nothing more

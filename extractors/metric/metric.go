@@ -32,8 +32,19 @@ type Extractor struct {
 
 var _ extractors.Extractor = (*Extractor)(nil)
 
-// New returns an Extractor with the embedded word lists.
-func New() (*Extractor, error) {
+// Options configures an Extractor.
+type Options struct {
+	// Indicators is the path of a user indicator catalogue that adds to or
+	// overrides the embedded one, or "".
+	Indicators string
+}
+
+// New returns an Extractor with the embedded word lists and indicator
+// catalogue.
+func New() (*Extractor, error) { return NewWith(Options{}) }
+
+// NewWith returns an Extractor configured by o.
+func NewWith(o Options) (*Extractor, error) {
 	lx, err := loadLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("metric: %w", err)

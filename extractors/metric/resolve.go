@@ -30,11 +30,14 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 		return newsfacts.Metric{}, false
 	}
 	m := newsfacts.Metric{
-		Span:     newsfacts.Span{Start: c.Start, End: c.End, Rule: r.Name},
-		Subject:  c.Subject,
-		Value:    v,
-		Unit:     unit,
-		Baseline: x.baseline(c.Baseline),
+		Span:    newsfacts.Span{Start: c.Start, End: c.End, Rule: r.Name},
+		Subject: c.Subject,
+		Target:  c.Planned,
+
+		SubjectRule: c.SubjectRule,
+		Value:       v,
+		Unit:        unit,
+		Baseline:    x.baseline(c.Baseline),
 	}
 	m.Qualifier = x.qualifier(c)
 	m.Direction = x.direction(c.Verb)

@@ -145,7 +145,7 @@ func TestSubjectsAfterNames(t *testing.T) {
 		{"glue between", "宁夏的60万贫困群众全部摆脱贫困。", []string{"宁夏"}, "60万", "贫困群众", "宁夏"},
 		{"negative: nothing after", "其中云南6个。", []string{"云南"}, "6个", "云南", "云南"},
 		{"negative: a clause break after", "广西1100万亩，比上年略增。", []string{"广西"}, "1100万亩", "广西", "广西"},
-		{"negative: more than a name", "湖南省耕地面积5600万亩。", []string{"湖南省"}, "5600万亩", "湖南省耕地面积", "湖南省耕地面积"},
+		{"negative: more than a name", "湖南省耕地面积5600万亩。", []string{"湖南省"}, "5600万亩", "耕地面积", "湖南省耕地面积"},
 		{"negative: a class after", "完成了中国6000米级海试。", []string{"中国"}, "6000米", "中国", "中国"},
 	}
 	for _, tt := range tests {

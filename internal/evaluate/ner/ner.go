@@ -17,6 +17,9 @@
 //   - People's Daily labels no government named with 政府 (中国政府,
 //     市政府: none of the 97 occurrences of 政府 in example.dev is inside
 //     an ORG), so predicted ORGs ending in 政府 are dropped for it.
+//   - Scope words that the entity stage reads as places (全国 → 中国, 全市
+//     → the article's city; method "scope") are references, not names, and
+//     neither set labels them: they are dropped.
 //   - CLUENER labels an address "as fully as possible" (北京市海淀区 is one
 //     span), so predicted places that touch each other are merged into one
 //     PLACE for CLUENER.
@@ -182,6 +185,9 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 	var orgs, places []Span
 	for _, e := range es {
 		sp := Span{Start: doc.RuneOffset(e.Start), End: doc.RuneOffset(e.End), Type: string(e.Type), Label: e.Rule}
+		if e.Rule == entity.MethodScope {
+			continue
+		}
 		if e.Type == newsfacts.ORG {
 			if conv.NoGovernment && strings.HasSuffix(text[e.Start:e.End], "政府") {
 				continue

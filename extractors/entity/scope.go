@@ -1,0 +1,99 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/place"
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// MethodScope is the method of a scope word read as the place it stands
+// for: 全国 → 中国, 全市 → the article's city, 该县 → the county named
+// before.
+const MethodScope = "scope"
+
+// scopeWords are the words that name a place by its level rather than its
+// name. The last rune gives the level (国 the country).
+//
+// NOTE: 全区 is also the whole of an autonomous region (广西壮族自治区):
+// the level is matched on the name's last rune, so both read right.
+var scopeWords = [...]string{
+	"全国", "全省", "全市", "全州", "全县", "全区", "全旗", "全盟",
+	"本省", "本市", "本县", "本区", "该省", "该市", "该县", "该区", "该州",
+}
+
+// scopes returns an entity for every scope word of text that resolves to a
+// place: the country for 全国; otherwise the nearest earlier place of the
+// text whose name ends in the level's character, else such a place of the
+// title, else the article's own place of that level (Home). ps are the
+// resolved places of text in text order; anchors the title's places.
+func (e *Extractor) scopes(text string, ps []place.Place, anchors []int32, home place.Home, out []newsfacts.Entity) []newsfacts.Entity {
+	g := e.g
+	for _, w := range scopeWords {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(w)
+			level := w[len(w)-len("国"):]
+			var c int32 = -1
+			if level == "国" {
+				if strings.HasPrefix(text[off:], "家") || strings.HasPrefix(text[off:], "际") {
+					continue // 全国家, 全国际: not the scope word
+				}
+				c = g.PlaceByCode("CN")
+			} else {
+				c = nearestOfLevel(g, ps, at, level)
+				if c < 0 {
+					for _, a := range anchors {
+						if strings.HasSuffix(g.Places[a].Name, level) {
+							c = a
+							break
+						}
+					}
+				}
+				if c < 0 {
+					c = homeOfLevel(g, home, level)
+				}
+			}
+			if c < 0 {
+				continue
+			}
+			p := &g.Places[c]
+			out = append(out, newsfacts.Entity{
+				Span: newsfacts.Span{Start: at, End: off, Rule: MethodScope},
+				Type: newsfacts.PLACE, Name: p.Name, Code: p.Code, Parent: g.ParentName(c),
+			})
+		}
+	}
+	return out
+}
+
+// nearestOfLevel returns the place of ps that ends last before off and
+// whose name ends in level, or -1.
+func nearestOfLevel(g *gazetteers.Gazetteer, ps []place.Place, off int, level string) int32 {
+	best, bestEnd := int32(-1), -1
+	for _, p := range ps {
+		if p.End > off || p.Index < 0 || p.End <= bestEnd {
+			continue
+		}
+		if pl := &g.Places[p.Index]; pl.Level.Chinese() && strings.HasSuffix(pl.Name, level) {
+			best, bestEnd = p.Index, p.End
+		}
+	}
+	return best
+}
+
+// homeOfLevel returns the article's own place whose name ends in level, or
+// -1.
+func homeOfLevel(g *gazetteers.Gazetteer, h place.Home, level string) int32 {
+	for _, c := range [...]int32{h.County, h.Prefecture, h.Province} {
+		if c >= 0 && strings.HasSuffix(g.Places[c].Name, level) {
+			return c
+		}
+	}
+	return -1
+}

@@ -1,0 +1,403 @@
+package metric
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+)
+
+// The subject rules. Every figure's subject is chosen by one of them, and
+// its name goes to the subject_rule column. The first group is tried in
+// scanner.subject, in the order listed; the second completes or replaces
+// the subject once every figure of the text has one (facts).
+const (
+	SubjShared      = "subject: shared"       // the second end of 3至5年, the second figure of 分别增长32%和28.5%
+	SubjCounted     = "subject: counted noun" // the noun after a measure word: 17个重点新建项目
+	SubjNounAfterDe = "subject: noun after 的" // a noun of people after a short modifier and 的: 300多位独居在家的老人
+	SubjCarried     = "subject: carried"      // the subject of the figure before, for a change or a figure whose clause names nothing
+	SubjCarriedPer  = "subject: carried, per unit"
+	SubjNounAfter   = "subject: noun after"   // a figure after a verb alone takes the noun after it: 可惠及26万困难群众
+	SubjMoneyAfter  = "subject: money after"  // 安排1.2亿元帮扶资金
+	SubjShareOf     = "subject: share of"     // 覆盖75%以上的中小城市
+	SubjVerb        = "subject: verb"         // only a verb before the figure: 已办结82个 → 办结
+	SubjBefore      = "subject: noun before"  // the words before the figure in its clause: 满意度达98.7%
+	SubjListItem    = "subject: 分别 list item" // 进出口总额和出口额分别增长12.3%和15.8%
+	SubjHead        = "subject: completed head"
+	SubjActor       = "subject: actor and measure"
+	SubjAligned     = "subject: aligned with figures"
+	SubjUrbanRural  = "subject: 城乡 split"
+	SubjSubItem     = "subject: sub-item of 其中"
+)
+
+// SubjectRule describes one subject rule.
+type SubjectRule struct {
+	// Name is the rule's name, as written to the subject_rule column.
+	Name string
+	// Doc says what the rule does, with an example.
+	Doc string
+}
+
+// SubjectRules returns the subject rules in the order they are tried.
+func SubjectRules() []SubjectRule {
+	return []SubjectRule{
+		{SubjShared, "the second end of a range (3至5年) or the second figure of 分别A和B takes the subject of the first"},
+		{SubjCounted, "a count with a measure word takes the noun after it: 17个重点新建项目 → 重点新建项目"},
+		{SubjNounAfterDe, "a count takes the noun of people after a short modifier and 的: 300多位独居在家的老人 → 老人"},
+		{SubjCarried, "a figure takes the subject of the figure before it in the sentence when its clause names nothing else: 新增市场主体1.2万户，同比增长15.6%; 全年地区生产总值2856.3亿元，按不变价格计算，比上年增长6.1%"},
+		{SubjCarriedPer, "a per-unit word alone (年均, 人均) is joined to the subject of the figure before: 收入增加到640亿元，年均增长22.7% → 收入年均"},
+		{SubjNounAfter, "a figure after a verb alone, or after a name, takes the noun after it: 可惠及26万困难群众 → 困难群众"},
+		{SubjMoneyAfter, "money after a verb alone takes the money noun after it: 将安排1.2亿元帮扶资金 → 帮扶资金"},
+		{SubjShareOf, "a share takes the noun after 的: 覆盖75%以上的中小城市 → 中小城市"},
+		{SubjVerb, "only a verb stands before the figure: 已办结82个 → 办结"},
+		{SubjBefore, "the words before the figure in its clause, without glue, verbs, comparisons, scope words and markers: 满意度达98.7% → 满意度"},
+		{SubjListItem, "分别 over a coordinated subject gives each figure its item: 进出口总额和出口额分别增长12.3%和15.8%"},
+		{SubjHead, "a generic head is completed by the subject of the figure before: 工业用电量同比增长7.4%，增幅回落1.1个百分点 → 工业用电量增幅; 棉花种植面积3.1万公顷，总产9.6万吨 → 棉花总产"},
+		{SubjActor, "an actor, a verb of achievement and the measure: 规模以上服务业企业实现营业收入88.4亿元 → 规模以上服务业企业营业收入"},
+		{SubjAligned, "分别 after a list of figures gives each figure of the group the subject of the figure it answers: 一般贸易进口120亿元、加工贸易进口45亿元，分别增长6.2%、下降3.4%"},
+		{SubjUrbanRural, "城乡居民 over two figures under 分别 is 城镇居民 and 农村居民: 城乡居民人均消费支出分别为21400元、12900元"},
+		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
+	}
+}
+
+// factRole is the role of a word of data/facts.tsv.
+type factRole uint8
+
+const (
+	factAside factRole = iota + 1
+	factScope
+	factAppend
+	factItem
+	factMeasure
+	factAchieve
+	factTarget
+	factUntarget
+	nFactRoles
+)
+
+var factRoles = map[string]factRole{
+	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
+	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget,
+}
+
+// dropAsides removes from gap, the text between two figures, the clauses
+// that only say how a figure is counted (，按不变价格计算，).
+func (s *scanner) dropAsides(gap string) string {
+	for _, w := range s.lx.factWords[factAside] {
+		if i := strings.Index(gap, w); i >= 0 {
+			rest := strings.TrimLeft(gap[i+len(w):], "，, ")
+			gap = gap[:i] + rest
+		}
+	}
+	return gap
+}
+
+// facts completes the subjects of the figures of one text, marks targets,
+// and strips scope words and leading place names from the subjects.
+func (s *scanner) facts(out []Candidate) {
+	s.alignGroups(out)
+	for k := range out {
+		c := &out[k]
+		s.completeHead(c, out[:k])
+		s.actorMeasure(c)
+		s.subItem(c, out[:k])
+		c.Subject = s.stripScope(c.Subject)
+		if c.Subject == "" {
+			c.SubjectRule = ""
+		}
+		c.Planned = s.isTarget(c)
+	}
+}
+
+// sentenceStart returns the start of the sentence that holds off.
+func (s *scanner) sentenceStart(off int) int {
+	return strings.LastIndexAny(s.text[:off], "。！？!?\n") + 1
+}
+
+// clauseStartAt returns the start of the clause that holds off.
+func (s *scanner) clauseStartAt(off int) int {
+	i := strings.LastIndexAny(s.text[:off], "。！？!?\n，,；;：:")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s.text[i:])
+	return i + n
+}
+
+// completeHead completes a generic head (增幅, 总产) with the subject of a
+// figure before it in the sentence (rule SubjHead).
+func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
+	role, ok := s.lx.facts[c.Subject]
+	if !ok || (role != factAppend && role != factItem) || len(prev) == 0 {
+		return
+	}
+	sent := s.sentenceStart(c.Start)
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := &prev[k]
+		if p.End <= sent {
+			return
+		}
+		if p.Subject == "" || p.Subject == c.Subject {
+			continue
+		}
+		base := p.Subject
+		if _, isHead := s.lx.facts[base]; isHead {
+			return
+		}
+		if role == factItem {
+			base = s.itemOf(base)
+			if base == "" {
+				return
+			}
+		}
+		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
+		return
+	}
+}
+
+// itemOf returns the item that a subject measures (棉花种植面积 → 棉花), or
+// "" when it ends in no measure word.
+func (s *scanner) itemOf(subj string) string {
+	for _, role := range [...]factRole{factMeasure, factItem} {
+		for _, w := range s.lx.factWords[role] {
+			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
+// actorMeasure joins an actor and the measure it achieved: 规模以上服务业企业
+// 实现营业收入88.4亿元 → 规模以上服务业企业营业收入 (rule SubjActor).
+func (s *scanner) actorMeasure(c *Candidate) {
+	if c.SubjectRule != SubjBefore || c.Subject == "" {
+		return
+	}
+	at := strings.LastIndex(s.text[:c.Start], c.Subject)
+	if at < 0 || at < s.clauseStartAt(c.Start) {
+		return
+	}
+	head := s.text[s.clauseStartAt(at):at]
+	for _, w := range s.lx.factWords[factAchieve] {
+		actor, ok := strings.CutSuffix(head, w)
+		if !ok {
+			continue
+		}
+		actor = s.stripScope(actor)
+		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(actor, "的一二三四五六七八九十百千万亿两年月日这该此其") || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
+			return
+		}
+		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
+		return
+	}
+}
+
+// subItem gives money after 其中 and a verb the subject of the earlier money
+// of its sentence (rule SubjSubItem).
+func (s *scanner) subItem(c *Candidate, prev []Candidate) {
+	if c.SubjectRule != SubjVerb && c.Subject != "" || c.Class != ClassMoney {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	if !strings.HasPrefix(s.text[cl:c.Start], "其中") {
+		return
+	}
+	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := &prev[k]
+		if p.End <= para {
+			break
+		}
+		if p.Class == ClassMoney && p.Subject != "" && p.SubjectRule != SubjVerb {
+			c.Subject, c.SubjectRule = p.Subject, SubjSubItem
+			return
+		}
+	}
+	// The money named before the figure without a figure of its own:
+	// 安排乡村振兴专项资金……其中首批拨付2.5亿元.
+	if fw := s.moneyNounBefore(para, cl); fw != "" {
+		c.Subject, c.SubjectRule = fw, SubjSubItem
+	}
+}
+
+// moneyNounBefore returns the last noun of money (…资金, …经费) in
+// text[from:to], or "".
+func (s *scanner) moneyNounBefore(from, to int) string {
+	t := s.text[from:to]
+	for _, w := range [...]string{"资金", "经费", "款"} {
+		if i := strings.LastIndex(t, w); i > 0 {
+			subj, _, verbOnly, _ := s.backwardSubject(from + i + len(w))
+			if !verbOnly && utf8.RuneCountInString(subj) >= 3 {
+				return subj
+			}
+		}
+	}
+	return ""
+}
+
+// alignGroups gives the figures of a group after 分别 the subjects of the
+// figures they answer (rule SubjAligned), and splits 城乡居民 over two
+// figures (rule SubjUrbanRural).
+func (s *scanner) alignGroups(out []Candidate) {
+	for h := 0; h < len(out); h++ {
+		cl := s.clauseStartAt(out[h].Start)
+		i := strings.Index(s.text[cl:out[h].NumStart], "分别")
+		if i < 0 {
+			continue
+		}
+		// The group: the figures of this clause and those joined to it
+		// by 、 和 及 (分别增长6.2%、下降3.4%).
+		n := 1
+		for h+n < len(out) && joined(s.text[out[h+n-1].End:out[h+n].Start]) {
+			n++
+		}
+		g := out[h : h+n]
+		if n >= 2 && s.splitUrbanRural(g) {
+			h += n - 1
+			continue
+		}
+		own := strings.TrimSpace(s.text[cl : cl+i])
+		if n >= 2 && (own == "" || s.stripScope(own) == "") && h >= n {
+			// The n figures before, in the same sentence, each with a
+			// subject of its own.
+			sent := s.sentenceStart(g[0].Start)
+			before := out[h-n : h]
+			ok := before[0].Start >= sent
+			for k := range before {
+				ok = ok && before[k].Subject != "" && (k == 0 || before[k].Subject != before[k-1].Subject)
+			}
+			if ok {
+				for k := range g {
+					g[k].Subject, g[k].SubjectRule = before[k].Subject, SubjAligned
+				}
+			}
+		}
+		h += n - 1
+	}
+}
+
+// joined reports whether gap, the text between two figures, joins them in
+// one group: 、, 和, 及, 与, 以及, or a comma.
+func joined(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "、", "和", "及", "与", "以及", "，", ",":
+		return true
+	}
+	return false
+}
+
+// splitUrbanRural splits a subject of 城乡居民 over the two figures of g.
+func (s *scanner) splitUrbanRural(g []Candidate) bool {
+	if len(g) != 2 {
+		return false
+	}
+	subj := s.stripScope(g[0].Subject)
+	rest, ok := strings.CutPrefix(subj, "城乡居民")
+	if !ok || g[1].Subject != g[0].Subject && g[1].Subject != "" {
+		return false
+	}
+	g[0].Subject, g[0].SubjectRule = "城镇居民"+rest, SubjUrbanRural
+	g[1].Subject, g[1].SubjectRule = "农村居民"+rest, SubjUrbanRural
+	return true
+}
+
+// stripScope removes the scope words (全年, 年末, 全市 …) and the place
+// names an earlier stage found that begin a subject: a dashboard keeps the
+// indicator, and the figure's date and place links carry the scope.
+func (s *scanner) stripScope(subj string) string {
+	for changed := true; changed && subj != ""; {
+		changed = false
+		for _, w := range s.lx.factWords[factScope] {
+			if strings.HasPrefix(subj, w) && len(subj) > len(w) {
+				subj, changed = subj[len(w):], true
+			}
+		}
+		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 {
+			subj, changed = subj[p:], true
+		}
+	}
+	return subj
+}
+
+// placePrefix returns the length of a place name of the text that begins
+// subj, or 0.
+func (s *scanner) placePrefix(subj string) int {
+	best := 0
+	for _, e := range s.ents {
+		if e.Type != newsfacts.PLACE || e.End > len(s.text) {
+			continue
+		}
+		if n := e.End - e.Start; n > best && strings.HasPrefix(subj, s.text[e.Start:e.End]) {
+			best = n
+		}
+	}
+	return best
+}
+
+// isTarget reports whether a target word (预期目标, 力争, 确保 …) stands
+// before the figure in its sentence, with no word after it that makes the
+// figure a result again (超额完成).
+func (s *scanner) isTarget(c *Candidate) bool {
+	head := s.text[s.sentenceStart(c.Start):c.Start]
+	for _, w := range s.lx.factWords[factUntarget] {
+		if strings.Contains(head, w) {
+			return false
+		}
+	}
+	cl := s.clauseStartAt(c.Start)
+	for _, w := range s.lx.factWords[factTarget] {
+		i := strings.LastIndex(head, w)
+		if i < 0 {
+			continue
+		}
+		if strings.ContainsRune("比较超于", lastRune(" "+head[:i])) {
+			continue // 比计划高出三成: the plan is a baseline
+		}
+		// A goal introduced by 目标是/为 or a colon governs the rest of
+		// the sentence; any other target word its own clause and the
+		// clauses after it that state no result of their own.
+		rest := head[i+len(w):]
+		if strings.ContainsAny(rest, "：:") || strings.HasSuffix(w, "是") || strings.HasSuffix(w, "为") || strings.HasSuffix(w, "目标") {
+			return true
+		}
+		if !strings.ContainsAny(rest, "，,；;") || s.text[cl:c.Start] == "" {
+			return true
+		}
+		// Later clauses: a goal goes on while each clause has a change or
+		// level of its own and no other time or actor (力争地区生产总值增长6%，
+		// 一般公共预算收入增长5%).
+		return !strings.ContainsAny(rest, "；;") && !strings.Contains(rest, "为期")
+	}
+	return s.futureYearBefore(head)
+}
+
+// futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed
+// by a verb of reaching (到2027年达到): a goal for a year to come.
+func (s *scanner) futureYearBefore(head string) bool {
+	for _, p := range [...]string{"到20", "至20"} {
+		i := strings.LastIndex(head, p)
+		if i < 0 {
+			continue
+		}
+		rest := head[i+len(p):]
+		if len(rest) >= 2+len("年") && isDigit(rune(rest[0])) && isDigit(rune(rest[1])) && strings.HasPrefix(rest[2:], "年") {
+			after := rest[2+len("年"):]
+			after = strings.TrimPrefix(after, "底")
+			after = strings.TrimPrefix(after, "末")
+			after = strings.TrimPrefix(after, "，")
+			return after == "" || strings.Contains(after, "达到") || strings.Contains(after, "突破") || strings.Contains(after, "超过") || strings.Contains(after, "实现") || strings.Contains(after, "提高到") || strings.Contains(after, "控制在")
+		}
+	}
+	return false
+}
+
+// allHan reports whether s holds only Han characters.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}
