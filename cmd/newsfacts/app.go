@@ -42,6 +42,7 @@ Usage:
   newsfacts extract [flags] INPUT...              extract the four tables
   newsfacts validate --golden DIR [flags] INPUT... compare a run with golden JSONL tables
   newsfacts eval [--shared DIR]                    score the extractors on the peer test suites
+  newsfacts explain [--date D] [--title T] TEXT|-  show how each figure of a text is read and linked
   newsfacts version                                print the version
 
 INPUT is a file, a directory (walked recursively), a glob, or - for JSON
@@ -64,6 +65,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		return m.validate(ctx, rest)
 	case "eval":
 		return m.eval(ctx, rest)
+	case "explain":
+		return m.explain(ctx, rest)
 	case "version", "--version":
 		fmt.Fprintf(m.Stdout, "newsfacts %s\n", newsfacts.Version)
 		return exitOK

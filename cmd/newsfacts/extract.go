@@ -24,6 +24,7 @@ type runFlags struct {
 	date        string
 	workers     int
 	gazetteer   string
+	indicators  string
 	maxDocBytes int
 }
 
@@ -31,6 +32,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles that carry no date (relative dates resolve against it)")
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
 	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
+	fs.StringVar(&f.indicators, "indicators", "", "extra indicator catalogue `FILE` (canonical TAB group TAB aliases|…) that adds to or overrides the embedded one")
 	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
 }
 
@@ -52,7 +54,7 @@ func (f *runFlags) options() (pipeline.Options, error) {
 		return opts, fmt.Errorf("%w: --max-doc-bytes must be positive", errUsage)
 	}
 	opts.Workers = f.workers
-	chain, err := buildChain(chainOptions{Gazetteer: f.gazetteer})
+	chain, err := buildChain(chainOptions{Gazetteer: f.gazetteer, Indicators: f.indicators})
 	if err != nil {
 		return opts, err
 	}

@@ -63,6 +63,9 @@ type Candidate struct {
 	// Subject is the thing measured (企业微信群), or "", and SubjectRule the
 	// subject rule that chose it (see SubjectRules).
 	Subject, SubjectRule string
+	// Neg marks a value that the text gives as a fall, in a transition
+	// between a rise and a fall (由增长2.1%转为下降0.6% → −0.6).
+	Neg bool
 	// Planned marks a planned, expected or required figure (预期目标,
 	// 力争, 到2027年达到): the metric's Target.
 	Planned bool

@@ -25,6 +25,11 @@ func (s *scanner) link(in []Candidate) []Candidate {
 		}
 		a := &out[len(out)-1]
 		gap := strings.TrimSpace(t[a.End:c.Start])
+		if s.signedTransition(a, &c, gap) {
+			// 由上季度的增长2.1%转为下降0.6%: one figure, from 2.1 to −0.6.
+			out[len(out)-1] = c
+			continue
+		}
 		switch {
 		case a.From == nil && !a.Rank && !c.Rank && !a.Range && !c.Doubling && !a.Doubling &&
 			((c.Target && (gap == "" || (a.FromMark && (gap == "，" || gap == ",")))) ||
@@ -63,7 +68,46 @@ func (s *scanner) link(in []Candidate) []Candidate {
 		}
 		out = append(out, c)
 	}
+	// 提高0.6、0.9和1.3个百分点: every figure of a list takes the unit the
+	// last one states.
+	for k := len(out) - 1; k > 0; k-- {
+		a, c := &out[k-1], &out[k]
+		if a.Unit == "" && c.Unit != "" && isCoordGap(strings.TrimSpace(t[a.End:c.Start])) && !a.Rank && !c.Rank &&
+			a.Num.Form&numeral.Fraction == 0 && a.Num.Form&numeral.Arabic == c.Num.Form&numeral.Arabic {
+			a.Unit, a.Class = c.Unit, c.Class
+		}
+	}
 	return out
+}
+
+// signedTransition joins a rise and a fall of one rate (由增长2.1%转为下降
+// 0.6%) into a transition with signed ends, and reports whether it did.
+func (s *scanner) signedTransition(a, c *Candidate, gap string) bool {
+	if gap != "转为" && gap != "，转为" && gap != "转而" || a.Verb == "" || c.Verb == "" || a.From != nil || a.Unit != c.Unit {
+		return false
+	}
+	da, db := s.changeRole(a.Verb), s.changeRole(c.Verb)
+	if da == 0 || db == 0 {
+		return false
+	}
+	cl := strings.LastIndexAny(s.text[:a.Start], "，,；;。\n")
+	if !strings.ContainsAny(s.text[cl+1:a.Start], "由从") {
+		return false
+	}
+	from := *a
+	from.Neg = da == roleDown
+	c.Neg = db == roleDown
+	c.From = &from
+	c.Start = a.Start
+	return true
+}
+
+// changeRole returns roleUp or roleDown for a change verb, else 0.
+func (s *scanner) changeRole(verb string) changeRole {
+	if r, n, ok := s.lx.changes.match(verb); ok && n == len(verb) && (r == roleUp || r == roleDown) {
+		return r
+	}
+	return 0
 }
 
 func isRangeGap(g string) bool {

@@ -18,16 +18,19 @@ package metric
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"slices"
 	"sync"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/indicator"
 )
 
 // Extractor is the metric extractor. It is safe for concurrent use.
 type Extractor struct {
-	lx *lexicon
+	lx  *lexicon
+	cat *indicator.Catalogue
 }
 
 var _ extractors.Extractor = (*Extractor)(nil)
@@ -49,15 +52,39 @@ func NewWith(o Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("metric: %w", err)
 	}
-	return &Extractor{lx: lx}, nil
+	cat, err := indicator.Default()
+	if err != nil {
+		return nil, fmt.Errorf("metric: %w", err)
+	}
+	if o.Indicators != "" {
+		f, err := os.Open(o.Indicators)
+		if err != nil {
+			return nil, fmt.Errorf("indicators: %w", err)
+		}
+		defer f.Close()
+		user, err := indicator.Load(f, o.Indicators)
+		if err != nil {
+			return nil, err
+		}
+		cat = cat.With(user)
+	}
+	return &Extractor{lx: lx, cat: cat}, nil
 }
+
+// Catalogue returns the indicator catalogue the extractor matches subjects
+// against.
+func (x *Extractor) Catalogue() *indicator.Catalogue { return x.cat }
 
 // Name returns "metric".
 func (x *Extractor) Name() string { return "metric" }
 
-// Requires returns no layer: the extractor reads only the text. It uses
-// Doc.Dates and Doc.Entities when an earlier stage filled them.
-func (x *Extractor) Requires() []extractors.Layer { return nil }
+// Requires returns the dates and entities layers: a figure inside a date or
+// a name is dropped, and names shape subjects (湖南3200万亩早稻 → 早稻).
+// Extract also runs on a Doc without them (as the tests of this package
+// do), with those checks skipped.
+func (x *Extractor) Requires() []extractors.Layer {
+	return []extractors.Layer{extractors.Dates, extractors.Entities}
+}
 
 // Provides returns the metrics layer.
 func (x *Extractor) Provides() []extractors.Layer {

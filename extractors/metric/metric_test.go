@@ -11,21 +11,21 @@ import (
 	_ "github.com/newsfacts/newsfacts/internal/golden"
 )
 
-// TestInterface checks the extractor's name and layers, and that it can
-// run first in a chain.
+// TestInterface checks the extractor's name and layers, and that a chain
+// must run dates and entities before it.
 func TestInterface(t *testing.T) {
 	x := newExtractor(t)
 	if got, want := x.Name(), "metric"; got != want {
 		t.Errorf("Name() = %q, want %q", got, want)
 	}
-	if got := x.Requires(); len(got) != 0 {
-		t.Errorf("Requires() = %v, want none", got)
+	if got, want := x.Requires(), []extractors.Layer{extractors.Dates, extractors.Entities}; !slices.Equal(got, want) {
+		t.Errorf("Requires() = %v, want %v", got, want)
 	}
 	if got, want := x.Provides(), []extractors.Layer{extractors.Metrics}; !slices.Equal(got, want) {
 		t.Errorf("Provides() = %v, want %v", got, want)
 	}
-	if _, err := extractors.NewChain(x); err != nil {
-		t.Errorf("NewChain(metric): %v", err)
+	if _, err := extractors.NewChain(x); err == nil {
+		t.Errorf("NewChain(metric) accepted a chain without dates and entities")
 	}
 }
 

@@ -54,6 +54,9 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 		m.To.V = m.Value
 	}
 	m.Kind = kindOf(c, &m)
+	if m.Subject != "" && x.cat != nil {
+		m.Indicator, _ = x.cat.Match(m.Subject)
+	}
 	return m, true
 }
 
@@ -90,11 +93,13 @@ func (x *Extractor) direction(verb string) newsfacts.Direction {
 	for verb != "" {
 		if r, n, ok := x.lx.changes.match(verb); ok && n == len(verb) {
 			switch r {
-			case roleUp, roleUpRate:
+			case roleUp:
 				return newsfacts.DirUp
 			case roleDown, roleDownRate:
 				return newsfacts.DirDown
-			case roleSame, roleNone:
+			case roleSame, roleNone, roleUpRate:
+				// NOTE: 增幅为8.3% states a rate, which may be of a fall
+				// (增幅为-2%): no direction. 降幅 is always a fall.
 				return newsfacts.DirNone
 			}
 		}

@@ -206,6 +206,9 @@ func ruleByName(name string) *Rule {
 // 元, 半 as a half. scaled reports arithmetic that may leave binary noise.
 func value(c *Candidate) (v float64, unit string, scaled bool) {
 	v, unit = valueOf(c)
+	if c.Neg {
+		v = -v // 转为下降0.6%
+	}
 	scaled = c.Half || c.Sub != 0 || c.Tenth >= 0 || c.Doubling || c.Num.Form.Has(numeral.Rate) ||
 		c.Unit == "‰" || c.Unit == "成" || c.Unit == "折" || c.Class == ClassRatio
 	return v, unit, scaled

@@ -72,12 +72,13 @@ const (
 	factAchieve
 	factTarget
 	factUntarget
+	factPartVerb
 	nFactRoles
 )
 
 var factRoles = map[string]factRole{
 	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
-	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget,
+	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb,
 }
 
 // dropAsides removes from gap, the text between two figures, the clauses
@@ -127,6 +128,15 @@ func (s *scanner) clauseStartAt(off int) int {
 // completeHead completes a generic head (增幅, 总产) with the subject of a
 // figure before it in the sentence (rule SubjHead).
 func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
+	if c.Rank {
+		// 增幅居全省第5位: the rank of the growth rate.
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "居", "列", "排"} {
+			if h, ok := strings.CutSuffix(c.Subject, v); ok && h != "" {
+				c.Subject = h
+				break
+			}
+		}
+	}
 	role, ok := s.lx.facts[c.Subject]
 	if !ok || (role != factAppend && role != factItem) || len(prev) == 0 {
 		return
@@ -196,12 +206,15 @@ func (s *scanner) actorMeasure(c *Candidate) {
 // subItem gives money after 其中 and a verb the subject of the earlier money
 // of its sentence (rule SubjSubItem).
 func (s *scanner) subItem(c *Candidate, prev []Candidate) {
-	if c.SubjectRule != SubjVerb && c.Subject != "" || c.Class != ClassMoney {
+	if c.Class != ClassMoney {
 		return
 	}
 	cl := s.clauseStartAt(c.Start)
 	if !strings.HasPrefix(s.text[cl:c.Start], "其中") {
 		return
+	}
+	if c.SubjectRule != SubjVerb && c.Subject != "" && !s.endsWithVerb(c.Subject) {
+		return // 其中中央资金2亿元 names its own part
 	}
 	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
 	for k := len(prev) - 1; k >= 0; k-- {
@@ -219,6 +232,19 @@ func (s *scanner) subItem(c *Candidate, prev []Candidate) {
 	if fw := s.moneyNounBefore(para, cl); fw != "" {
 		c.Subject, c.SubjectRule = fw, SubjSubItem
 	}
+}
+
+// endsWithVerb reports whether subj ends in a verb of the word lists
+// (首批拨付).
+func (s *scanner) endsWithVerb(subj string) bool {
+	for n, i := 0, len(subj); i > 0 && n < 3; n++ {
+		_, size := utf8.DecodeLastRuneInString(subj[:i])
+		i -= size
+		if r, ok := s.lx.facts[subj[i:]]; s.isVerb(subj[i:]) || ok && r == factPartVerb {
+			return true
+		}
+	}
+	return false
 }
 
 // moneyNounBefore returns the last noun of money (…资金, …经费) in

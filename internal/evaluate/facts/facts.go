@@ -12,12 +12,15 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/indicator"
+	"github.com/newsfacts/newsfacts/extractors/standard"
 )
 
 // Doc is one annotated document.
@@ -507,3 +510,86 @@ func optString(o newsfacts.Opt[float64]) string {
 }
 
 func monthOf(m int) time.Month { return time.Month(m) }
+
+// Targets are the rates the held-out set must reach.
+var Targets = struct{ Full, Period, Place float64 }{Full: 0.90, Period: 0.90, Place: 0.80}
+
+// Evaluate reads an annotated set and scores it with the standard chain
+// and the embedded indicator catalogue.
+func Evaluate(path string) (*Report, error) {
+	docs, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		return nil, err
+	}
+	cat, err := indicator.Default()
+	if err != nil {
+		return nil, err
+	}
+	return Run(chain, cat, docs)
+}
+
+// Summary returns the report's figures on one line each.
+func (rep *Report) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "facts %d, with a row %d (%.1f%%), fully right %d (%.1f%%)\n",
+		rep.Facts, rep.Found, 100*Rate(rep.Found, rep.Facts), rep.Full, 100*Rate(rep.Full, rep.Facts))
+	fmt.Fprintf(&b, "period: %d facts, date_id %d (%.1f%%), right period %d (%.1f%%)\n",
+		rep.Periods, rep.DateLinked, 100*Rate(rep.DateLinked, rep.Periods), rep.PeriodOK, 100*Rate(rep.PeriodOK, rep.Periods))
+	fmt.Fprintf(&b, "place: %d facts, place_id %d (%.1f%%), right place %d (%.1f%%)\n",
+		rep.Places, rep.PlaceLinked, 100*Rate(rep.PlaceLinked, rep.Places), rep.PlaceOK, 100*Rate(rep.PlaceOK, rep.Places))
+	keys := make([]string, 0, len(rep.ByAttr))
+	for k := range rep.ByAttr {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b.WriteString("wrong by attribute:")
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s %d", k, rep.ByAttr[k])
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// Failures lists the facts that are not fully right, or whose period or
+// place link is wrong, one line each.
+func (rep *Report) Failures() []string {
+	var out []string
+	for _, r := range rep.Results {
+		f := r.Fact
+		var why []string
+		switch {
+		case !r.Found:
+			why = append(why, "no row")
+		default:
+			why = append(why, r.Wrong...)
+		}
+		if f.HasPeriod && !r.PeriodOK {
+			got := "none"
+			if r.Period.OK {
+				got = fmt.Sprintf("%s %v…%v", r.Doc.Text[r.Period.V.Start:r.Period.V.End], r.Period.V.From.V, r.Period.V.To.V)
+			}
+			why = append(why, fmt.Sprintf("period %s ≠ %v…%v", got, f.PeriodFrom, f.PeriodTo))
+		}
+		if f.Place != "" && !r.PlaceOK {
+			got := "none"
+			if r.Place.OK {
+				got = r.Place.V.Name
+			}
+			why = append(why, fmt.Sprintf("place %s ≠ %s", got, f.Place))
+		}
+		if len(why) == 1 && why[0] == "no row" || len(why) > 0 && (!r.Full() || len(why) > len(r.Wrong)) {
+			if len(why) > 0 {
+				rule := ""
+				if r.Found {
+					rule = " [" + r.Row.SubjectRule + "; " + r.Row.Rule + "]"
+				}
+				out = append(out, fmt.Sprintf("line %d %s %q: %s%s", f.Line, r.Doc.ID, f.Figure, strings.Join(why, "; "), rule))
+			}
+		}
+	}
+	return out
+}

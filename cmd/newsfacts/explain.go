@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+)
+
+// explain runs the extractors on one text and prints, for every figure, how
+// it was found and read: the rule, value and unit, subject and the rule
+// that chose it, indicator, target, and each link with how it was chosen;
+// and for every numeral that gave no figure, why.
+func (m *Main) explain(_ context.Context, args []string) int {
+	fs := m.newFlagSet("explain", "explain [--date YYYY-MM-DD] [--title T] [--indicators FILE] TEXT|-")
+	date := fs.String("date", "", "the article's `YYYY-MM-DD` (relative dates resolve against it)")
+	title := fs.String("title", "", "the article's `TITLE` (a report's year and place)")
+	indicators := fs.String("indicators", "", "extra indicator catalogue `FILE`")
+	gazetteer := fs.String("gazetteer", "", "extra gazetteer `FILE`")
+	if err := parseFlags(fs, args); err != nil {
+		return m.fail(err)
+	}
+	if fs.NArg() != 1 {
+		return m.fail(fmt.Errorf("%w: explain takes one TEXT, or - to read standard input", errUsage))
+	}
+	text := fs.Arg(0)
+	if text == "-" {
+		b, err := io.ReadAll(m.Stdin)
+		if err != nil {
+			return m.fail(err)
+		}
+		text = strings.TrimRight(string(b), "\n")
+	}
+	a := newsfacts.Article{DocID: "explain", Title: *title, Text: text}
+	if *date != "" {
+		d, err := newsfacts.ParseDay(*date)
+		if err != nil {
+			return m.fail(fmt.Errorf("%w: --date: %v", errUsage, err))
+		}
+		a.Date = newsfacts.Some(d)
+	}
+	chain, err := buildChain(chainOptions{Gazetteer: *gazetteer, Indicators: *indicators})
+	if err != nil {
+		return m.fail(err)
+	}
+	doc := newsfacts.NewDoc(a)
+	for _, x := range chain.Extractors() {
+		if err := extractors.RunOne(x, doc); err != nil {
+			return m.fail(err)
+		}
+	}
+	writeExplanation(m.Stdout, doc)
+	return exitOK
+}
+
+// writeExplanation prints the figures of doc and the numerals that gave
+// none.
+func writeExplanation(w io.Writer, doc *newsfacts.Doc) {
+	ro := func(off int) int { return doc.RuneOffset(off) }
+	for i, m := range doc.Metrics {
+		fmt.Fprintf(w, "figure %d  %q  [%d,%d)\n", i, doc.SpanText(m.Span), ro(m.Start), ro(m.End))
+		fmt.Fprintf(w, "  rule       %s\n", m.Rule)
+		val := fmt.Sprintf("%g %s", m.Value, m.Unit)
+		if m.Qualifier != "" {
+			val += " (" + string(m.Qualifier) + ")"
+		}
+		fmt.Fprintf(w, "  value      %s  kind %s\n", strings.TrimSpace(val), m.Kind)
+		if m.Direction != "" || m.Baseline != "" || m.From.OK {
+			ch := "direction " + orDash(string(m.Direction)) + ", baseline " + orDash(m.Baseline)
+			if m.From.OK {
+				ch += fmt.Sprintf(", from %g to %g", m.From.V, m.To.V)
+			}
+			fmt.Fprintf(w, "  change     %s\n", ch)
+		}
+		fmt.Fprintf(w, "  subject    %s  (%s)\n", orDash(m.Subject), orDash(m.SubjectRule))
+		fmt.Fprintf(w, "  indicator  %s\n", orDash(m.Indicator))
+		fmt.Fprintf(w, "  target     %t\n", m.Target)
+		if m.DateID.OK {
+			d := doc.Dates[m.DateID.V]
+			fmt.Fprintf(w, "  date       %d %q %s…%s (%s, rule %s)\n", m.DateID.V, doc.SpanText(d.Span), dayOrDash(d.From), dayOrDash(d.To), where(doc, d.Span, m.Span), d.Rule)
+		} else {
+			fmt.Fprintf(w, "  date       -  (no date in its clause, no period governing its sentence or paragraph)\n")
+		}
+		for _, l := range [...]struct {
+			name string
+			id   newsfacts.Opt[int32]
+		}{{"place", m.PlaceID}, {"org", m.OrgID}} {
+			if !l.id.OK {
+				fmt.Fprintf(w, "  %-10s -\n", l.name)
+				continue
+			}
+			e := doc.Entities[l.id.V]
+			fmt.Fprintf(w, "  %-10s %d %q → %s %s (%s, method %s)\n", l.name, l.id.V, doc.SpanText(e.Span), e.Name, e.Code, where(doc, e.Span, m.Span), e.Rule)
+		}
+	}
+	// Numerals that gave no figure.
+	covered := func(off int) bool {
+		for _, m := range doc.Metrics {
+			if m.Start <= off && off < m.End {
+				return true
+			}
+		}
+		return false
+	}
+	for off := 0; off < len(doc.Text); {
+		r, n := utf8.DecodeRuneInString(doc.Text[off:])
+		if !numeral.IsNumeral(r) && !(r >= '0' && r <= '9') || covered(off) {
+			off += n
+			continue
+		}
+		num, ok := numeral.Scan(doc.Text[off:])
+		if !ok || num.Len == 0 {
+			off += n
+			continue
+		}
+		span := newsfacts.Span{Start: off, End: off + num.Len}
+		fmt.Fprintf(w, "not a figure  %q  [%d,%d): %s\n", doc.SpanText(span), ro(span.Start), ro(span.End), whyNot(doc, span))
+		off = span.End
+	}
+}
+
+// whyNot says why the numeral at span gave no figure.
+func whyNot(doc *newsfacts.Doc, span newsfacts.Span) string {
+	for _, d := range doc.Dates {
+		if d.Overlaps(span) {
+			return fmt.Sprintf("part of the date %q (rule %s)", doc.SpanText(d.Span), d.Rule)
+		}
+	}
+	for _, e := range doc.Entities {
+		if e.Contains(span) {
+			return fmt.Sprintf("inside the name %q (%s, method %s)", doc.SpanText(e.Span), e.Type, e.Rule)
+		}
+	}
+	return "rejected by the metric guards: an identifier, ordinal, list marker, vague amount or a numeral character of a word (docs/metrics.md, \"What is not a figure\")"
+}
+
+// where says where a linked span stands relative to the figure.
+func where(doc *newsfacts.Doc, linked, fig newsfacts.Span) string {
+	switch {
+	case doc.SentenceOf(linked.Start) == doc.SentenceOf(fig.Start):
+		if !strings.ContainsAny(doc.Text[min(linked.End, fig.Start):fig.Start], "，,；;：:") {
+			return "same clause"
+		}
+		return "same sentence"
+	case !strings.Contains(doc.Text[linked.End:fig.Start], "\n"):
+		return "earlier sentence of the paragraph"
+	}
+	return "earlier paragraph"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func dayOrDash(d newsfacts.Opt[newsfacts.Day]) string {
+	if !d.OK {
+		return "-"
+	}
+	return d.V.String()
+}
