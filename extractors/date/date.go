@@ -112,7 +112,30 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		return nil
 	}
 	doc.Dates = x.resolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date, x.ReportYear(doc.Title))
+	if strings.Contains(doc.Title, "政府工作报告") {
+		pastYearIsLastYear(doc)
+	}
 	return nil
+}
+
+// pastYearIsLastYear reads 过去一年 and 过去的一年 in a government work
+// report as the calendar year before the report's date: the report reviews
+// that year (2024年政府工作报告: 过去一年 is 2023).
+func pastYearIsLastYear(doc *newsfacts.Doc) {
+	ref, ok := doc.Date.Get()
+	if !ok {
+		return
+	}
+	y, _, _ := ref.Date()
+	for i := range doc.Dates {
+		d := &doc.Dates[i]
+		switch doc.Text[d.Start:d.End] {
+		case "过去一年", "过去的一年", "过去1年":
+			d.From = newsfacts.Some(newsfacts.DayOf(y-1, 1, 1))
+			d.To = newsfacts.Some(newsfacts.DayOf(y-1, 12, 31))
+			d.Granularity = newsfacts.GrainYear
+		}
+	}
 }
 
 // ReportYear returns the year a statistical report's title is about

@@ -16,7 +16,7 @@
 // The rules, in order:
 //
 //  1. Normalise: fold full-width Latin letters, digits and punctuation to
-//     ASCII (golang.org/x/text/width), lower-case ASCII letters, and drop
+//     ASCII (golang.org/x/text/width), upper-case ASCII letters, and drop
 //     spaces (full- and half-width) and quotation marks. Catalogue names are
 //     normalised the same way, so GDP = gdp = ＧＤＰ and “一网通办” = 一网通办.
 //  2. Exact: the subject is a name or alias.
@@ -36,8 +36,10 @@
 //     场). A qualifier before an indicator is a different series and does
 //     not match: 外资企业进出口总额, 核心CPI (unless catalogued), 农村地区….
 //     The suffix must end the subject: 出口总额占比 is not 出口总额, GDPR is
-//     not GDP.
-//  6. Change: a trailing 增速, 增幅, 增长率, 增长, 涨幅, 降幅, 上涨, 下降 (also
+//     not GDP. NOTE: places are recognised from their level word only,
+//     without a gazetteer, so a bare city name (长沙GDP) is not matched;
+//     a caller that knows the place can cut it off first.
+//  6. Change: a trailing 增速, 增幅, 增长率, 增长, 涨幅, 降幅, 上涨, 下降, 降低 (also
 //     after 同比, 实际, 名义, 年均, 平均) is dropped and rules 3–5 are tried
 //     on the rest, because a change of an indicator belongs to its series:
 //     GDP增速 → 地区生产总值. A name that itself ends in such a word

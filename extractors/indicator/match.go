@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +13,7 @@ import (
 // Match returns the canonical name of the indicator that a figure's
 // subject names, and false if it names none. See the package comment for
 // the rules. Match does not allocate unless the subject needs folding
-// (full-width or upper-case Latin, spaces, quotation marks).
+// (full-width or lower-case Latin, spaces, quotation marks).
 func (c *Catalogue) Match(subject string) (name string, ok bool) {
 	if c == nil {
 		return "", false
@@ -84,7 +86,7 @@ func (c *Catalogue) suffix(s string) int32 {
 }
 
 // scopeWords are dropped from the start of a subject (全市地区生产总值 →
-// 地区生产总值). They are two or three runes long.
+// 地区生产总值). They are two to four runes long (see trimScope).
 var scopeWords = setOf(
 	"全年", "年末", "年底", "年初", "全国", "全省", "全市", "全州", "全县", "全区",
 	"全盟", "全旗", "全镇", "全乡", "全社会", "本市", "该市", "我市", "本省",
@@ -94,16 +96,7 @@ var scopeWords = setOf(
 )
 
 // scopeFirst holds the first runes of scopeWords.
-var scopeFirst = func() string {
-	var b strings.Builder
-	for w := range scopeWords {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !strings.ContainsRune(b.String(), r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}()
+var scopeFirst = runesOf(slices.Collect(maps.Keys(scopeWords)), utf8.DecodeRuneInString)
 
 // trimScope drops one scope word from the start of s, unless its last rune
 // and the next one form a word (全市场, 全区域, 上年末).
@@ -139,11 +132,14 @@ var (
 	changeLead = []string{"比上年", "比去年", "同比", "实际", "名义", "年均", "平均"}
 )
 
+// changeLast holds the last runes of changeWords.
+var changeLast = runesOf(changeWords, utf8.DecodeLastRuneInString)
+
 // trimChange drops a change word (and its lead) from the end of s; it
 // returns s if there is none.
 func trimChange(s string) string {
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !strings.ContainsRune("度率速幅长涨降低", last) {
+	if !strings.ContainsRune(changeLast, last) {
 		return s
 	}
 	for _, w := range changeWords {
@@ -258,7 +254,7 @@ func isTime(p string) bool {
 	case strings.HasSuffix(p, "个月"):
 		return numeralBefore(p, len(p)-len("个月"))
 	case strings.HasSuffix(p, "年"), strings.HasSuffix(p, "月"):
-		return numeralBefore(p, len(p)-len("年"))
+		return numeralBefore(p, len(p)-len("年")) // 年 and 月 are both 3 bytes
 	}
 	return false
 }
@@ -361,8 +357,11 @@ func isHan(p string) bool {
 }
 
 // normalize returns the matching key of s: full-width forms folded to
-// ASCII, ASCII letters lower-cased, spaces and quotation marks dropped. It
+// ASCII, ASCII letters upper-cased, spaces and quotation marks dropped. It
 // returns s itself when nothing changes.
+//
+// NOTE: upper case, because reports write GDP, CPI, M2 and PM2.5 in upper
+// case: those subjects need no copy.
 func normalize(s string) string {
 	if !needsNormalize(s) {
 		return s
@@ -378,8 +377,8 @@ func normalize(s string) string {
 				r = f
 			}
 		}
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
 		}
 		b.WriteRune(r)
 	}
@@ -394,7 +393,7 @@ func normalize(s string) string {
 // needsNormalize reports whether normalize would change s.
 func needsNormalize(s string) bool {
 	for _, r := range s {
-		if r >= 'A' && r <= 'Z' || r >= 0xFF00 && r <= 0xFFEF || dropped(r) {
+		if r >= 'a' && r <= 'z' || r >= 0xFF00 && r <= 0xFFEF || dropped(r) {
 			return true
 		}
 	}
@@ -409,6 +408,17 @@ func dropped(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// runesOf returns the runes that pick takes from words, once each.
+func runesOf(words []string, pick func(string) (rune, int)) string {
+	var b strings.Builder
+	for _, w := range words {
+		if r, _ := pick(w); !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func setOf(words ...string) map[string]struct{} {

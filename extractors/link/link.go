@@ -217,9 +217,8 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 			return newsfacts.Some(int32(i))
 		}
 	}
-	// A statistical period that begins an earlier sentence of the
-	// paragraph (全年全市地区生产总值…。第一产业增加值…) governs the
-	// sentences after it, with or without a comma after it.
+	// A statistical period earlier in the paragraph (全年全市地区生产总值
+	// …。其中，第一产业增加值…) governs the sentences after it.
 	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
 		d := doc.Dates[i].Span
 		if d.End > m.Start {
@@ -228,7 +227,7 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 		if d.Start < para {
 			break
 		}
-		if usable(i) && statPeriod(doc.Dates[i]) && startsSentence(doc, d) {
+		if usable(i) && statPeriod(doc.Dates[i]) {
 			return newsfacts.Some(int32(i))
 		}
 	}
@@ -256,16 +255,6 @@ func statPeriod(d newsfacts.Date) bool {
 		return d.From.OK && d.To.OK && d.To.V-d.From.V >= 27
 	}
 	return false
-}
-
-// startsSentence reports whether d stands at the start of its sentence,
-// perhaps after a scope word (全年, 全市全年).
-func startsSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
-	head := strings.TrimSpace(doc.Text[sentenceStart(doc, d.Start):d.Start])
-	for _, w := range [...]string{"全国", "全省", "全市", "全县", "全区", "全州"} {
-		head = strings.TrimPrefix(head, w)
-	}
-	return head == ""
 }
 
 // entitiesBefore returns the number of entities that start before off:

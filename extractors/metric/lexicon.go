@@ -131,6 +131,9 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, w := range lx.factWords[factAside] {
+		lx.weakWords.add(w, struct{}{}) // 扣除价格因素 is no subject
+	}
 	for _, ws := range lx.factWords {
 		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
 	}

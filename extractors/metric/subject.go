@@ -99,6 +99,7 @@ func (s *scanner) facts(out []Candidate) {
 	s.alignGroups(out)
 	for k := range out {
 		c := &out[k]
+		s.shareBaseline(c, out[:k])
 		s.completeHead(c, out[:k])
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
@@ -123,6 +124,22 @@ func (s *scanner) clauseStartAt(off int) int {
 	}
 	_, n := utf8.DecodeRuneInString(s.text[i:])
 	return i + n
+}
+
+// shareBaseline gives a change with no baseline of its own the baseline of
+// the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
+// 增加值增长4.6% compares both with the year before.
+func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
+	if c.Verb == "" || c.Baseline != "" || c.From != nil || len(prev) == 0 {
+		return
+	}
+	sent := s.sentenceStart(c.Start)
+	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+		if p := &prev[k]; p.Verb != "" && p.Baseline != "" {
+			c.Baseline = p.Baseline
+			return
+		}
+	}
 }
 
 // completeHead completes a generic head (增幅, 总产) with the subject of a
@@ -153,6 +170,17 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 		base := p.Subject
 		if _, isHead := s.lx.facts[base]; isHead {
 			return
+		}
+		if strings.HasSuffix(base, c.Subject) {
+			// 增速…，增速比上月加快: the head the figure before has already.
+			c.Subject, c.SubjectRule = base, SubjHead
+			return
+		}
+		for _, w := range s.lx.factWords[factAppend] {
+			if h, ok := strings.CutSuffix(base, w); ok && h != "" {
+				base = h // 社零增速 …；规上工业增速: the indicator, not its head
+				break
+			}
 		}
 		if role == factItem {
 			base = s.itemOf(base)
@@ -334,9 +362,16 @@ func (s *scanner) splitUrbanRural(g []Candidate) bool {
 func (s *scanner) stripScope(subj string) string {
 	for changed := true; changed && subj != ""; {
 		changed = false
-		for _, w := range s.lx.factWords[factScope] {
-			if strings.HasPrefix(subj, w) && len(subj) > len(w) {
-				subj, changed = subj[len(w):], true
+		for _, role := range [...]factRole{factScope, factTarget} {
+			for _, w := range s.lx.factWords[role] {
+				if strings.HasPrefix(subj, w) && len(subj) > len(w) {
+					subj, changed = subj[len(w):], true
+				}
+			}
+		}
+		for _, w := range [...]string{"分别", "拟按", "拟"} {
+			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
+				subj, changed = h, true
 			}
 		}
 		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 {

@@ -447,10 +447,18 @@ func score(doc *newsfacts.Doc, d *Doc, f *Fact, cat Catalogue) Result {
 	if !anyOf(m.Subject, f.Subjects) {
 		wrong("subject", m.Subject, strings.Join(f.Subjects, "/"))
 	}
+	// NOTE: the expected indicator goes through the catalogue; "-" means
+	// "no indicator I know of", so the catalogue's reading of the expected
+	// subject stands for it: an annotator need not know the catalogue.
 	want := f.Indicator
-	if want != "" && cat != nil {
-		if c, ok := cat.Match(want); ok {
-			want = c
+	if cat != nil {
+		switch {
+		case want != "":
+			if c, ok := cat.Match(want); ok {
+				want = c
+			}
+		case len(f.Subjects) > 0:
+			want, _ = cat.Match(f.Subjects[0])
 		}
 	}
 	if m.Indicator != want {
