@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/newsfacts/newsfacts/internal/evaluate/facts"
 	"github.com/newsfacts/newsfacts/internal/evaluate/ner"
 	"github.com/newsfacts/newsfacts/internal/evaluate/rtdate"
 	"github.com/newsfacts/newsfacts/internal/evaluate/rtnumber"
@@ -15,9 +16,9 @@ import (
 // eval scores the extractors on the peer test suites and labelled NER sets
 // in the shared folder, which is never copied into the repository.
 func (m *Main) eval(_ context.Context, args []string) int {
-	fs := m.newFlagSet("eval", "eval [--shared DIR] [--only numbers|dates|ner]")
+	fs := m.newFlagSet("eval", "eval [--shared DIR] [--only numbers|dates|ner|facts]")
 	dir := fs.String("shared", "", "the shared data `DIR` (default: $"+shared.EnvVar+", else ../shared beside the repository)")
-	only := fs.String("only", "", "run one suite: numbers, dates or ner")
+	only := fs.String("only", "", "run one suite: numbers, dates, ner or facts")
 	failures := fs.Int("failures", 0, "list up to `N` failed cases per spec")
 	if err := parseFlags(fs, args); err != nil {
 		return m.fail(err)
@@ -29,9 +30,9 @@ func (m *Main) eval(_ context.Context, args []string) int {
 		return m.fail(fmt.Errorf("%w: the shared data folder was not found; pass --shared DIR", errUsage))
 	}
 	switch *only {
-	case "", "numbers", "dates", "ner":
+	case "", "numbers", "dates", "ner", "facts":
 	default:
-		return m.fail(fmt.Errorf("%w: --only must be numbers, dates or ner", errUsage))
+		return m.fail(fmt.Errorf("%w: --only must be numbers, dates, ner or facts", errUsage))
 	}
 	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	missed := false
@@ -101,6 +102,27 @@ func (m *Main) eval(_ context.Context, args []string) int {
 				continue
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%s\t\n", s.Set, s.Type, s.TP, s.FP, s.FN, s.P(), s.R(), s.F1(), t)
+		}
+		if err := tw.Flush(); err != nil {
+			return m.fail(err)
+		}
+	}
+	if *only == "" || *only == "facts" {
+		tw = tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "\t\t\t\t\t")
+		fmt.Fprintln(tw, "Indicator facts\tfacts\tfully right\tright period\tright place\ttarget\t")
+		for _, set := range []string{"dev", "test"} {
+			rep, err := facts.EvaluateSet(set)
+			if err != nil {
+				return m.fail(fmt.Errorf("facts: %w", err))
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%s\t\n", set, rep.Facts, 100*facts.Rate(rep.Full, rep.Facts),
+				100*facts.Rate(rep.PeriodOK, rep.Periods), 100*facts.Rate(rep.PlaceOK, rep.Places),
+				fmt.Sprintf("%.0f/%.0f/%.0f%%", 100*facts.Targets.Full, 100*facts.Targets.Period, 100*facts.Targets.Place))
+			if set == "test" {
+				missed = missed || facts.Rate(rep.Full, rep.Facts) < facts.Targets.Full ||
+					facts.Rate(rep.PeriodOK, rep.Periods) < facts.Targets.Period || facts.Rate(rep.PlaceOK, rep.Places) < facts.Targets.Place
+			}
 		}
 		if err := tw.Flush(); err != nil {
 			return m.fail(err)

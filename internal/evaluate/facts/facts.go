@@ -8,6 +8,7 @@ package facts
 
 import (
 	"bufio"
+	"embed"
 	"fmt"
 	"io"
 	"math"
@@ -522,6 +523,24 @@ func monthOf(m int) time.Month { return time.Month(m) }
 // Targets are the rates the held-out set must reach.
 var Targets = struct{ Full, Period, Place float64 }{Full: 0.90, Period: 0.90, Place: 0.80}
 
+//go:embed testdata/dev.facts testdata/test.facts
+var sets embed.FS
+
+// EvaluateSet scores one of the two sets of this package, "dev" or "test",
+// embedded in the binary.
+func EvaluateSet(name string) (*Report, error) {
+	f, err := sets.Open("testdata/" + name + ".facts")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := Read(f, name+".facts")
+	if err != nil {
+		return nil, err
+	}
+	return runStandard(docs)
+}
+
 // Evaluate reads an annotated set and scores it with the standard chain
 // and the embedded indicator catalogue.
 func Evaluate(path string) (*Report, error) {
@@ -529,6 +548,11 @@ func Evaluate(path string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	return runStandard(docs)
+}
+
+// runStandard scores docs with the standard chain and catalogue.
+func runStandard(docs []Doc) (*Report, error) {
 	chain, err := standard.New(standard.Options{})
 	if err != nil {
 		return nil, err
