@@ -42,6 +42,7 @@ Usage:
   newsfacts extract [flags] INPUT...              extract the four tables
   newsfacts validate --golden DIR [flags] INPUT... compare a run with golden JSONL tables
   newsfacts eval [--shared DIR]                    score the extractors on the peer test suites
+  newsfacts report [flags] DIR                     write an HTML dashboard of the tables in DIR
   newsfacts version                                print the version
 
 INPUT is a file, a directory (walked recursively), a glob, or - for JSON
@@ -64,6 +65,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		return m.validate(ctx, rest)
 	case "eval":
 		return m.eval(ctx, rest)
+	case "report":
+		return m.report(ctx, rest)
 	case "version", "--version":
 		fmt.Fprintf(m.Stdout, "newsfacts %s\n", newsfacts.Version)
 		return exitOK
