@@ -193,7 +193,7 @@
     note.textContent = msg;
     draw('chart-explorer', {
       animation: false,
-      grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 56, bottom: 36, containLabel: true },
       legend: { top: 0, type: 'scroll' },
       tooltip: {
         trigger: 'item',
@@ -206,8 +206,21 @@
       },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: u.unit || '(no unit)', scale: true },
+      dataZoom: zoom(out),
       series: out
     });
+  }
+
+  // zoom opens the time axis on the articles' own dates when some periods
+  // lie long before them (新中国成立以来 …); the slider shows the rest.
+  function zoom(series) {
+    var lo = R.overview.minDate, start = null;
+    series.forEach(function (s) {
+      s.data.forEach(function (d) { if (start == null || d.value[0] < start) start = d.value[0]; });
+    });
+    var z = { type: 'slider', xAxisIndex: 0, height: 18, bottom: 4, filterMode: 'none' };
+    if (lo && start != null && start < lo) z.startValue = lo;
+    return [z, { type: 'inside', xAxisIndex: 0, filterMode: 'none' }];
   }
 
   function renderFacts(ind) {
