@@ -43,6 +43,7 @@ Usage:
   newsfacts validate --golden DIR [flags] INPUT... compare a run with golden JSONL tables
   newsfacts eval [--shared DIR]                    score the extractors on the peer test suites
   newsfacts explain [--date D] [--title T] TEXT|-  show how each figure of a text is read and linked
+  newsfacts report [flags] DIR                     write an HTML dashboard of the tables in DIR
   newsfacts version                                print the version
 
 INPUT is a file, a directory (walked recursively), a glob, or - for JSON
@@ -67,6 +68,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		return m.eval(ctx, rest)
 	case "explain":
 		return m.explain(ctx, rest)
+	case "report":
+		return m.report(ctx, rest)
 	case "version", "--version":
 		fmt.Fprintf(m.Stdout, "newsfacts %s\n", newsfacts.Version)
 		return exitOK

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
@@ -20,8 +21,8 @@ import (
 // back to the unchanged text.
 //
 // What is skipped (rule "view: skip marker"):
-//   - spaces (ASCII, tab, U+3000, U+00A0) unless both neighbours are Latin
-//     letters or digits (GDP growth, 3 000 stay as they are);
+//   - spaces (ASCII, tab, U+3000, U+00A0) next to a Chinese character or
+//     before a percent sign (1, 234 and GDP growth stay as they are);
 //   - a footnote mark: digits in square brackets ([4], ［4］, 〔4〕) or a
 //     circled number (①…⑳);
 //   - a Latin abbreviation in brackets right after a Chinese character:
@@ -101,8 +102,13 @@ func skipAt(text string, i int) int {
 		}
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
 		after, _ := runes.At(text, e)
-		if isAlnum(before) && isAlnum(after) || before == '\n' || after == '\n' {
+		// NOTE: only next to a Chinese character or a percent sign: 1, 234
+		// and 2.5 M keep their spaces.
+		if !(isHan(before) || isHan(after) || after == '%' || after == '％' || after == '‰') {
 			return 0
+		}
+		if isDigit(before) && numeral.IsNumeral(after) && !strings.ContainsRune("十百千万亿", after) {
+			return 0 // 667.123 五点八: two numbers, 61.8 万人: one
 		}
 		return e - i
 	case r >= '①' && r <= '⑳':
