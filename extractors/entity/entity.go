@@ -185,7 +185,7 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
-	cands = e.scopes(text, ps, ctx.Anchors, home, cands)
+	cands = e.scopes(text, title, ps, ctx.Anchors, home, cands)
 	sc.cands = cands
 	return settle(cands, sc)
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
@@ -19,8 +20,9 @@ const MethodScope = "scope"
 // NOTE: 全区 is also the whole of an autonomous region (广西壮族自治区):
 // the level is matched on the name's last rune, so both read right.
 var scopeWords = [...]string{
-	"全国", "全省", "全市", "全州", "全县", "全区", "全旗", "全盟",
+	"全国", "我国", "全省", "全市", "全州", "全县", "全区", "全旗", "全盟",
 	"本省", "本市", "本县", "本区", "该省", "该市", "该县", "该区", "该州",
+	"我省", "我市", "我县", "我区", "我州",
 }
 
 // scopes returns an entity for every scope word of text that resolves to a
@@ -28,7 +30,7 @@ var scopeWords = [...]string{
 // text whose name ends in the level's character, else such a place of the
 // title, else the article's own place of that level (Home). ps are the
 // resolved places of text in text order; anchors the title's places.
-func (e *Extractor) scopes(text string, ps []place.Place, anchors []int32, home place.Home, out []newsfacts.Entity) []newsfacts.Entity {
+func (e *Extractor) scopes(text, title string, ps []place.Place, anchors []int32, home place.Home, out []newsfacts.Entity) []newsfacts.Entity {
 	g := e.g
 	for _, w := range scopeWords {
 		for off := 0; ; {
@@ -46,7 +48,12 @@ func (e *Extractor) scopes(text string, ps []place.Place, anchors []int32, home 
 				}
 				c = g.PlaceByCode("CN")
 			} else {
-				c = nearestOfLevel(g, ps, at, level)
+				// The title names the place a report is about (上半年浏阳市
+				// 主要经济指标…: 全市 is 浏阳市 even after 高于长沙市平均水平).
+				c = titlePlace(g, title, level)
+				if c < 0 {
+					c = nearestOfLevel(g, ps, at, level)
+				}
 				if c < 0 {
 					for _, a := range anchors {
 						if strings.HasSuffix(g.Places[a].Name, level) {
@@ -70,6 +77,40 @@ func (e *Extractor) scopes(text string, ps []place.Place, anchors []int32, home 
 		}
 	}
 	return out
+}
+
+// titlePlace returns the Chinese place whose full name, ending in level,
+// stands in title (2024年长沙市政府工作报告 → 长沙市), or -1. The longest
+// name wins; a name with several places is no answer.
+func titlePlace(g *gazetteers.Gazetteer, title, level string) int32 {
+	best, bestLen := int32(-1), 0
+	for end := 0; end < len(title); {
+		i := strings.Index(title[end:], level)
+		if i < 0 {
+			break
+		}
+		end += i + len(level)
+		for start := end - len(level); start >= 0 && end-start <= 8*3; {
+			_, size := utf8.DecodeLastRuneInString(title[:start])
+			if size == 0 {
+				break
+			}
+			start -= size
+			name := title[start:end]
+			var found int32 = -1
+			n := 0
+			for _, r := range g.Lookup(name) {
+				if r.Kind == gazetteers.RefPlace && r.Full && g.Places[r.Index].Level.Chinese() && g.Places[r.Index].Name == name {
+					found = r.Index
+					n++
+				}
+			}
+			if n == 1 && len(name) > bestLen {
+				best, bestLen = found, len(name)
+			}
+		}
+	}
+	return best
 }
 
 // nearestOfLevel returns the place of ps that ends last before off and

@@ -39,6 +39,15 @@ func (c *Catalogue) match(s string) int32 {
 		if i := c.scoped(s); i >= 0 {
 			return i
 		}
+		// 广义货币供应量余额, 一般公共预算收入预算: the stock or the budget
+		// of an indicator belongs to its series.
+		for _, w := range stockWords {
+			if rest, ok := strings.CutSuffix(s, w); ok && rest != "" {
+				if i := c.scoped(rest); i >= 0 {
+					return i
+				}
+			}
+		}
 		stem := trimChange(s)
 		if len(stem) == len(s) {
 			break
@@ -64,6 +73,25 @@ func (c *Catalogue) scoped(s string) int32 {
 	return -1
 }
 
+// stockWords end a subject that is the stock or budget of an indicator.
+var stockWords = []string{"余额", "预算数", "预算", "执行数", "总量"}
+
+// openGroups are the groups whose indicators name a measure whatever
+// qualifies it: 涉企经营许可事项审批时限 is an 审批时限 as much as 审批时限
+// alone is.
+var openGroups = map[string]bool{"政务服务": true}
+
+// flowPrefix reports whether p makes a flow of the stock after it (新增个体
+// 工商户 is no count of 个体工商户).
+func flowPrefix(p string) bool {
+	for _, w := range [...]string{"新增", "新设", "新登记", "净增", "累计", "减少"} {
+		if strings.HasSuffix(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // suffix returns the indicator of the longest key of at least two runes
 // that ends s after a place or time (see before), or -1.
 func (c *Catalogue) suffix(s string) int32 {
@@ -76,6 +104,9 @@ func (c *Catalogue) suffix(s string) int32 {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if i > 0 && i >= from && c.first.has(r) {
 			k := s[i:]
+			if j, ok := c.keys[k]; ok && utf8.RuneCountInString(k) >= 3 && openGroups[c.list[j].Group] && !joins(lastRune(s[:i]), k) && !flowPrefix(s[:i]) {
+				return j
+			}
 			if j, ok := c.keys[k]; ok && utf8.RuneCountInString(k) >= 2 && before(s[:i], k) {
 				return j
 			}
@@ -83,6 +114,12 @@ func (c *Catalogue) suffix(s string) int32 {
 		i += n
 	}
 	return -1
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // scopeWords are dropped from the start of a subject (全市地区生产总值 →

@@ -155,7 +155,7 @@ func (l *layout) clauseStart(off int) int {
 var baselinePrefixes = []string{"比", "较", "与", "同", "相比", "对比", "相较"}
 
 func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
-	before := doc.Text[:d.Start]
+	before := strings.TrimRight(doc.Text[:d.Start], " \u3000")
 	for _, p := range baselinePrefixes {
 		if strings.HasSuffix(before, p) {
 			return true

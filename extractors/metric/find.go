@@ -489,7 +489,13 @@ func (s *scanner) before(c *Candidate) {
 		}
 		if !hasBase {
 			// 同比增长 (before the verb), 高于去年同期0.35个百分点 (after it).
-			if _, n, ok := s.lx.baselines.match(head); ok {
+			n := 0
+			if _, m, ok := s.lx.baselines.match(head); ok {
+				n = m
+			} else if hasVerb {
+				n = periodBaseline(head) // 增幅比1—2月回落
+			}
+			if n > 0 {
 				c.Baseline = head[len(head)-n:]
 				k -= n
 				if hasVerb {
@@ -549,6 +555,38 @@ func yearBefore(head string) int {
 
 // glueBefore returns the glue word (了, 分别, 均 …) that ends head, which
 // may stand between a verb and its figure.
+// periodBaseline returns the length of a comparison with an earlier period
+// of the year that ends head (比1—2月, 较前三季度, 比1-7月份), or 0.
+func periodBaseline(head string) int {
+	h := head
+	switch {
+	case strings.HasSuffix(h, "月份"):
+		h = h[:len(h)-len("月份")]
+	case strings.HasSuffix(h, "月"):
+		h = h[:len(h)-len("月")]
+	case strings.HasSuffix(h, "季度"):
+		h = h[:len(h)-len("季度")]
+	default:
+		return 0
+	}
+	for n := 0; n < 8 && h != ""; n++ {
+		r, size := decodeLastRune(h)
+		switch {
+		case r == '比' || r == '较':
+			h = h[:len(h)-size]
+			if n == 0 {
+				return 0
+			}
+			return len(head) - len(h)
+		case isDigit(r) || numeral.IsNumeral(r) || strings.ContainsRune("—-－–~～至到前个上", r):
+			h = h[:len(h)-size]
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 func glueBefore(head string) (string, int) {
 	for _, w := range glueWords {
 		if strings.HasSuffix(head, w) {
@@ -573,7 +611,7 @@ func glueBefore(head string) (string, int) {
 
 // glueWords may stand between a baseline, a verb and a numeral: 同比分别增长,
 // 增长了, 提高达.
-var glueWords = [...]string{"分别", "了", "均", "都", "也", "达", "达到"}
+var glueWords = [...]string{"分别", "了", "均", "都", "也", "达", "达到", "名义", "实际"}
 
 func isVerbRole(r changeRole) bool {
 	return r == roleUp || r == roleDown || r == roleSame || r == roleUpRate || r == roleDownRate

@@ -90,15 +90,26 @@ func (s *scanner) signedTransition(a, c *Candidate, gap string) bool {
 	if da == 0 || db == 0 {
 		return false
 	}
-	cl := strings.LastIndexAny(s.text[:a.Start], "，,；;。\n")
-	if !strings.ContainsAny(s.text[cl+1:a.Start], "由从") {
+	cl := strings.LastIndexAny(s.text[:a.Start], "，,；;。\n") + 1
+	at := strings.LastIndexAny(s.text[cl:a.Start], "由从")
+	if at < 0 {
 		return false
 	}
+	at += cl
 	from := *a
 	from.Neg = da == roleDown
 	c.Neg = db == roleDown
 	c.From = &from
-	c.Start = a.Start
+	// The figure begins at 由: the period after it (由8月份的增长0.4%) is
+	// the start's, not the figure's. A baseline before 由 is the figure's
+	// (同比由…转为下降).
+	c.Start = at
+	c.fromAt = at
+	if c.Baseline == "" {
+		if _, n, ok := s.lx.baselines.match(s.text[cl:at]); ok {
+			c.Baseline = s.text[at-n : at]
+		}
+	}
 	return true
 }
 
@@ -239,7 +250,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		case p == nil:
 		case verbOnly && p.Unit == c.Unit:
 			return p.Subject, SubjCarried
-		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.text[p.End:start]) &&
+		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.dropAsides(s.text[p.End:start])) &&
 			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank):
 			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
 			// 22.7% → 收入年均; 增长15.5%，比上月加快0.3个百分点.

@@ -118,6 +118,9 @@ func (x *Extractor) baseline(w string) string {
 	if b, n, ok := x.lx.baselines.match(w); ok && n == len(w) {
 		return b
 	}
+	if periodBaseline(w) == len(w) {
+		return "prev_period" // 比1—2月
+	}
 	return ""
 }
 

@@ -99,7 +99,14 @@ func (s *scanner) facts(out []Candidate) {
 	s.alignGroups(out)
 	for k := range out {
 		c := &out[k]
+		if k > 0 && (c.SubjectRule == SubjCarried || c.SubjectRule == SubjShared) && out[k-1].Subject != "" {
+			// The subject of the figure before as it stands now, after the
+			// rules of this pass completed it (规模以上工业企业实现利润总额
+			// 52860亿元，同比下降3.2%).
+			c.Subject = out[k-1].Subject
+		}
 		s.shareBaseline(c, out[:k])
+		s.otherEntity(c)
 		s.completeHead(c, out[:k])
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
@@ -126,6 +133,29 @@ func (s *scanner) clauseStartAt(off int) int {
 	return i + n
 }
 
+// otherEntity reads the subject of a figure compared with another entity
+// (增速高于长沙市平均水平0.6个百分点, 比全省高0.9个百分点): the words before
+// the comparison, not the entity compared with.
+func (s *scanner) otherEntity(c *Candidate) {
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := s.text[cl:c.Start]
+	for _, w := range [...]string{"高于", "低于", "快于", "慢于", "好于", "优于"} {
+		i := strings.LastIndex(head, w)
+		if i <= 0 {
+			continue
+		}
+		subj := s.stripScope(strings.TrimSpace(head[:i]))
+		if subj == "" || !allHan(subj) {
+			return
+		}
+		c.Subject, c.SubjectRule = subj, SubjBefore
+		return
+	}
+}
+
 // shareBaseline gives a change with no baseline of its own the baseline of
 // the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
 // 增加值增长4.6% compares both with the year before.
@@ -147,8 +177,13 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	if c.Rank {
 		// 增幅居全省第5位: the rank of the growth rate.
-		for _, v := range [...]string{"位居", "位列", "排名", "排在", "居", "列", "排"} {
-			if h, ok := strings.CutSuffix(c.Subject, v); ok && h != "" {
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "居", "列", "排"} {
+			if h, ok := strings.CutSuffix(c.Subject, v); ok {
+				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
+					// 市场主体总数达136.8万户，居全省第1位.
+					c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
+					return
+				}
 				c.Subject = h
 				break
 			}
@@ -311,19 +346,32 @@ func (s *scanner) alignGroups(out []Candidate) {
 			h += n - 1
 			continue
 		}
-		own := strings.TrimSpace(s.text[cl : cl+i])
-		if n >= 2 && (own == "" || s.stripScope(own) == "") && h >= n {
-			// The n figures before, in the same sentence, each with a
-			// subject of its own.
+		own := s.stripScope(strings.TrimSpace(s.text[cl : cl+i]))
+		if _, n, ok := s.lx.baselines.match(own); ok && n == len(own) {
+			own = "" // 比上年分别增长4.8%和6.9%
+		}
+		role, isHead := s.lx.facts[own]
+		isHead = isHead && role == factAppend
+		if n >= 2 && (own == "" || isHead) {
+			// The last n figures before, in the same sentence, with
+			// subjects of their own; under a head (增速分别比上半年提高…)
+			// the changes among them, whose rates the head names.
 			sent := s.sentenceStart(g[0].Start)
-			before := out[h-n : h]
-			ok := before[0].Start >= sent
-			for k := range before {
-				ok = ok && before[k].Subject != "" && (k == 0 || before[k].Subject != before[k-1].Subject)
+			var before []*Candidate
+			for k := h - 1; k >= 0 && out[k].End > sent && len(before) < n; k-- {
+				p := &out[k]
+				if p.Subject == "" || isHead && p.Verb == "" || len(before) > 0 && before[len(before)-1].Subject == p.Subject {
+					continue
+				}
+				before = append(before, p)
 			}
-			if ok {
+			if len(before) == n {
 				for k := range g {
-					g[k].Subject, g[k].SubjectRule = before[k].Subject, SubjAligned
+					subj := before[n-1-k].Subject
+					if isHead && !strings.HasSuffix(subj, own) {
+						subj += own
+					}
+					g[k].Subject, g[k].SubjectRule = subj, SubjAligned
 				}
 			}
 		}

@@ -27,7 +27,8 @@ import (
 //     circled number (①…⑳);
 //   - a Latin abbreviation in brackets right after a Chinese character:
 //     （GDP）, (PPI), （M1）: 1 to 12 letters, digits, dots, & or -, at least
-//     one letter.
+//     one letter; or a short note on how the figure is counted, in brackets
+//     after a Chinese character: （不含农户）, （现价）.
 type view struct {
 	text string
 	// orig[i] is the offset in the original text of byte i of text;
@@ -141,6 +142,9 @@ func skipAt(text string, i int) int {
 		if r == '（' {
 			closer = '）'
 		}
+		if m := noteAt(text[i+n:], closer); m > 0 {
+			return n + m // 固定资产投资（不含农户）
+		}
 		e, count, letter := i+n, 0, false
 		for e < len(text) && count <= 12 {
 			r2, n2 := runes.At(text, e)
@@ -159,6 +163,35 @@ func skipAt(text string, i int) int {
 			}
 			e += n2
 			count++
+		}
+	}
+	return 0
+}
+
+// noteWords begin a bracketed note on how a figure is counted, which the
+// view skips like an abbreviation: 固定资产投资（不含农户）, 收入（现价）.
+var noteWords = [...]string{"不含", "含", "不包括", "包括", "现价", "不变价", "下同", "注"}
+
+// noteAt returns the length of a note in brackets that t begins with, up to
+// and including the closing bracket, or 0. A note is at most 10 runes.
+func noteAt(t string, closer rune) int {
+	ok := false
+	for _, w := range noteWords {
+		if strings.HasPrefix(t, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return 0
+	}
+	count := 0
+	for i, r := range t {
+		if r == closer {
+			return i + utf8.RuneLen(r)
+		}
+		if count++; count > 10 || r == '，' || r == '。' || r == '（' || r == '(' {
+			return 0
 		}
 	}
 	return 0
