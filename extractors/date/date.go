@@ -146,8 +146,10 @@ func (x *Extractor) ReportYear(title string) int {
 	if title == "" || strings.Contains(title, "政府工作报告") {
 		return 0
 	}
+	// The first absolute year of the title: 2023年…统计公报, 2024年一季度…,
+	// 2024年1—9月份….
 	for _, m := range x.Find(title) {
-		if m.Kind == KindPoint && m.Lo.Unit == UnitYear && m.Lo.Year.Set && !m.Lo.Year.Rel && m.Lo.Part == PartNone {
+		if m.Lo.Year.Set && !m.Lo.Year.Rel && m.Lo.Unit != UnitDecade && m.Lo.Unit != UnitPlan {
 			return m.Lo.Year.V
 		}
 	}
@@ -155,8 +157,8 @@ func (x *Extractor) ReportYear(title string) int {
 }
 
 // impliedYear reports whether m is a statistical period written without
-// its year (全年, 年末, 上半年, 一季度, 前三季度, 1—9月), which a report
-// states once and then leaves implied.
+// its year (全年, 年末, 上半年, 一季度, 前三季度, 1—9月, 3月末), which a
+// report states once and then leaves implied.
 func impliedYear(m Match, text string) bool {
 	switch text[m.Start:m.End] {
 	case "全年", "年末", "年底", "年初", "年中":
@@ -172,6 +174,8 @@ func impliedYear(m Match, text string) bool {
 			return true
 		case UnitYear:
 			return m.Lo.Part != PartNone // 年末, 年底, 年初
+		case UnitMonth:
+			return true // 3月末, 9月份: a report's month
 		}
 	case KindRange:
 		// 1—9月: a range of months from January.

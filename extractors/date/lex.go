@@ -1,6 +1,7 @@
 package date
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -246,7 +247,9 @@ func (l *lexer) fits(w *word, i int, prev *token) bool {
 		return false
 	}
 	adjacent := prev != nil && prev.end == i
-	if w.nonum && adjacent && prev.isNum() {
+	// NOTE: spaced text (3 月末, as HTML-to-text conversion leaves it) keeps
+	// a number and its unit together: a space is no boundary for nonum.
+	if w.nonum && prev != nil && prev.isNum() && strings.TrimLeft(s[prev.end:i], " \u3000") == "" {
 		return false
 	}
 	if w.bound && !adjacent {

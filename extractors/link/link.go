@@ -231,6 +231,21 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 			return newsfacts.Some(int32(i))
 		}
 	}
+	// A paragraph that states no date before the figure continues the
+	// period of the paragraph before it (一季度，国内生产总值…。\n分产业看，
+	// 第一产业增加值…): its last statistical period.
+	if para > 0 && !hasDateIn(doc, para, m.Start) {
+		prev := l.paras.last(para - 1)
+		for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
+			d := doc.Dates[i].Span
+			if d.Start < prev {
+				break
+			}
+			if d.End <= para && usable(i) && statPeriod(doc.Dates[i]) {
+				return newsfacts.Some(int32(i))
+			}
+		}
+	}
 	return newsfacts.Opt[int32]{}
 }
 
@@ -243,6 +258,12 @@ func opensSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(doc.Text[d.End:])
 	return r == '，' || r == ','
+}
+
+// hasDateIn reports whether a date lies in text[from:to].
+func hasDateIn(doc *newsfacts.Doc, from, to int) bool {
+	i := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= from })
+	return i < len(doc.Dates) && doc.Dates[i].Start < to
 }
 
 // statPeriod reports whether d is a period that statistics are reported

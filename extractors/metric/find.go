@@ -1,6 +1,8 @@
 package metric
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -78,6 +80,8 @@ type scanner struct {
 	// ents are the organisation and place names an earlier stage found in
 	// text, sorted by Start, or nil.
 	ents []newsfacts.Entity
+	// rankEnd is the end of the last rank found, or 0.
+	rankEnd int
 	// floor is the end of the last figure found: the words before a new
 	// figure may not reach back past it.
 	floor int
@@ -1310,6 +1314,32 @@ func (s *scanner) idWins(off, n int) bool {
 
 // ordinal handles 第: a rank after a rank word (全市第一, 排名第3), else an
 // ordinal to skip (第3批, 第一师).
+// rankScope returns the length of what makes 第 at i a rank when no scope
+// word stands before it: a ranking verb and a place name (居赣州市, 位列长沙市),
+// or the 、 or 和 after a rank just found (第3、第12位).
+func (s *scanner) rankScope(i int) (int, bool) {
+	t := s.text
+	for _, w := range [...]string{"、", "和", "及"} {
+		if strings.HasSuffix(t[:i], w) && s.rankEnd == i-len(w) {
+			return 0, true
+		}
+	}
+	// NOTE: entities are sorted by Start: a few before i are enough.
+	first, _ := slices.BinarySearchFunc(s.ents, i, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	for k := first - 1; k >= 0 && k >= first-8; k-- {
+		e := s.ents[k]
+		if e.End != i || e.Type != newsfacts.PLACE {
+			continue
+		}
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "名列", "居", "列"} {
+			if strings.HasSuffix(t[:e.Start], v) {
+				return i - e.Start, true
+			}
+		}
+	}
+	return 0, false
+}
+
 func (s *scanner) ordinal(i int) (*Candidate, int) {
 	t := s.text
 	ns := i + len("第")
@@ -1319,6 +1349,11 @@ func (s *scanner) ordinal(i int) (*Candidate, int) {
 	}
 	ne := ns + num.Len
 	_, n, isRank := s.lx.ranks.match(t[:i])
+	if !isRank {
+		// 居赣州市第6位: a ranking verb and a place; 第3、第12位: the
+		// second rank of a list.
+		n, isRank = s.rankScope(i)
+	}
 	if !isRank || num.Value <= 0 || num.Value > 10000 || num.Form.Has(numeral.Decimal) {
 		return nil, s.skipOrdinal(ne)
 	}
@@ -1326,6 +1361,7 @@ func (s *scanner) ordinal(i int) (*Candidate, int) {
 	if r := runeAt(t, ne); r == '名' || r == '位' {
 		c.End = ne + utf8.RuneLen(r)
 	}
+	s.rankEnd = c.End
 	// 全国第一大港: an ordinal name, not a rank.
 	if r := runeAt(t, c.End); r == '大' || r == '批' || r == '次' || r == '届' || r == '期' || s.startsUnit(c.End) {
 		return nil, s.skipOrdinal(ne)

@@ -131,8 +131,13 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 				drop = true
 				break
 			}
-			// Only words before the numeral overlap: start after the date.
-			m.Start = max(m.Start, d.End)
+			// Only words before the numeral overlap: start after the date,
+			// unless the date is the start's of a transition (由8月份的增长
+			// 0.4%转为下降12.6%): it stays inside, so that the link stage
+			// passes over it.
+			if !m.From.OK || c.From == nil || d.Start >= c.From.NumStart {
+				m.Start = max(m.Start, d.End)
+			}
 		}
 		if drop {
 			continue
