@@ -273,7 +273,14 @@ func statPeriod(d newsfacts.Date) bool {
 	case newsfacts.GrainYear, newsfacts.GrainHalf, newsfacts.GrainQuarter:
 		return true
 	case newsfacts.GrainSpan:
-		return d.From.OK && d.To.OK && d.To.V-d.From.V >= 27
+		// A cumulative period of one year (1—9月, 前三季度), not a span
+		// up to the report (今年以来, 20年来).
+		if !d.From.OK || !d.To.OK {
+			return false
+		}
+		fy, fm, fd := d.From.V.Date()
+		ty, _, _ := d.To.V.Date()
+		return fy == ty && fm == 1 && fd == 1 && d.To.V.AddDays(1).Time().Day() == 1 && d.To.V-d.From.V >= 27
 	}
 	return false
 }

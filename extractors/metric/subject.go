@@ -248,8 +248,8 @@ func (s *scanner) actorMeasure(c *Candidate) {
 		return
 	}
 	at := strings.LastIndex(s.text[:c.Start], c.Subject)
-	if at < 0 || at < s.clauseStartAt(c.Start) {
-		return
+	if at < 0 || at < s.clauseStartAt(c.Start) || utf8.RuneCountInString(s.text[at+len(c.Subject):c.Start]) > 3 {
+		return // the subject must be the words right before the figure
 	}
 	head := s.text[s.clauseStartAt(at):at]
 	for _, w := range s.lx.factWords[factAchieve] {
@@ -422,11 +422,20 @@ func (s *scanner) stripScope(subj string) string {
 				subj, changed = h, true
 			}
 		}
-		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 {
+		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
 			subj, changed = subj[p:], true
 		}
 	}
 	return subj
+}
+
+// bindsToName reports whether rest, what follows a place name at the start
+// of a subject, begins with a character that makes one word with the name
+// (甘肃籍, 青岛港, 安徽等地, 长江东至段, 福州市区): the name is then part
+// of the subject.
+func bindsToName(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥", r)
 }
 
 // placePrefix returns the length of a place name of the text that begins
@@ -434,8 +443,8 @@ func (s *scanner) stripScope(subj string) string {
 func (s *scanner) placePrefix(subj string) int {
 	best := 0
 	for _, e := range s.ents {
-		if e.Type != newsfacts.PLACE || e.End > len(s.text) {
-			continue
+		if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 {
+			continue // one character (中, 美) is too short to tell
 		}
 		if n := e.End - e.Start; n > best && strings.HasPrefix(subj, s.text[e.Start:e.End]) {
 			best = n
