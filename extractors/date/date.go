@@ -184,6 +184,18 @@ func impliedYear(m Match, text string) bool {
 	return false
 }
 
+// comparedWith reports whether m is the base of a comparison (较2019年同期,
+// 比上年): the year a figure is compared with is not the year it is about.
+func comparedWith(text string, m Match) bool {
+	before := strings.TrimRight(text[:m.Start], " \u3000")
+	for _, p := range [...]string{"比", "较", "与", "同", "相比", "对比", "相较", "于"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(text[m.End:], "同期")
+}
+
 // withYear returns m with the year y written into its expressions.
 func withYear(m Match, y int) Match {
 	m.Lo.Year = Abs(y)
@@ -231,7 +243,7 @@ func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, re
 			}
 			d, _ := x.Resolve(m, ref)
 			dst = append(dst, d)
-			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && m.Kind == KindPoint {
+			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && m.Kind == KindPoint && !comparedWith(text, m) {
 				year, _, _ = from.Date() // 2023年，…; 去年，…
 			}
 			continue

@@ -217,6 +217,12 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 			return newsfacts.Some(int32(i))
 		}
 	}
+	// The rules below reach past the figure's sentence: only for a
+	// statistic (a change, a share, money, a catalogued indicator), not a
+	// duration, a distance or a count of things.
+	if !statistic(l.doc.Metrics, m) {
+		return newsfacts.Opt[int32]{}
+	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
 	// …。其中，第一产业增加值…) governs the sentences after it.
 	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
@@ -258,6 +264,23 @@ func opensSentence(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(doc.Text[d.End:])
 	return r == '，' || r == ','
+}
+
+// statistic reports whether the metric at span m is a statistic that a
+// period stated sentences before can govern.
+func statistic(ms []newsfacts.Metric, m newsfacts.Span) bool {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= m.Start })
+	if i == len(ms) || ms[i].Span != m {
+		return false
+	}
+	x := &ms[i]
+	switch {
+	case x.Indicator != "" || x.Baseline != "":
+		return true
+	case x.Kind == newsfacts.KindChange || x.Kind == newsfacts.KindPercent || x.Kind == newsfacts.KindMoney:
+		return true
+	}
+	return false
 }
 
 // hasDateIn reports whether a date lies in text[from:to].

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
@@ -82,6 +83,12 @@ type scanner struct {
 	ents []newsfacts.Entity
 	// rankEnd is the end of the last rank found, or 0.
 	rankEnd int
+	// places holds the place names that may begin a subject (see
+	// placePrefix), built the first time one is asked for.
+	places map[string]bool
+	// bounds are the sentence and clause starts and the target words of
+	// the text (see findBounds).
+	bounds bounds
 	// floor is the end of the last figure found: the words before a new
 	// figure may not reach back past it.
 	floor int
@@ -112,7 +119,7 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 	v := newView(text)
 	n := len(out)
 	out = x.findIn(v.text, v.entities(ents, nil), out)
-	if v.orig != nil {
+	if v.skips != nil {
 		for k := n; k < len(out); k++ {
 			v.unmap(&out[k], text)
 			if f := out[k].From; f != nil {
@@ -126,6 +133,12 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 // findIn is find on the view of a text (see view).
 func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
 	s := scanner{lx: x.lx, text: text, ents: ents}
+	b := boundsPool.Get().(*bounds)
+	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0]}
+	defer func() {
+		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0]}
+		boundsPool.Put(b)
+	}()
 	i := 0
 	for i < len(text) {
 		b := text[i]
@@ -179,6 +192,9 @@ func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate
 	s.facts(out)
 	return out
 }
+
+// boundsPool recycles the buffers of scanner.bounds.
+var boundsPool = sync.Pool{New: func() any { return new(bounds) }}
 
 // sharedHeads are the one-character halves that share the word after them
 // (汽、柴油 is 汽油 and 柴油; 中、小学; 大、中型; 进、出口): a coordination

@@ -111,6 +111,11 @@ type lexicon struct {
 	// them by role, longest first.
 	facts     map[string]factRole
 	factWords [nFactRoles][]string
+	// goalsByRune maps the first rune of each target and untarget word to
+	// the words.
+	goalsByRune map[rune][]string
+	// goalRunes is a bitmap of those first runes (all below U+10000).
+	goalRunes [1 << 10]uint64
 }
 
 // loadLexicon reads and checks every data file.
@@ -136,6 +141,14 @@ func loadLexicon() (*lexicon, error) {
 	}
 	for _, ws := range lx.factWords {
 		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	}
+	lx.goalsByRune = map[rune][]string{}
+	for _, role := range [...]factRole{factTarget, factUntarget} {
+		for _, w := range lx.factWords[role] {
+			r, _ := utf8.DecodeRuneInString(w)
+			lx.goalsByRune[r] = append(lx.goalsByRune[r], w)
+			lx.goalRunes[r>>6] |= 1 << (r & 63)
+		}
 	}
 	err = readTSV("units.tsv", 2, func(f []string) error {
 		c, ok := classNames[f[1]]

@@ -1,10 +1,13 @@
 package metric
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // The subject rules. Every figure's subject is chosen by one of them, and
@@ -120,17 +123,70 @@ func (s *scanner) facts(out []Candidate) {
 
 // sentenceStart returns the start of the sentence that holds off.
 func (s *scanner) sentenceStart(off int) int {
-	return strings.LastIndexAny(s.text[:off], "。！？!?\n") + 1
+	s.findBounds()
+	return lastMark(s.bounds.sentences, off)
 }
 
 // clauseStartAt returns the start of the clause that holds off.
 func (s *scanner) clauseStartAt(off int) int {
-	i := strings.LastIndexAny(s.text[:off], "。！？!?\n，,；;：:")
-	if i < 0 {
-		return 0
+	s.findBounds()
+	return lastMark(s.bounds.clauses, off)
+}
+
+// bounds holds where the sentences and clauses of the text start, and its
+// target and untarget words, found in one pass the first time a rule asks.
+//
+// NOTE: found once per text, then searched: a rule that walked back to the
+// last sentence end for each figure spent a quarter of the extractor's
+// time there.
+type bounds struct {
+	found              bool
+	sentences, clauses []int
+	goals              []goalMark
+}
+
+// goalMark is one target or untarget word of the text.
+type goalMark struct {
+	at, end int
+	word    string
+	role    factRole
+}
+
+// findBounds fills s.bounds.
+func (s *scanner) findBounds() {
+	b := &s.bounds
+	if b.found {
+		return
 	}
-	_, n := utf8.DecodeRuneInString(s.text[i:])
-	return i + n
+	b.found = true
+	b.sentences = append(b.sentences[:0], 0)
+	b.clauses = append(b.clauses[:0], 0)
+	t := s.text
+	for i := 0; i < len(t); {
+		r, n := runes.At(t, i)
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			b.sentences = append(b.sentences, i+n)
+			b.clauses = append(b.clauses, i+n)
+		case '，', ',', '；', ';', '：', ':':
+			b.clauses = append(b.clauses, i+n)
+		default:
+			if r < 1<<16 && s.lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
+				for _, w := range s.lx.goalsByRune[r] {
+					if strings.HasPrefix(t[i:], w) {
+						b.goals = append(b.goals, goalMark{at: i, end: i + len(w), word: w, role: s.lx.facts[w]})
+					}
+				}
+			}
+		}
+		i += n
+	}
+}
+
+// lastMark returns the last mark at or before off (marks starts with 0).
+func lastMark(marks []int, off int) int {
+	k := sort.Search(len(marks), func(k int) bool { return marks[k] > off })
+	return marks[k-1]
 }
 
 // otherEntity reads the subject of a figure compared with another entity
@@ -435,37 +491,86 @@ func (s *scanner) stripScope(subj string) string {
 // of the subject.
 func bindsToName(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥", r)
+	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || numeral.IsNumeral(r)
 }
 
 // placePrefix returns the length of a place name of the text that begins
-// subj, or 0.
+// subj, or 0. Only coded places of two characters or more that stand
+// outside any organisation name count: one character (中, 美) is too short
+// to tell; a region with no code (非洲, 长江, 中东欧) may be part of what a
+// subject names (非洲国家, 长江干流); a place inside a name is part of the
+// name (西安交通大学, 三峡集团).
 func (s *scanner) placePrefix(subj string) int {
-	best := 0
-	for _, e := range s.ents {
-		if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 {
-			continue // one character (中, 美) is too short to tell
+	if s.places == nil {
+		s.places = map[string]bool{}
+		for k, e := range s.ents {
+			if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 || e.Code == "" || inOrg(s.ents, k) {
+				continue
+			}
+			s.places[s.text[e.Start:e.End]] = true
 		}
-		if n := e.End - e.Start; n > best && strings.HasPrefix(subj, s.text[e.Start:e.End]) {
-			best = n
+	}
+	if len(s.places) == 0 {
+		return 0
+	}
+	best := 0
+	for n, size := 0, 0; n < len(subj) && n <= 10*3; n += size {
+		_, size = utf8.DecodeRuneInString(subj[n:])
+		if s.places[subj[:n+size]] {
+			best = n + size
 		}
 	}
 	return best
+}
+
+// inOrg reports whether entity k lies inside an organisation name.
+// Entities are sorted by Start: the few before k are enough to look at.
+func inOrg(ents []newsfacts.Entity, k int) bool {
+	e := ents[k]
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if o := ents[j]; o.Type == newsfacts.ORG && o.Start <= e.Start && e.End <= o.End {
+			return true
+		}
+	}
+	for j := k + 1; j < len(ents) && ents[j].Start == e.Start; j++ {
+		if o := ents[j]; o.Type == newsfacts.ORG && e.End <= o.End {
+			return true
+		}
+	}
+	return false
 }
 
 // isTarget reports whether a target word (预期目标, 力争, 确保 …) stands
 // before the figure in its sentence, with no word after it that makes the
 // figure a result again (超额完成).
 func (s *scanner) isTarget(c *Candidate) bool {
-	head := s.text[s.sentenceStart(c.Start):c.Start]
-	for _, w := range s.lx.factWords[factUntarget] {
-		if strings.Contains(head, w) {
+	sent := s.sentenceStart(c.Start)
+	// The marks of this sentence before the figure.
+	marks := s.bounds.goals
+	lo := sort.Search(len(marks), func(k int) bool { return marks[k].at >= sent })
+	hi := lo
+	for hi < len(marks) && marks[hi].end <= c.Start {
+		hi++
+	}
+	marks = marks[lo:hi]
+	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20")
+	if len(marks) == 0 && !year {
+		return false
+	}
+	head := s.text[sent:c.Start]
+	for _, m := range marks {
+		if m.role == factUntarget {
 			return false
 		}
 	}
 	cl := s.clauseStartAt(c.Start)
 	for _, w := range s.lx.factWords[factTarget] {
-		i := strings.LastIndex(head, w)
+		i := -1
+		for _, m := range marks {
+			if m.word == w {
+				i = m.at - sent // the last one before the figure
+			}
+		}
 		if i < 0 {
 			continue
 		}
@@ -487,7 +592,7 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		// 一般公共预算收入增长5%).
 		return !strings.ContainsAny(rest, "；;") && !strings.Contains(rest, "为期")
 	}
-	return s.futureYearBefore(head)
+	return year && s.futureYearBefore(head)
 }
 
 // futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed

@@ -155,7 +155,8 @@ func TestSubjectsAfterNames(t *testing.T) {
 			if i < 0 {
 				t.Fatalf("%s: no %q in %s", tt.name, n, tt.text)
 			}
-			doc.Entities = append(doc.Entities, newsfacts.Entity{Span: newsfacts.Span{Start: i, End: i + len(n)}, Type: newsfacts.PLACE})
+			// A coded place, as the gazetteer gives one.
+			doc.Entities = append(doc.Entities, newsfacts.Entity{Span: newsfacts.Span{Start: i, End: i + len(n)}, Type: newsfacts.PLACE, Code: "000000"})
 		}
 		if err := x.Extract(doc); err != nil {
 			t.Fatal(err)

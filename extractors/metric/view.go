@@ -1,8 +1,7 @@
 package metric
 
 import (
-	"cmp"
-	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -31,58 +30,61 @@ import (
 //     after a Chinese character: （不含农户）, （现价）.
 type view struct {
 	text string
-	// orig[i] is the offset in the original text of byte i of text;
-	// orig[len(text)] is the original length. nil when nothing was skipped.
-	orig []int32
+	// skips are the stretches of the original text left out, in order:
+	// at is the view offset where each stood, n its length and before the
+	// total length of the skips before it. nil when nothing was skipped.
+	skips []skip
 }
 
-// newView returns the view of text, which is text itself (orig nil) when
+// skip is one stretch of the original text that the view leaves out.
+type skip struct{ at, n, before int }
+
+// newView returns the view of text, which is text itself (skips nil) when
 // there is nothing to skip.
 func newView(text string) view {
-	if !hasSkippable(text) {
-		return view{text: text}
-	}
+	var skips []skip
 	var b strings.Builder
-	b.Grow(len(text))
-	orig := make([]int32, 0, len(text)+1)
+	last, removed := 0, 0 // last: the end of the previous skip in text
 	for i := 0; i < len(text); {
-		if n := skipAt(text, i); n > 0 {
-			i += n
+		c := text[i]
+		// NOTE: only these lead bytes can begin something to skip: the
+		// ASCII ones, U+00A0 (C2), U+2460… (E2), U+3000 and 〔 (E3), （ and
+		// ［ (EF).
+		if c != ' ' && c != '\t' && c != '[' && c != '(' && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			// NOTE: step by the lead byte; a stray continuation byte is
+			// stepped over alone, and what follows is still looked at.
+			switch {
+			case c >= 0xF0:
+				i += 4
+			case c >= 0xE0:
+				i += 3
+			case c >= 0xC0:
+				i += 2
+			default:
+				i++
+			}
 			continue
 		}
-		_, n := runes.At(text, i)
-		b.WriteString(text[i : i+n])
-		for k := range n {
-			orig = append(orig, int32(i+k))
+		n := skipAt(text, i)
+		if n == 0 {
+			_, size := runes.At(text, i)
+			i += size
+			continue
 		}
+		if skips == nil {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:i])
+		skips = append(skips, skip{at: i - removed, n: n, before: removed})
+		removed += n
 		i += n
+		last = i
 	}
-	orig = append(orig, int32(len(text)))
-	return view{text: b.String(), orig: orig}
-}
-
-// hasSkippable reports cheaply whether text may hold anything to skip.
-func hasSkippable(text string) bool {
-	return strings.IndexByte(text, ' ') >= 0 || strings.IndexByte(text, '\t') >= 0 ||
-		strings.IndexByte(text, '[') >= 0 || strings.Contains(text, "\u3000") ||
-		strings.Contains(text, "\u00a0") || strings.Contains(text, "［") || strings.Contains(text, "〔") ||
-		strings.Contains(text, "（") || strings.IndexByte(text, '(') >= 0 || hasCircled(text)
-}
-
-// hasCircled reports whether text holds a circled number ①…⑳ (U+2460…U+2473,
-// encoded E2 91 A0…E2 91 B3).
-func hasCircled(text string) bool {
-	for i := 0; ; {
-		k := strings.Index(text[i:], "\xe2\x91")
-		if k < 0 {
-			return false
-		}
-		i += k
-		if i+2 < len(text) && text[i+2] >= 0xA0 && text[i+2] <= 0xB3 {
-			return true
-		}
-		i += 2
+	if skips == nil {
+		return view{text: text}
 	}
+	b.WriteString(text[last:])
+	return view{text: b.String(), skips: skips}
 }
 
 // skipAt returns the length of what the view skips at text[i], or 0.
@@ -197,36 +199,47 @@ func noteAt(t string, closer rune) int {
 	return 0
 }
 
-// at maps an offset of the view to the original text.
+// at maps an offset of the view to the original text: past the skips
+// that stood at or before it.
 func (v *view) at(off int) int {
-	if v.orig == nil {
+	k := sort.Search(len(v.skips), func(k int) bool { return v.skips[k].at > off })
+	if k == 0 {
 		return off
 	}
-	return int(v.orig[off])
+	p := v.skips[k-1]
+	return off + p.before + p.n
 }
 
-// end maps an end offset of the view (exclusive) to the original text: the
-// end of the byte before it, so that skipped text after a span stays out.
+// end maps an end offset of the view (exclusive) to the original text:
+// past the skips that stood before it, not one that stands right at it, so
+// that skipped text after a span stays out.
 func (v *view) end(off int) int {
-	if v.orig == nil || off == 0 {
-		return v.at(off)
-	}
-	return int(v.orig[off-1]) + 1
-}
-
-// in maps an offset of the original text to the view: the first view byte
-// at or after it.
-func (v *view) in(off int) int {
-	if v.orig == nil {
+	k := sort.Search(len(v.skips), func(k int) bool { return v.skips[k].at >= off })
+	if k == 0 {
 		return off
 	}
-	k, _ := slices.BinarySearchFunc(v.orig, int32(off), func(a, b int32) int { return cmp.Compare(a, b) })
-	return k
+	p := v.skips[k-1]
+	return off + p.before + p.n
+}
+
+// in maps an offset of the original text to the view: an offset inside a
+// skipped stretch goes to where the stretch stood.
+func (v *view) in(off int) int {
+	k := sort.Search(len(v.skips), func(k int) bool { return v.skips[k].at+v.skips[k].before > off })
+	if k == 0 {
+		return off
+	}
+	p := v.skips[k-1]
+	o := p.at + p.before // the skip's start in the original
+	if off < o+p.n {
+		return p.at
+	}
+	return off - p.before - p.n
 }
 
 // entities returns ents with their spans mapped into the view, reusing buf.
 func (v *view) entities(ents []newsfacts.Entity, buf []newsfacts.Entity) []newsfacts.Entity {
-	if v.orig == nil {
+	if v.skips == nil {
 		return ents
 	}
 	buf = buf[:0]
@@ -240,7 +253,7 @@ func (v *view) entities(ents []newsfacts.Entity, buf []newsfacts.Entity) []newsf
 // unmap maps the offsets of a candidate found in the view to the original
 // text.
 func (v *view) unmap(c *Candidate, orig string) {
-	if v.orig == nil {
+	if v.skips == nil {
 		return
 	}
 	c.Start, c.End = v.at(c.Start), v.end(c.End)
