@@ -51,6 +51,9 @@ type Stats struct {
 	// Docs is the number of documents written; Errors how many of them
 	// have status "error".
 	Docs, Errors int64
+	// Renamed counts the documents whose id was taken by an earlier
+	// document of the run and that got a suffix ("~2", "~3" …).
+	Renamed int64
 	// TextBytes is the size of the parsed article texts, in bytes.
 	TextBytes int64
 	// Rows counts the rows written per table.
@@ -85,7 +88,9 @@ type job struct {
 }
 
 // Run processes every record of src and writes the rows to sink, in the
-// order src yields them whatever the number of workers. A document that
+// order src yields them whatever the number of workers. Document ids are
+// made unique within the run: a document whose id an earlier one has
+// gets the first free suffix "~2", "~3" … (counted in Stats.Renamed). A document that
 // fails becomes an articles row with status "error"; it never stops the
 // run. Run returns early with an error only when ctx is cancelled, the
 // source fails to read, or the sink fails to write; the caller then aborts
@@ -178,6 +183,7 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	write := &st.Stages[len(st.Stages)-1]
 	pending := make(map[int64]*job, window)
 	next := int64(0)
+	var ids uniqueIDs
 	var writeErr error
 	for j := range done {
 		pending[j.seq] = j
@@ -190,6 +196,9 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 			next++
 			for i, d := range j.spent {
 				st.Stages[i].Time += d
+			}
+			if ids.makeUnique(&j.rows) {
+				st.Renamed++
 			}
 			t0 := time.Now()
 			err := sink.Write(ctx, &j.rows)

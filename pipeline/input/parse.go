@@ -26,12 +26,13 @@ type ParseOptions struct {
 // whatever metadata could be read still filled in, so that the error row can
 // be found.
 //
-// DocID is the JSONL "id" (a string or a number), else the record's Stem;
-// a JSONL line without id gets "STEM#LINE". Source is the path, plus ":LINE"
+// DocID is the JSONL "id" (a string or a number), else the record's Name;
+// a JSONL line without id gets "NAME#LINE". DocID is not yet unique: a run
+// makes it so (pipeline.Run adds "~2", "~3" … to a repeated one). Source is the path, plus ":LINE"
 // for JSONL. See the package documentation for how each kind is read.
 func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 	a.Source = rec.Source
-	a.DocID = rec.Stem
+	a.DocID = rec.Name
 	if rec.Line > 0 {
 		a.Source += ":" + strconv.Itoa(rec.Line)
 	}

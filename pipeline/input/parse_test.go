@@ -41,7 +41,7 @@ func instant(s string) newsfacts.Opt[time.Time] {
 
 // parseKind parses data as a record of the given kind named "dir/"+name.
 func parseKind(kind input.Kind, name, data string) newsfacts.Article {
-	rec := input.Record{Source: "dir/" + name, Kind: kind, Stem: strings.TrimSuffix(name, filepath.Ext(name)), Data: []byte(data)}
+	rec := input.Record{Source: "dir/" + name, Kind: kind, Name: strings.TrimSuffix(name, filepath.Ext(name)), Data: []byte(data)}
 	if kind == input.KindJSONL {
 		rec.Line, rec.Index = 1, 1
 	}
@@ -70,7 +70,7 @@ func TestParseReferenceArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := input.Parse(input.Record{Source: path, Kind: input.KindMarkdown, Stem: "2022-03-29-shifeng-enterprise-service", Data: data}, parseOpts)
+	a := input.Parse(input.Record{Source: path, Kind: input.KindMarkdown, Name: "2022-03-29-shifeng-enterprise-service", Data: data}, parseOpts)
 	if a.Err != nil {
 		t.Fatalf("Err = %v", a.Err)
 	}
@@ -575,7 +575,7 @@ func TestParseDates(t *testing.T) {
 		}
 	}
 	// Without a default, an article without date has none.
-	a := input.Parse(input.Record{Source: "x.txt", Kind: input.KindText, Stem: "x", Data: []byte("正文。")}, input.ParseOptions{})
+	a := input.Parse(input.Record{Source: "x.txt", Kind: input.KindText, Name: "x", Data: []byte("正文。")}, input.ParseOptions{})
 	if a.Date.OK {
 		t.Errorf("Date = %v, want absent without a default", a.Date)
 	}
@@ -587,13 +587,13 @@ func TestParseDocIDAndSource(t *testing.T) {
 		rec           input.Record
 		docID, source string
 	}{
-		{"file", input.Record{Source: "in/a.md", Kind: input.KindMarkdown, Stem: "a", Data: []byte("正文。")}, "a", "in/a.md"},
-		{"jsonl with id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Stem: "d", Data: []byte(`{"id": "k1", "text": "x"}`)}, "k1", "in/d.jsonl:7"},
-		{"jsonl without id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Stem: "d", Data: []byte(`{"text": "x"}`)}, "d#7", "in/d.jsonl:7"},
-		{"stdin", input.Record{Source: "-", Line: 2, Index: 2, Kind: input.KindJSONL, Stem: "stdin", Data: []byte(`{"text": "x"}`)}, "stdin#2", "-:2"},
-		{"error record", input.Record{Source: "in/d.jsonl", Line: 9, Index: 4, Kind: input.KindJSONL, Stem: "d",
+		{"file", input.Record{Source: "in/a.md", Kind: input.KindMarkdown, Name: "a", Data: []byte("正文。")}, "a", "in/a.md"},
+		{"jsonl with id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Name: "d", Data: []byte(`{"id": "k1", "text": "x"}`)}, "k1", "in/d.jsonl:7"},
+		{"jsonl without id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Name: "d", Data: []byte(`{"text": "x"}`)}, "d#7", "in/d.jsonl:7"},
+		{"stdin", input.Record{Source: "-", Line: 2, Index: 2, Kind: input.KindJSONL, Name: "stdin", Data: []byte(`{"text": "x"}`)}, "stdin#2", "-:2"},
+		{"error record", input.Record{Source: "in/d.jsonl", Line: 9, Index: 4, Kind: input.KindJSONL, Name: "d",
 			Err: &newsfacts.DocError{Source: "in/d.jsonl", Line: 9, Op: "read", Err: newsfacts.ErrTooLarge}}, "d#9", "in/d.jsonl:9"},
-		{"several documents without lines", input.Record{Source: "in/m.txt", Index: 2, Kind: input.KindText, Stem: "m", Data: []byte("x")}, "m#2", "in/m.txt"},
+		{"several documents without lines", input.Record{Source: "in/m.txt", Index: 2, Kind: input.KindText, Name: "m", Data: []byte("x")}, "m#2", "in/m.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
