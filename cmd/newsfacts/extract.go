@@ -117,12 +117,31 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		return m.fail(err)
 	}
 	defer reader.Close()
+	for _, sk := range reader.Skipped() {
+		fmt.Fprintf(m.Stderr, "newsfacts: skipping %s: %s\n", sk.Path, sk.Reason)
+	}
 
+	run := &output.RunInfo{
+		Command: "newsfacts extract",
+		Version: newsfacts.Version,
+		Options: map[string]string{
+			"format":        string(ofmt),
+			"compression":   *compression,
+			"date":          rf.date,
+			"gazetteer":     rf.gazetteer,
+			"max-doc-bytes": fmt.Sprint(rf.maxDocBytes),
+		},
+		Inputs:          fs.Args(),
+		SkippedInputs:   len(reader.Skipped()),
+		DuplicateInputs: reader.Duplicates(),
+	}
 	sink, err := output.Open(output.Options{
 		Dir:         *out,
 		Format:      ofmt,
 		Compression: *compression,
 		Metadata:    runMetadata(popts),
+		Run:         run,
+		Notify:      func(msg string) { fmt.Fprintf(m.Stderr, "newsfacts: %s\n", msg) },
 	})
 	if err != nil {
 		return m.fail(err)
@@ -152,11 +171,13 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		}
 		return m.fail(err)
 	}
+	run.InputFiles = reader.Files()
+	run.RenamedIDs = st.Renamed
 	if err := sink.Close(); err != nil {
 		return m.fail(fmt.Errorf("finishing output: %w", err))
 	}
 	elapsed := time.Since(start)
-	m.summary(st, reader.BytesRead(), elapsed, *out, ofmt)
+	m.summary(st, reader, elapsed, *out, ofmt)
 	if *stats {
 		m.printStats(st, start, elapsed)
 	}
@@ -208,12 +229,49 @@ func (m *Main) progressBar(mode string, total int64) *progressbar.ProgressBar {
 }
 
 // summary prints the one-line summary of a run.
-func (m *Main) summary(st pipeline.Stats, inBytes int64, elapsed time.Duration, dir string, f output.Format) {
-	mb := float64(inBytes) / 1e6
+func (m *Main) summary(st pipeline.Stats, r *input.Reader, elapsed time.Duration, dir string, f output.Format) {
+	mb := float64(r.BytesRead()) / 1e6
+	var notes []string
+	if n := st.Renamed; n > 0 {
+		notes = append(notes, plural(int(n), "id")+" given a suffix")
+	}
+	if n := r.Duplicates(); n > 0 {
+		notes = append(notes, plural(n, "input")+" named twice")
+	}
+	if n := len(r.Skipped()); n > 0 {
+		notes = append(notes, plural(n, "non-regular file")+" skipped")
+	}
+	extra := ""
+	if len(notes) > 0 {
+		extra = " (" + strings.Join(notes, ", ") + ")"
+	}
 	fmt.Fprintf(m.Stderr,
-		"newsfacts: %d documents, %d errors; rows: articles %d, entities %d, metrics %d, dates %d; %.1f MB in %.2f s (%.1f MB/s, %.0f docs/s) -> %s/*.%s\n",
-		st.Docs, st.Errors, st.Rows.Articles, st.Rows.Entities, st.Rows.Metrics, st.Rows.Dates,
-		mb, elapsed.Seconds(), mb/elapsed.Seconds(), float64(st.Docs)/elapsed.Seconds(), dir, f)
+		"newsfacts: %s, %s%s; rows: articles %d, entities %d, metrics %d, dates %d; %s in %.2f s (%.1f MB/s, %.0f docs/s) -> %s/*.%s\n",
+		plural(int(st.Docs), "document"), plural(int(st.Errors), "error"), extra,
+		st.Rows.Articles, st.Rows.Entities, st.Rows.Metrics, st.Rows.Dates,
+		size(r.BytesRead()), elapsed.Seconds(), mb/elapsed.Seconds(), float64(st.Docs)/elapsed.Seconds(), dir, f)
+}
+
+// plural returns "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// size formats a byte count: "850 B", "12.3 KB", "36.3 MB", "1.2 GB"
+// (decimal units).
+func size(n int64) string {
+	switch {
+	case n < 1e3:
+		return fmt.Sprintf("%d B", n)
+	case n < 1e6:
+		return fmt.Sprintf("%.1f KB", float64(n)/1e3)
+	case n < 1e9:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
 
 // printStats prints the time per stage, as CPU seconds summed over

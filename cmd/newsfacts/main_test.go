@@ -100,8 +100,8 @@ func TestSpansMatchText(t *testing.T) {
 	}
 }
 
-// TestFormats writes every format and checks that the four files exist and
-// that nothing temporary is left behind.
+// TestFormats writes every format and checks that the four files and the
+// manifest exist and that nothing temporary is left behind.
 func TestFormats(t *testing.T) {
 	for _, f := range []string{"parquet", "arrow", "jsonl"} {
 		t.Run(f, func(t *testing.T) {
@@ -118,7 +118,7 @@ func TestFormats(t *testing.T) {
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			want := []string{"articles." + f, "dates." + f, "entities." + f, "metrics." + f}
+			want := []string{"_manifest.json", "articles." + f, "dates." + f, "entities." + f, "metrics." + f}
 			if strings.Join(names, " ") != strings.Join(want, " ") {
 				t.Errorf("files: got %v, want %v", names, want)
 			}
