@@ -23,6 +23,20 @@ const (
 // errUsage marks errors that should print the usage hint.
 var errUsage = errors.New("usage")
 
+// usageError is a usage error of a sub-command, whose hint names that
+// sub-command's help.
+type usageError struct {
+	cmd, msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Unwrap() error { return errUsage }
+
+// usageErr returns a usage error of the sub-command cmd.
+func usageErr(cmd, format string, args ...any) error {
+	return &usageError{cmd: cmd, msg: fmt.Sprintf(format, args...)}
+}
+
 // Main is the newsfacts command with its standard streams, so that tests can
 // run it in-process.
 type Main struct {
@@ -88,7 +102,12 @@ func (m *Main) fail(err error) int {
 		return exitInterrupted
 	case errors.Is(err, errUsage):
 		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
-		fmt.Fprintf(m.Stderr, "newsfacts: %s\nRun \"newsfacts help\" for usage.\n", msg)
+		help := "newsfacts help"
+		var ue *usageError
+		if errors.As(err, &ue) && ue.cmd != "" {
+			help = "newsfacts " + ue.cmd + " --help"
+		}
+		fmt.Fprintf(m.Stderr, "newsfacts: %s\nRun \"%s\" for usage.\n", msg, help)
 		return exitUsage
 	}
 	fmt.Fprintf(m.Stderr, "newsfacts: %v\n", err)
