@@ -80,8 +80,9 @@
 // RFC 3339) gives Date, the calendar day in the article's own zone, and
 // PublishedAt, the instant in UTC. A date alone ("2022-03-29", "2022/3/29",
 // "2022年3月29日"), or a date and time without zone, gives Date only. A
-// missing or unreadable date is not an error: Date is then
-// ParseOptions.DefaultDate (the run's --date).
+// missing or unreadable date is not an error: Date is then the date that
+// starts the file name ("2023-05-09-market.txt", "20230509_report.md"; see
+// DateFromFileName), else ParseOptions.DefaultDate (the run's --date).
 //
 // # Encodings and bad input
 //

@@ -15,7 +15,8 @@ import (
 // ParseOptions configures Parse.
 type ParseOptions struct {
 	// DefaultDate is the run's --date: the reference date of articles that
-	// give none (or one that cannot be read).
+	// give none (or one that cannot be read) and whose file name gives
+	// none either (see DateFromFileName).
 	DefaultDate newsfacts.Opt[newsfacts.Day]
 }
 
@@ -42,7 +43,11 @@ func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 	case rec.Index > 0:
 		a.DocID += "#" + strconv.Itoa(rec.Index)
 	}
-	a.Date = opts.DefaultDate
+	fallback := opts.DefaultDate
+	if d, ok := DateFromFileName(rec.Source); ok {
+		fallback = newsfacts.Some(d)
+	}
+	a.Date = fallback
 	if rec.Err != nil {
 		a.Err = rec.Err
 		return a
@@ -87,7 +92,7 @@ func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 		fail("parse", err)
 	}
 	if !a.Date.OK {
-		a.Date = opts.DefaultDate
+		a.Date = fallback
 	}
 	return a
 }

@@ -837,3 +837,53 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestDateFromFileName (issue 13, hole 5): a date at the start of the file
+// name is the reference date of a document that gives none, ahead of the
+// run's --date; the document's own date comes first.
+func TestDateFromFileName(t *testing.T) {
+	names := []struct {
+		path string
+		want string // "" for none
+	}{
+		{"in/2023-05-09-market.txt", "2023-05-09"},
+		{"2023-05-09.jsonl", "2023-05-09"},
+		{"x/20230509_report.md", "2023-05-09"},
+		{"20230509", "2023-05-09"},
+		{"2023-02-30-bad.txt", ""},
+		{"202305091-id.txt", ""},
+		{"-202205262391921712.md", ""},
+		{"2023-06-zhuzhou-digest.jsonl", ""},
+		{"1850-01-01-old.txt", ""},
+		{"2023-05-09/market.txt", ""},
+		{"-", ""},
+	}
+	for _, tt := range names {
+		d, ok := input.DateFromFileName(tt.path)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("DateFromFileName(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+
+	def := input.ParseOptions{DefaultDate: newsfacts.Some(newsfacts.DayOf(2020, 1, 1))}
+	tests := []struct {
+		name string
+		rec  input.Record
+		want string
+	}{
+		{"name ahead of --date", input.Record{Source: "in/2023-05-09-market.txt", Kind: input.KindText, Name: "2023-05-09-market", Data: []byte("去年新增1户。")}, "2023-05-09"},
+		{"own date ahead of name", input.Record{Source: "2023-05-09.jsonl", Line: 1, Kind: input.KindJSONL, Name: "2023-05-09", Data: []byte(`{"date":"2022-03-29","text":"x"}`)}, "2022-03-29"},
+		{"no name date: --date", input.Record{Source: "in/market.txt", Kind: input.KindText, Name: "market", Data: []byte("x")}, "2020-01-01"},
+		{"error row too", input.Record{Source: "in/2023-05-09-a.txt", Kind: input.KindText, Name: "a", Err: newsfacts.ErrEmpty}, "2023-05-09"},
+	}
+	for _, tt := range tests {
+		a := input.Parse(tt.rec, def)
+		if got := a.Date.V.String(); !a.Date.OK || got != tt.want {
+			t.Errorf("%s: date %v, want %s", tt.name, a.Date, tt.want)
+		}
+	}
+}
