@@ -21,10 +21,11 @@ import (
 
 // runFlags are the flags shared by every command that runs the pipeline.
 type runFlags struct {
-	date        string
-	workers     int
-	gazetteer   string
-	maxDocBytes int
+	date          string
+	workers       int
+	gazetteer     string
+	maxDocBytes   int
+	maxRowsPerDoc int
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
@@ -32,6 +33,7 @@ func (f *runFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
 	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
 	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
+	fs.IntVar(&f.maxRowsPerDoc, "max-rows-per-doc", pipeline.DefaultMaxRowsPerDoc, "most entities, metrics and dates rows one document gives (each table); the first are kept")
 }
 
 // options turns the flags into pipeline options, building the extractor
@@ -51,7 +53,11 @@ func (f *runFlags) options() (pipeline.Options, error) {
 	if f.maxDocBytes <= 0 {
 		return opts, fmt.Errorf("%w: --max-doc-bytes must be positive", errUsage)
 	}
+	if f.maxRowsPerDoc <= 0 {
+		return opts, fmt.Errorf("%w: --max-rows-per-doc must be positive", errUsage)
+	}
 	opts.Workers = f.workers
+	opts.MaxRowsPerDoc = f.maxRowsPerDoc
 	chain, err := buildChain(chainOptions{Gazetteer: f.gazetteer})
 	if err != nil {
 		return opts, err
@@ -125,11 +131,12 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		Command: "newsfacts extract",
 		Version: newsfacts.Version,
 		Options: map[string]string{
-			"format":        string(ofmt),
-			"compression":   *compression,
-			"date":          rf.date,
-			"gazetteer":     rf.gazetteer,
-			"max-doc-bytes": fmt.Sprint(rf.maxDocBytes),
+			"format":           string(ofmt),
+			"compression":      *compression,
+			"date":             rf.date,
+			"gazetteer":        rf.gazetteer,
+			"max-doc-bytes":    fmt.Sprint(rf.maxDocBytes),
+			"max-rows-per-doc": fmt.Sprint(rf.maxRowsPerDoc),
 		},
 		Inputs:          fs.Args(),
 		SkippedInputs:   len(reader.Skipped()),
@@ -149,9 +156,17 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 
 	bar := m.progressBar(*progress, reader.TotalBytes())
 	var shown int
+	var capped int64
 	popts.Progress = func(rows *output.DocRows, st pipeline.Stats) {
 		if rows.Article.Status == output.StatusError {
 			shown = m.reportDocError(bar, rows, shown)
+		}
+		if st.Capped > capped {
+			capped = st.Capped
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(m.Stderr, "newsfacts: %s: more than %d rows in a table; only the first %d are kept (--max-rows-per-doc)\n", rows.Article.DocID, rf.maxRowsPerDoc, rf.maxRowsPerDoc)
 		}
 		if bar != nil {
 			bar.Set64(reader.BytesRead())
@@ -173,6 +188,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	}
 	run.InputFiles = reader.Files()
 	run.RenamedIDs = st.Renamed
+	run.CappedDocs = st.Capped
 	if err := sink.Close(); err != nil {
 		return m.fail(fmt.Errorf("finishing output: %w", err))
 	}
@@ -237,6 +253,9 @@ func (m *Main) summary(st pipeline.Stats, r *input.Reader, elapsed time.Duration
 	}
 	if n := r.Duplicates(); n > 0 {
 		notes = append(notes, plural(n, "input")+" named twice")
+	}
+	if n := st.Capped; n > 0 {
+		notes = append(notes, plural(int(n), "document")+" cut at --max-rows-per-doc")
 	}
 	if n := len(r.Skipped()); n > 0 {
 		notes = append(notes, plural(n, "non-regular file")+" skipped")
