@@ -21,6 +21,7 @@ import (
 
 // runFlags are the flags shared by every command that runs the pipeline.
 type runFlags struct {
+	cmd           string // the sub-command, for usage errors
 	date          string
 	workers       int
 	gazetteer     string
@@ -29,8 +30,9 @@ type runFlags struct {
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles that carry no date (relative dates resolve against it)")
-	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
+	f.cmd = fs.Name()
+	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles whose document and file name give no date (relative dates resolve against it)")
+	fs.IntVar(&f.workers, "workers", 0, "parallel workers: `N`, or 0 to use all CPUs (the output is the same for any N)")
 	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
 	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
 	fs.IntVar(&f.maxRowsPerDoc, "max-rows-per-doc", pipeline.DefaultMaxRowsPerDoc, "most entities, metrics and dates rows one document gives (each table); the first are kept")
@@ -43,18 +45,18 @@ func (f *runFlags) options() (pipeline.Options, error) {
 	if f.date != "" {
 		d, err := newsfacts.ParseDay(f.date)
 		if err != nil {
-			return opts, fmt.Errorf("%w: --date: %v", errUsage, err)
+			return opts, usageErr(f.cmd, "--date: %v", err)
 		}
 		opts.Parse.DefaultDate = newsfacts.Some(d)
 	}
 	if f.workers < 0 {
-		return opts, fmt.Errorf("%w: --workers must be positive", errUsage)
+		return opts, usageErr(f.cmd, "--workers must be 0 (all CPUs) or more")
 	}
 	if f.maxDocBytes <= 0 {
-		return opts, fmt.Errorf("%w: --max-doc-bytes must be positive", errUsage)
+		return opts, usageErr(f.cmd, "--max-doc-bytes must be positive")
 	}
 	if f.maxRowsPerDoc <= 0 {
-		return opts, fmt.Errorf("%w: --max-rows-per-doc must be positive", errUsage)
+		return opts, usageErr(f.cmd, "--max-rows-per-doc must be positive")
 	}
 	opts.Workers = f.workers
 	opts.MaxRowsPerDoc = f.maxRowsPerDoc
@@ -79,14 +81,14 @@ func (m *Main) prepare(args []string, f *runFlags) (pipeline.Options, *input.Rea
 	}
 	r, err := input.NewReader(args, opts)
 	if err != nil {
-		return popts, nil, fmt.Errorf("%w: %v", errUsage, err)
+		return popts, nil, usageErr(f.cmd, "%v", err)
 	}
 	return popts, r, nil
 }
 
 func (m *Main) extract(ctx context.Context, args []string) int {
 	start := time.Now()
-	fs := m.newFlagSet("extract", "extract [flags] INPUT...")
+	fs := m.newFlagSet("extract", "extract [flags] INPUT...", extractHelp)
 	var rf runFlags
 	out := fs.StringP("out", "o", "out", "output `DIR`")
 	format := fs.String("format", "parquet", "output format: parquet, arrow or jsonl")
@@ -99,17 +101,17 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		return m.fail(err)
 	}
 	if fs.NArg() == 0 {
-		return m.fail(fmt.Errorf("%w: extract needs at least one INPUT", errUsage))
+		return m.fail(usageErr("extract", "extract needs at least one INPUT"))
 	}
 	ofmt, err := output.ParseFormat(*format)
 	if err != nil {
-		return m.fail(fmt.Errorf("%w: --format: %v", errUsage, err))
+		return m.fail(usageErr("extract", "--format: %v", err))
 	}
 	if !slices.Contains([]string{"zstd", "snappy", "none"}, *compression) {
-		return m.fail(fmt.Errorf("%w: --compression must be zstd, snappy or none", errUsage))
+		return m.fail(usageErr("extract", "--compression must be zstd, snappy or none"))
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, *progress) {
-		return m.fail(fmt.Errorf("%w: --progress must be auto, always or never", errUsage))
+		return m.fail(usageErr("extract", "--progress must be auto, always or never"))
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -190,7 +192,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	run.RenamedIDs = st.Renamed
 	run.CappedDocs = st.Capped
 	if err := sink.Close(); err != nil {
-		return m.fail(fmt.Errorf("finishing output: %w", err))
+		return m.fail(err) // it names the file, after "output:"
 	}
 	elapsed := time.Since(start)
 	m.summary(st, reader, elapsed, *out, ofmt)
@@ -337,3 +339,25 @@ func startCPUProfile(path string) (func(), error) {
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
+
+// extractHelp follows the flags in "extract --help".
+var extractHelp = `Writes articles, entities, metrics and dates (one file each, in --format)
+and _manifest.json, last, into --out; prints a one-line summary on stderr.
+
+INPUT is a file, a directory (walked recursively, in lexical order; only
+regular files, and links to them, are read), a glob, or - for JSON Lines
+on standard input. The kind comes from the extension, each also .gz:
+  .md .markdown   Jekyll post: front matter (title, date, categories, tags), body
+  .html .htm      HTML page: title, date meta tags, body text
+  .txt            plain text, one paragraph per line
+  .jsonl .ndjson  one article per line: id, title, date, text (or body, content),
+                  url, source/publisher
+The reference date of a document is its own date, else a date that starts
+the file name (2023-05-09-x.txt, 20230509_x.md), else --date.
+doc_id is the JSONL id, else the path under the INPUT given, without
+extension; a repeated one gets ~2, ~3 ... (see docs/schema.md).
+
+` + exitCodes + `
+Example:
+  newsfacts extract --format jsonl -o out articles/ 'dumps/*.jsonl.gz'
+`

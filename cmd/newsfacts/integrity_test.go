@@ -115,3 +115,46 @@ func TestFormatSwitchLeavesOneRun(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestHelpAndMessages (issue 13, help and messages): extract --help lists
+// the input kinds, exit status and an example; usage errors name the
+// sub-command's help; --workers has one rule; gzip errors say "gzip:"
+// once; counts and sizes read well.
+func TestHelpAndMessages(t *testing.T) {
+	code, stdout, _ := run(t, context.Background(), "", "extract", "--help")
+	if code != 0 {
+		t.Errorf("extract --help: exit %d", code)
+	}
+	for _, want := range []string{".jsonl .ndjson", ".md .markdown", ".html .htm", ".txt", "Exit status:", "130", "Example:", "or 0 to use all CPUs"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("extract --help lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", "--workers", "-1", "x"}, "newsfacts: --workers must be 0 (all CPUs) or more\nRun \"newsfacts extract --help\" for usage.\n"},
+		{[]string{"extract", "--frob"}, "Run \"newsfacts extract --help\""},
+		{[]string{"validate", "--golden", "g", "--match", "x", "in"}, "Run \"newsfacts validate --help\""},
+		{[]string{"frobnicate"}, "Run \"newsfacts help\""},
+	} {
+		code, _, stderr := run(t, context.Background(), "", tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+
+	in, out := t.TempDir(), t.TempDir()
+	writeTree(t, in, map[string]string{"bad.md.gz": "\x1f\x8bnot gzip at all"})
+	code, _, stderr := run(t, context.Background(), "", "extract", "--progress", "never", "-o", out, in)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "malformed input: gzip: invalid header") || strings.Contains(stderr, "gzip: gzip:") {
+		t.Errorf("gzip error not said once:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "newsfacts: 1 document, 1 error; ") || !strings.Contains(stderr, "; 17 B in ") {
+		t.Errorf("summary: want \"1 document, 1 error\" and the size in bytes:\n%s", stderr)
+	}
+}

@@ -10,7 +10,7 @@ import (
 )
 
 func (m *Main) validate(ctx context.Context, args []string) int {
-	fs := m.newFlagSet("validate", "validate --golden DIR [flags] INPUT...")
+	fs := m.newFlagSet("validate", "validate --golden DIR [flags] INPUT...", validateHelp)
 	var rf runFlags
 	goldenDir := fs.String("golden", "", "`DIR` holding golden tables: any of articles/entities/metrics/dates .jsonl")
 	predDir := fs.String("pred", "", "score the JSONL output of an earlier run in `DIR` (read through its manifest) instead of running on INPUT")
@@ -89,3 +89,18 @@ func (m *Main) validate(ctx context.Context, args []string) int {
 	}
 	return code
 }
+
+const validateHelp = `Runs the extractors on INPUT (as extract does) or reads --pred DIR, and
+compares the tables with the golden ones: rows paired by span, every
+column compared but the keys and --ignore, links by the span they point
+to. See the README, "Validating against your own golden files".
+
+Exit status:
+  0    compared, and every golden table's F1 is at least --min-f1
+  1    some golden table's F1 is below --min-f1
+  2    usage error, or a malformed golden set (the error names file:line)
+  130  interrupted (Ctrl-C, SIGTERM)
+
+Example:
+  newsfacts validate --golden mygolden --min-f1 0.9 --format json articles/
+`

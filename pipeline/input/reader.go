@@ -491,7 +491,7 @@ func (r *Reader) open(e entry) (io.Reader, func(), error) {
 	zr, err := gzip.NewReader(br)
 	if err != nil {
 		release()
-		return nil, nil, fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
+		return nil, nil, gzipError(err)
 	}
 	return gzipErrs{zr}, release, nil
 }
@@ -503,9 +503,19 @@ type gzipErrs struct{ zr *gzip.Reader }
 func (g gzipErrs) Read(p []byte) (int, error) {
 	n, err := g.zr.Read(p)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
+		err = gzipError(err)
 	}
 	return n, err
+}
+
+// gzipError marks an error of a gzip stream as malformed input, saying
+// "gzip:" once: the errors of compress/gzip already start with it, those
+// of the reader below (io.ErrUnexpectedEOF) do not.
+func gzipError(err error) error {
+	if strings.HasPrefix(err.Error(), "gzip: ") {
+		return fmt.Errorf("%w: %w", newsfacts.ErrSyntax, err)
+	}
+	return fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
 }
 
 // readEntry emits the records of e; it returns false when the Reader was
