@@ -204,9 +204,9 @@ func (g *Golden) check() error {
 			last = r.doc
 			if want := int32(len(prev)); r.id != want {
 				if r.id > want {
-					return g.bad(table, r.line, "%s %d in doc_id %q, want %d: ids must count 0, 1, 2 … (a gap)", descs[table].id, r.id, r.doc, want)
+					return g.bad(table, r.line, "%s %d in doc_id %q, want %d: ids must count 0, 1, 2 … (a gap; after removing a row, renumber the rows after it and the links to them)", descs[table].id, r.id, r.doc, want)
 				}
-				return g.bad(table, r.line, "%s %d in doc_id %q, want %d: ids must count 0, 1, 2 … (out of order or repeated)", descs[table].id, r.id, r.doc, want)
+				return g.bad(table, r.line, "%s %d in doc_id %q, want %d: ids must count 0, 1, 2 … in file order (out of order or repeated)", descs[table].id, r.id, r.doc, want)
 			}
 			if r.start < 0 || r.end < r.start {
 				return g.bad(table, r.line, "bad span [%d,%d)", r.start, r.end)
