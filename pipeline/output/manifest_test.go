@@ -151,3 +151,38 @@ func TestOpenRemovesStaleTemporaryFiles(t *testing.T) {
 	}
 	s2.Abort()
 }
+
+// TestFailedCloseLeavesNoManifest (issue 13, hole 4): when Close fails
+// half way through the renames, the folder holds tables of two runs; it
+// must then have no manifest, so that no reader trusts it.
+func TestFailedCloseLeavesNoManifest(t *testing.T) {
+	dir := t.TempDir()
+	writeDocs(t, output.Options{Dir: dir, Format: output.FormatJSONL}, manyDocs(3))
+	if _, err := output.ReadManifest(dir); err != nil {
+		t.Fatal(err)
+	}
+	// A folder in the way of metrics.jsonl makes its rename fail, after
+	// articles.jsonl and entities.jsonl are replaced.
+	if err := os.Remove(filepath.Join(dir, "metrics.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "metrics.jsonl", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := output.Open(output.Options{Dir: dir, Format: output.FormatJSONL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := sampleDocs(t)
+	for i := range docs {
+		if err := s.Write(context.Background(), &docs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err == nil || !strings.Contains(err.Error(), "already replaced") {
+		t.Fatalf("Close = %v; want a failed rename after others", err)
+	}
+	if _, err := output.ReadManifest(dir); !errors.Is(err, output.ErrNoManifest) {
+		t.Errorf("ReadManifest after a half-done Close = %v; want ErrNoManifest", err)
+	}
+}
