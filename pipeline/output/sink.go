@@ -288,6 +288,10 @@ func (s *sink) Close() error {
 		s.state = stateFailed
 		return err
 	}
+	// NOTE: on disk before the renames, so that after a power cut the old
+	// manifest cannot come back beside new tables (its sizes and checksums
+	// would still tell them apart).
+	syncDir(s.opts.Dir)
 	m := s.manifest()
 	var done []string
 	for i, f := range s.files {
