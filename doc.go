@@ -15,8 +15,10 @@ import (
 
 // Article is one parsed input document, before any extraction.
 type Article struct {
-	// DocID is stable across runs: the JSONL id, else the file name stem,
-	// plus "#N" when one file holds several documents.
+	// DocID is stable across runs: the JSONL id, else the file's path
+	// under the input root without extension ("x/report"), plus "#LINE"
+	// for a JSONL line without id. A run makes it unique (a taken id gets
+	// "~2", "~3" …; see pipeline.Run).
 	DocID string
 	// Source names where the document came from: a path, plus ":LINE" for
 	// JSONL input.
@@ -24,7 +26,8 @@ type Article struct {
 	// Title is the article title, if any.
 	Title string
 	// Date is the reference date that relative expressions (去年, 今年1月底)
-	// resolve against: the article's own date, else the run's --date.
+	// resolve against: the article's own date, else a date that starts the
+	// file name, else the run's --date.
 	Date Opt[Day]
 	// PublishedAt is the publication instant in UTC, when the input gives a
 	// time of day (front matter "2022-03-29 08:27:42 +0800", RFC 3339).

@@ -40,6 +40,16 @@ type Options struct {
 	Parse input.ParseOptions
 	// Chain is the extractors to run; nil runs none (articles only).
 	Chain *extractors.Chain
+	// MaxRowsPerDoc is the most rows one document gives each of the
+	// entities, metrics and dates tables: the first in text order are
+	// kept, links to the others become null, and the document counts in
+	// Stats.Capped. 0 means DefaultMaxRowsPerDoc.
+	MaxRowsPerDoc int
+	// WindowBytes is the largest text the extractors see at once: a longer
+	// document is extracted in windows of at most this size, cut at line
+	// breaks or sentence ends where it can be (see extract). 0 means
+	// DefaultWindowBytes.
+	WindowBytes int
 	// Progress, when set, is called from the writing goroutine after each
 	// document is written, with the document's rows and the running totals.
 	// It must not keep rows.
@@ -51,6 +61,12 @@ type Stats struct {
 	// Docs is the number of documents written; Errors how many of them
 	// have status "error".
 	Docs, Errors int64
+	// Capped counts the documents whose rows were cut at
+	// Options.MaxRowsPerDoc.
+	Capped int64
+	// Renamed counts the documents whose id was taken by an earlier
+	// document of the run and that got a suffix ("~2", "~3" …).
+	Renamed int64
 	// TextBytes is the size of the parsed article texts, in bytes.
 	TextBytes int64
 	// Rows counts the rows written per table.
@@ -78,14 +94,33 @@ type job struct {
 	rec  input.Record
 	rows output.DocRows
 	err  error // non-nil when the document failed
-	text int
+	// capped is set when rows of the document were dropped at
+	// Options.MaxRowsPerDoc.
+	capped bool
+	text   int
 	// spent holds the time per stage spent on this document: parse, each
 	// extractor, rows.
 	spent []time.Duration
 }
 
+func (o Options) maxRowsPerDoc() int {
+	if o.MaxRowsPerDoc > 0 {
+		return o.MaxRowsPerDoc
+	}
+	return DefaultMaxRowsPerDoc
+}
+
+func (o Options) windowBytes() int {
+	if o.WindowBytes > 0 {
+		return o.WindowBytes
+	}
+	return DefaultWindowBytes
+}
+
 // Run processes every record of src and writes the rows to sink, in the
-// order src yields them whatever the number of workers. A document that
+// order src yields them whatever the number of workers. Document ids are
+// made unique within the run: a document whose id an earlier one has
+// gets the first free suffix "~2", "~3" … (counted in Stats.Renamed). A document that
 // fails becomes an articles row with status "error"; it never stops the
 // run. Run returns early with an error only when ctx is cancelled, the
 // source fails to read, or the sink fails to write; the caller then aborts
@@ -178,6 +213,7 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	write := &st.Stages[len(st.Stages)-1]
 	pending := make(map[int64]*job, window)
 	next := int64(0)
+	var ids uniqueIDs
 	var writeErr error
 	for j := range done {
 		pending[j.seq] = j
@@ -190,6 +226,9 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 			next++
 			for i, d := range j.spent {
 				st.Stages[i].Time += d
+			}
+			if ids.makeUnique(&j.rows) {
+				st.Renamed++
 			}
 			t0 := time.Now()
 			err := sink.Write(ctx, &j.rows)
@@ -213,6 +252,9 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 			st.Docs++
 			if j.err != nil {
 				st.Errors++
+			}
+			if j.capped {
+				st.Capped++
 			}
 			st.TextBytes += int64(j.text)
 			st.Rows = sink.Counts()
@@ -244,27 +286,22 @@ func process(j *job, opts Options, exts []extractors.Extractor) {
 	t := time.Now()
 	a := input.Parse(j.rec, opts.Parse)
 	j.rec.Data = nil // the raw bytes are no longer needed
-	now := time.Now()
-	j.spent[0] = now.Sub(t)
-	t = now
+	j.spent[0] = time.Since(t)
 	doc := newsfacts.NewDoc(a)
 	if a.Err == nil {
-		for i, e := range exts {
-			err := extractors.RunOne(e, doc)
-			now := time.Now()
-			j.spent[1+i] = now.Sub(t)
-			t = now
-			if err != nil {
-				doc = newsfacts.NewDoc(newsfacts.Article{
-					DocID: a.DocID, Source: a.Source, Title: a.Title, Date: a.Date,
-					PublishedAt: a.PublishedAt, URL: a.URL, Publisher: a.Publisher,
-					Categories: a.Categories, Tags: a.Tags,
-					Err: &newsfacts.DocError{Source: a.Source, Op: "extract", Err: err},
-				})
-				break
-			}
+		capped, err := extract(doc, exts, opts.windowBytes(), opts.maxRowsPerDoc(), j.spent[1:1+len(exts)])
+		j.capped = capped
+		if err != nil {
+			j.capped = false
+			doc = newsfacts.NewDoc(newsfacts.Article{
+				DocID: a.DocID, Source: a.Source, Title: a.Title, Date: a.Date,
+				PublishedAt: a.PublishedAt, URL: a.URL, Publisher: a.Publisher,
+				Categories: a.Categories, Tags: a.Tags,
+				Err: &newsfacts.DocError{Source: a.Source, Op: "extract", Err: err},
+			})
 		}
 	}
+	t = time.Now()
 	j.err = doc.Err
 	j.text = len(a.Text)
 	j.rows = output.RowsOf(doc)

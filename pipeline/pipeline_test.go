@@ -40,7 +40,7 @@ func (l *lines) Next(ctx context.Context) (input.Record, error) {
 	if l.inFlight != nil {
 		l.inFlight.Add(1)
 	}
-	return input.Record{Source: "mem.jsonl", Line: l.i, Kind: input.KindJSONL, Stem: "mem", Index: l.i, Data: []byte(l.recs[l.i-1])}, nil
+	return input.Record{Source: "mem.jsonl", Line: l.i, Kind: input.KindJSONL, Name: "mem", Index: l.i, Data: []byte(l.recs[l.i-1])}, nil
 }
 
 func docs(n int) []string {
@@ -259,5 +259,47 @@ func TestRunInvalidRowBecomesErrorRow(t *testing.T) {
 	}
 	if len(tb.Metrics) != 2 {
 		t.Errorf("got %d metrics, want 2", len(tb.Metrics))
+	}
+}
+
+// TestUniqueDocIDs checks the rule for repeated ids: the first keeps its
+// id, later ones get the first free suffix "~2", "~3" …, on every row of
+// the document, whatever the number of workers.
+func TestUniqueDocIDs(t *testing.T) {
+	recs := []string{
+		`{"id":"a","text":"新增1户。"}`,
+		`{"id":"a","text":"新增2户。"}`,
+		`{"id":"a~2","text":"新增3户。"}`,
+		`{"id":"a","text":"新增4户。"}`,
+		`{"id":"b","text":"新增5户。"}`,
+	}
+	for _, workers := range []int{1, 3} {
+		chain, err := extractors.NewChain(slowExtractor{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c validate.Collector
+		st, err := pipeline.Run(context.Background(), &lines{recs: recs}, &c, pipeline.Options{Workers: workers, Chain: chain})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb := c.Tables()
+		var ids, metricIDs []string
+		for _, a := range tb.Articles {
+			ids = append(ids, a.DocID)
+		}
+		for _, m := range tb.Metrics {
+			metricIDs = append(metricIDs, m.DocID)
+		}
+		want := "a a~2 a~2~2 a~3 b"
+		if got := strings.Join(ids, " "); got != want {
+			t.Errorf("workers %d: ids %q, want %q", workers, got, want)
+		}
+		if got := strings.Join(metricIDs, " "); got != want {
+			t.Errorf("workers %d: metric doc ids %q, want %q", workers, got, want)
+		}
+		if st.Renamed != 3 {
+			t.Errorf("workers %d: Renamed = %d, want 3", workers, st.Renamed)
+		}
 	}
 }

@@ -28,8 +28,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/newsfacts" ./cmd/newsfacts
 
-inputs=()
-for _ in $(seq "$copies"); do inputs+=("$corpus"); done
+# NOTE: copies are separate files: the same file named twice is read once
+# (the second naming is an error row), so naming the corpus ten times would
+# measure one copy. Their documents' ids repeat and get ~2, ~3 … suffixes.
+inputs=("$corpus")
+for i in $(seq 2 "$copies"); do
+	cp --reflink=auto "$corpus" "$tmp/copy$i.jsonl"
+	inputs+=("$tmp/copy$i.jsonl")
+done
 bytes=$(( $(stat -c %s "$corpus") * copies ))
 
 /usr/bin/time -v "$tmp/newsfacts" extract --workers "$workers" --format "$format" \

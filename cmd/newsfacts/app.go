@@ -23,6 +23,20 @@ const (
 // errUsage marks errors that should print the usage hint.
 var errUsage = errors.New("usage")
 
+// usageError is a usage error of a sub-command, whose hint names that
+// sub-command's help.
+type usageError struct {
+	cmd, msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Unwrap() error { return errUsage }
+
+// usageErr returns a usage error of the sub-command cmd.
+func usageErr(cmd, format string, args ...any) error {
+	return &usageError{cmd: cmd, msg: fmt.Sprintf(format, args...)}
+}
+
 // Main is the newsfacts command with its standard streams, so that tests can
 // run it in-process.
 type Main struct {
@@ -47,7 +61,8 @@ Usage:
   newsfacts version                                print the version
 
 INPUT is a file, a directory (walked recursively), a glob, or - for JSON
-Lines on standard input. Run "newsfacts COMMAND --help" for a command's flags.
+Lines on standard input. Run "newsfacts COMMAND --help" for a command's
+flags, input kinds and exit status.
 `
 
 // Run runs the command given by args (without the program name) and returns
@@ -77,7 +92,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(m.Stdout, usage)
 		return exitOK
 	default:
-		err = fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+		err = usageErr("", "unknown command %q", cmd)
 	}
 	return m.fail(err)
 }
@@ -94,7 +109,12 @@ func (m *Main) fail(err error) int {
 		return exitInterrupted
 	case errors.Is(err, errUsage):
 		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
-		fmt.Fprintf(m.Stderr, "newsfacts: %s\nRun \"newsfacts help\" for usage.\n", msg)
+		help := "newsfacts help"
+		var ue *usageError
+		if errors.As(err, &ue) && ue.cmd != "" {
+			help = "newsfacts " + ue.cmd + " --help"
+		}
+		fmt.Fprintf(m.Stderr, "newsfacts: %s\nRun \"%s\" for usage.\n", msg, help)
 		return exitUsage
 	}
 	fmt.Fprintf(m.Stderr, "newsfacts: %v\n", err)
@@ -102,24 +122,39 @@ func (m *Main) fail(err error) int {
 }
 
 // newFlagSet returns a flag set for a sub-command that reports errors
-// instead of exiting.
-func (m *Main) newFlagSet(name, synopsis string) *pflag.FlagSet {
+// instead of exiting. Its help (--help, on standard output) shows the
+// synopsis, the flags, then more, which may be "".
+func (m *Main) newFlagSet(name, synopsis, more string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(m.Stderr, "Usage: newsfacts %s\n\nFlags:\n%s", synopsis, fs.FlagUsages())
+		fmt.Fprintf(m.Stdout, "Usage: newsfacts %s\n\nFlags:\n%s", synopsis, fs.FlagUsages())
+		if more != "" {
+			fmt.Fprintf(m.Stdout, "\n%s", more)
+		}
 	}
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
+// exitCodes is the exit status part of the help of the commands that run
+// the pipeline.
+const exitCodes = `Exit status:
+  0    every document was processed
+  1    the run completed, but some documents failed (each is an error row
+       in articles; their count is in the summary line)
+  2    usage or fatal error (unreadable input path, unwritable output)
+  130  interrupted (Ctrl-C, SIGTERM); a second signal ends it at once
+`
+
+// parseFlags parses args, turning flag errors into usage errors of the
+// flag set's sub-command.
 func parseFlags(fs *pflag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return usageErr(fs.Name(), "%v", err)
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 // eval scores the extractors on the peer test suites and labelled NER sets
 // in the shared folder, which is never copied into the repository.
 func (m *Main) eval(_ context.Context, args []string) int {
-	fs := m.newFlagSet("eval", "eval [--shared DIR] [--only numbers|dates|ner|facts]")
+	fs := m.newFlagSet("eval", "eval [--shared DIR] [--only numbers|dates|ner|facts]", "")
 	dir := fs.String("shared", "", "the shared data `DIR` (default: $"+shared.EnvVar+", else ../shared beside the repository)")
 	only := fs.String("only", "", "run one suite: numbers, dates, ner or facts")
 	failures := fs.Int("failures", 0, "list up to `N` failed cases per spec")
@@ -27,12 +27,12 @@ func (m *Main) eval(_ context.Context, args []string) int {
 		*dir = shared.Dir()
 	}
 	if *dir == "" {
-		return m.fail(fmt.Errorf("%w: the shared data folder was not found; pass --shared DIR", errUsage))
+		return m.fail(usageErr("eval", "the shared data folder was not found; pass --shared DIR"))
 	}
 	switch *only {
 	case "", "numbers", "dates", "ner", "facts":
 	default:
-		return m.fail(fmt.Errorf("%w: --only must be numbers, dates, ner or facts", errUsage))
+		return m.fail(usageErr("eval", "--only must be numbers, dates, ner or facts"))
 	}
 	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	missed := false

@@ -17,7 +17,7 @@ import (
 // that chose it, indicator, target, and each link with how it was chosen;
 // and for every numeral that gave no figure, why.
 func (m *Main) explain(_ context.Context, args []string) int {
-	fs := m.newFlagSet("explain", "explain [--date YYYY-MM-DD] [--title T] [--indicators FILE] TEXT|-")
+	fs := m.newFlagSet("explain", "explain [--date YYYY-MM-DD] [--title T] [--indicators FILE] TEXT|-", explainHelp)
 	date := fs.String("date", "", "the article's `YYYY-MM-DD` (relative dates resolve against it)")
 	title := fs.String("title", "", "the article's `TITLE` (a report's year and place)")
 	indicators := fs.String("indicators", "", "extra indicator catalogue `FILE`")
@@ -26,7 +26,7 @@ func (m *Main) explain(_ context.Context, args []string) int {
 		return m.fail(err)
 	}
 	if fs.NArg() != 1 {
-		return m.fail(fmt.Errorf("%w: explain takes one TEXT, or - to read standard input", errUsage))
+		return m.fail(usageErr("explain", "explain takes one TEXT, or - to read standard input"))
 	}
 	text := fs.Arg(0)
 	if text == "-" {
@@ -40,7 +40,7 @@ func (m *Main) explain(_ context.Context, args []string) int {
 	if *date != "" {
 		d, err := newsfacts.ParseDay(*date)
 		if err != nil {
-			return m.fail(fmt.Errorf("%w: --date: %v", errUsage, err))
+			return m.fail(usageErr("explain", "--date: %v", err))
 		}
 		a.Date = newsfacts.Some(d)
 	}
@@ -57,6 +57,16 @@ func (m *Main) explain(_ context.Context, args []string) int {
 	writeExplanation(m.Stdout, doc)
 	return exitOK
 }
+
+// explainHelp ends the help of explain.
+const explainHelp = `For each figure: its span, the rule that found it, value and unit, the
+change, the subject and the subject rule that chose it, the indicator, whether
+it is a target, and the date, place and organisation it links to with where
+they stood. For each numeral that gave no figure: why.
+
+Example:
+  newsfacts explain --date 2024-03-01 --title 2023年攸县统计公报 "全年全县地区生产总值285.3亿元，比上年增长6.1%。"
+`
 
 // writeExplanation prints the figures of doc and the numerals that gave
 // none.

@@ -21,19 +21,23 @@ import (
 
 // runFlags are the flags shared by every command that runs the pipeline.
 type runFlags struct {
-	date        string
-	workers     int
-	gazetteer   string
-	indicators  string
-	maxDocBytes int
+	cmd           string // the sub-command, for usage errors
+	date          string
+	workers       int
+	gazetteer     string
+	indicators    string
+	maxDocBytes   int
+	maxRowsPerDoc int
 }
 
 func (f *runFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles that carry no date (relative dates resolve against it)")
-	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
+	f.cmd = fs.Name()
+	fs.StringVar(&f.date, "date", "", "reference `YYYY-MM-DD` for articles whose document and file name give no date (relative dates resolve against it)")
+	fs.IntVar(&f.workers, "workers", 0, "parallel workers: `N`, or 0 to use all CPUs (the output is the same for any N)")
 	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE`: one name per line, optional TAB type (ORG|PLACE) and TAB canonical name")
 	fs.StringVar(&f.indicators, "indicators", "", "extra indicator catalogue `FILE` (canonical TAB group TAB aliases|…) that adds to or overrides the embedded one")
 	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
+	fs.IntVar(&f.maxRowsPerDoc, "max-rows-per-doc", pipeline.DefaultMaxRowsPerDoc, "most entities, metrics and dates rows one document gives (each table); the first are kept")
 }
 
 // options turns the flags into pipeline options, building the extractor
@@ -43,17 +47,21 @@ func (f *runFlags) options() (pipeline.Options, error) {
 	if f.date != "" {
 		d, err := newsfacts.ParseDay(f.date)
 		if err != nil {
-			return opts, fmt.Errorf("%w: --date: %v", errUsage, err)
+			return opts, usageErr(f.cmd, "--date: %v", err)
 		}
 		opts.Parse.DefaultDate = newsfacts.Some(d)
 	}
 	if f.workers < 0 {
-		return opts, fmt.Errorf("%w: --workers must be positive", errUsage)
+		return opts, usageErr(f.cmd, "--workers must be 0 (all CPUs) or more")
 	}
 	if f.maxDocBytes <= 0 {
-		return opts, fmt.Errorf("%w: --max-doc-bytes must be positive", errUsage)
+		return opts, usageErr(f.cmd, "--max-doc-bytes must be positive")
+	}
+	if f.maxRowsPerDoc <= 0 {
+		return opts, usageErr(f.cmd, "--max-rows-per-doc must be positive")
 	}
 	opts.Workers = f.workers
+	opts.MaxRowsPerDoc = f.maxRowsPerDoc
 	chain, err := buildChain(chainOptions{Gazetteer: f.gazetteer, Indicators: f.indicators})
 	if err != nil {
 		return opts, err
@@ -75,14 +83,14 @@ func (m *Main) prepare(args []string, f *runFlags) (pipeline.Options, *input.Rea
 	}
 	r, err := input.NewReader(args, opts)
 	if err != nil {
-		return popts, nil, fmt.Errorf("%w: %v", errUsage, err)
+		return popts, nil, usageErr(f.cmd, "%v", err)
 	}
 	return popts, r, nil
 }
 
 func (m *Main) extract(ctx context.Context, args []string) int {
 	start := time.Now()
-	fs := m.newFlagSet("extract", "extract [flags] INPUT...")
+	fs := m.newFlagSet("extract", "extract [flags] INPUT...", extractHelp)
 	var rf runFlags
 	out := fs.StringP("out", "o", "out", "output `DIR`")
 	format := fs.String("format", "parquet", "output format: parquet, arrow or jsonl")
@@ -95,17 +103,17 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		return m.fail(err)
 	}
 	if fs.NArg() == 0 {
-		return m.fail(fmt.Errorf("%w: extract needs at least one INPUT", errUsage))
+		return m.fail(usageErr("extract", "extract needs at least one INPUT"))
 	}
 	ofmt, err := output.ParseFormat(*format)
 	if err != nil {
-		return m.fail(fmt.Errorf("%w: --format: %v", errUsage, err))
+		return m.fail(usageErr("extract", "--format: %v", err))
 	}
 	if !slices.Contains([]string{"zstd", "snappy", "none"}, *compression) {
-		return m.fail(fmt.Errorf("%w: --compression must be zstd, snappy or none", errUsage))
+		return m.fail(usageErr("extract", "--compression must be zstd, snappy or none"))
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, *progress) {
-		return m.fail(fmt.Errorf("%w: --progress must be auto, always or never", errUsage))
+		return m.fail(usageErr("extract", "--progress must be auto, always or never"))
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -119,12 +127,32 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		return m.fail(err)
 	}
 	defer reader.Close()
+	for _, sk := range reader.Skipped() {
+		fmt.Fprintf(m.Stderr, "newsfacts: skipping %s: %s\n", sk.Path, sk.Reason)
+	}
 
+	run := &output.RunInfo{
+		Command: "newsfacts extract",
+		Version: newsfacts.Version,
+		Options: map[string]string{
+			"format":           string(ofmt),
+			"compression":      *compression,
+			"date":             rf.date,
+			"gazetteer":        rf.gazetteer,
+			"max-doc-bytes":    fmt.Sprint(rf.maxDocBytes),
+			"max-rows-per-doc": fmt.Sprint(rf.maxRowsPerDoc),
+		},
+		Inputs:          fs.Args(),
+		SkippedInputs:   len(reader.Skipped()),
+		DuplicateInputs: reader.Duplicates(),
+	}
 	sink, err := output.Open(output.Options{
 		Dir:         *out,
 		Format:      ofmt,
 		Compression: *compression,
 		Metadata:    runMetadata(popts),
+		Run:         run,
+		Notify:      func(msg string) { fmt.Fprintf(m.Stderr, "newsfacts: %s\n", msg) },
 	})
 	if err != nil {
 		return m.fail(err)
@@ -132,9 +160,17 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 
 	bar := m.progressBar(*progress, reader.TotalBytes())
 	var shown int
+	var capped int64
 	popts.Progress = func(rows *output.DocRows, st pipeline.Stats) {
 		if rows.Article.Status == output.StatusError {
 			shown = m.reportDocError(bar, rows, shown)
+		}
+		if st.Capped > capped {
+			capped = st.Capped
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(m.Stderr, "newsfacts: %s: more than %d rows in a table; only the first %d are kept (--max-rows-per-doc)\n", rows.Article.DocID, rf.maxRowsPerDoc, rf.maxRowsPerDoc)
 		}
 		if bar != nil {
 			bar.Set64(reader.BytesRead())
@@ -154,11 +190,14 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		}
 		return m.fail(err)
 	}
+	run.InputFiles = reader.Files()
+	run.RenamedIDs = st.Renamed
+	run.CappedDocs = st.Capped
 	if err := sink.Close(); err != nil {
-		return m.fail(fmt.Errorf("finishing output: %w", err))
+		return m.fail(err) // it names the file, after "output:"
 	}
 	elapsed := time.Since(start)
-	m.summary(st, reader.BytesRead(), elapsed, *out, ofmt)
+	m.summary(st, reader, elapsed, *out, ofmt)
 	if *stats {
 		m.printStats(st, start, elapsed)
 	}
@@ -210,12 +249,52 @@ func (m *Main) progressBar(mode string, total int64) *progressbar.ProgressBar {
 }
 
 // summary prints the one-line summary of a run.
-func (m *Main) summary(st pipeline.Stats, inBytes int64, elapsed time.Duration, dir string, f output.Format) {
-	mb := float64(inBytes) / 1e6
+func (m *Main) summary(st pipeline.Stats, r *input.Reader, elapsed time.Duration, dir string, f output.Format) {
+	mb := float64(r.BytesRead()) / 1e6
+	var notes []string
+	if n := st.Renamed; n > 0 {
+		notes = append(notes, plural(int(n), "id")+" given a suffix")
+	}
+	if n := r.Duplicates(); n > 0 {
+		notes = append(notes, plural(n, "input")+" named twice")
+	}
+	if n := st.Capped; n > 0 {
+		notes = append(notes, plural(int(n), "document")+" cut at --max-rows-per-doc")
+	}
+	if n := len(r.Skipped()); n > 0 {
+		notes = append(notes, plural(n, "non-regular file")+" skipped")
+	}
+	extra := ""
+	if len(notes) > 0 {
+		extra = " (" + strings.Join(notes, ", ") + ")"
+	}
 	fmt.Fprintf(m.Stderr,
-		"newsfacts: %d documents, %d errors; rows: articles %d, entities %d, metrics %d, dates %d; %.1f MB in %.2f s (%.1f MB/s, %.0f docs/s) -> %s/*.%s\n",
-		st.Docs, st.Errors, st.Rows.Articles, st.Rows.Entities, st.Rows.Metrics, st.Rows.Dates,
-		mb, elapsed.Seconds(), mb/elapsed.Seconds(), float64(st.Docs)/elapsed.Seconds(), dir, f)
+		"newsfacts: %s, %s%s; rows: articles %d, entities %d, metrics %d, dates %d; %s in %.2f s (%.1f MB/s, %.0f docs/s) -> %s/*.%s\n",
+		plural(int(st.Docs), "document"), plural(int(st.Errors), "error"), extra,
+		st.Rows.Articles, st.Rows.Entities, st.Rows.Metrics, st.Rows.Dates,
+		size(r.BytesRead()), elapsed.Seconds(), mb/elapsed.Seconds(), float64(st.Docs)/elapsed.Seconds(), dir, f)
+}
+
+// plural returns "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// size formats a byte count: "850 B", "12.3 KB", "36.3 MB", "1.2 GB"
+// (decimal units).
+func size(n int64) string {
+	switch {
+	case n < 1e3:
+		return fmt.Sprintf("%d B", n)
+	case n < 1e6:
+		return fmt.Sprintf("%.1f KB", float64(n)/1e3)
+	case n < 1e9:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
 
 // printStats prints the time per stage, as CPU seconds summed over
@@ -262,3 +341,25 @@ func startCPUProfile(path string) (func(), error) {
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
+
+// extractHelp follows the flags in "extract --help".
+var extractHelp = `Writes articles, entities, metrics and dates (one file each, in --format)
+and _manifest.json, last, into --out; prints a one-line summary on stderr.
+
+INPUT is a file, a directory (walked recursively, in lexical order; only
+regular files, and links to them, are read), a glob, or - for JSON Lines
+on standard input. The kind comes from the extension, each also .gz:
+  .md .markdown   Jekyll post: front matter (title, date, categories, tags), body
+  .html .htm      HTML page: title, date meta tags, body text
+  .txt            plain text, one paragraph per line
+  .jsonl .ndjson  one article per line: id, title, date, text (or body, content),
+                  url, source/publisher
+The reference date of a document is its own date, else a date that starts
+the file name (2023-05-09-x.txt, 20230509_x.md), else --date.
+doc_id is the JSONL id, else the path under the INPUT given, without
+extension; a repeated one gets ~2, ~3 ... (see docs/schema.md).
+
+` + exitCodes + `
+Example:
+  newsfacts extract --format jsonl -o out articles/ 'dumps/*.jsonl.gz'
+`

@@ -19,6 +19,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// NOTE: after the first signal, a second one gets its default
+		// action: it ends the process at once, whatever is still running.
+		<-ctx.Done()
+		stop()
+	}()
 	code := NewMain(os.Stdin, os.Stdout, os.Stderr).Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)

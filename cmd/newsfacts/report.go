@@ -13,7 +13,7 @@ import (
 
 // report writes the HTML dashboard of an extract run's folder.
 func (m *Main) report(ctx context.Context, args []string) int {
-	fs := m.newFlagSet("report", "report [flags] DIR")
+	fs := m.newFlagSet("report", "report [flags] DIR", "")
 	out := fs.StringP("out", "o", "", "write the page to `FILE` (default DIR/report.html)")
 	format := fs.String("format", "", "read the tables in this format: parquet, arrow or jsonl (default: the one DIR holds)")
 	var o report.Options
@@ -24,10 +24,10 @@ func (m *Main) report(ctx context.Context, args []string) int {
 		return m.fail(err)
 	}
 	if fs.NArg() != 1 {
-		return m.fail(fmt.Errorf("%w: report needs one DIR, the folder extract wrote", errUsage))
+		return m.fail(usageErr("report", "report needs one DIR, the folder extract wrote"))
 	}
 	if o.TopIndicators < 1 || o.MaxFacts < 1 || o.TopPlaces < 1 {
-		return m.fail(fmt.Errorf("%w: --top-indicators, --max-facts and --top-places must be at least 1", errUsage))
+		return m.fail(usageErr("report", "--top-indicators, --max-facts and --top-places must be at least 1"))
 	}
 	dir := fs.Arg(0)
 	if *out == "" {

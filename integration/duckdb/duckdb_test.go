@@ -358,3 +358,60 @@ func TestJSONL(t *testing.T) {
 		}
 	}
 }
+
+// TestManifest reads the manifest with DuckDB, as docs/schema.md shows,
+// and checks it against the files: each table's row count is that of its
+// Parquet file, and output.ReadManifest accepts the folder.
+func TestManifest(t *testing.T) {
+	dir := writeSample(t)
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Verify(dir); err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t)
+	manifest := filepath.Join(dir, output.ManifestName)
+	var version int
+	var format string
+	var docs, errs int64
+	if err := db.QueryRow(`SELECT schema_version, format, documents, errors FROM read_json(?)`, manifest).Scan(&version, &format, &docs, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if version != output.SchemaVersion || format != "parquet" || docs != 3 || errs != 1 {
+		t.Errorf("manifest: version %d format %s documents %d errors %d; want %d parquet 3 1", version, format, docs, errs, output.SchemaVersion)
+	}
+	rows, err := db.Query(`SELECT name, file, rows FROM (SELECT unnest(tables, recursive := true) FROM read_json(?))`, manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type entry struct {
+		name, file string
+		rows       int64
+	}
+	var tables []entry
+	for rows.Next() {
+		var e entry
+		if err := rows.Scan(&e.name, &e.file, &e.rows); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, e)
+	}
+	// NOTE: closed before the next query: the database has one connection.
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) != 4 {
+		t.Errorf("%d tables in the manifest, want 4", len(tables))
+	}
+	for _, e := range tables {
+		var got int64
+		if err := db.QueryRow(`SELECT count(*) FROM read_parquet(?)`, filepath.Join(dir, e.file)).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != e.rows {
+			t.Errorf("%s: the manifest says %d rows, %s has %d", e.name, e.rows, e.file, got)
+		}
+	}
+}

@@ -137,3 +137,57 @@ func cutSep(s string, seps ...string) (string, string) {
 	}
 	return "", s
 }
+
+// DateFromFileName returns the date a file name starts with: "YYYY-MM-DD"
+// or "YYYYMMDD", followed by the end of the name or by a character that is
+// not a digit ("2023-05-09-market.txt", "20230509_report.md",
+// "2023-05-09.jsonl"), for a year from 1900 to 2199 and a day that exists.
+// Only the last element of path counts; standard input ("-") has none. It
+// is the reference date of a document that gives none, ahead of the run's
+// --date.
+func DateFromFileName(path string) (newsfacts.Day, bool) {
+	if path == "" || path == "-" {
+		return 0, false
+	}
+	name := path
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	var y, m, d int
+	var rest string
+	switch {
+	case len(name) >= 10 && name[4] == '-' && name[7] == '-' && digits(name[:4]) && digits(name[5:7]) && digits(name[8:10]):
+		y, m, d = atoi(name[:4]), atoi(name[5:7]), atoi(name[8:10])
+		rest = name[10:]
+	case len(name) >= 8 && digits(name[:8]):
+		y, m, d = atoi(name[:4]), atoi(name[4:6]), atoi(name[6:8])
+		rest = name[8:]
+	default:
+		return 0, false
+	}
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return 0, false // a longer number: an id, not a date
+	}
+	if y < 1900 || y > 2199 {
+		return 0, false
+	}
+	day := newsfacts.DayOf(y, time.Month(m), d)
+	if yy, mm, dd := day.Date(); yy != y || int(mm) != m || dd != d {
+		return 0, false
+	}
+	return day, true
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -59,11 +59,20 @@
 //
 // # Identity
 //
-// DocID is the JSONL "id", else the file name stem (the name without
-// folders, ".gz" and the kind's extension), plus "#N" when a file holds
-// several documents: a JSONL line without id is "STEM#LINE". Standard input
-// has the stem "stdin". Source is the path as given or walked, plus ":LINE"
-// for JSONL.
+// DocID is the JSONL "id", else the record's Name: the file's path relative
+// to the input root given (the folder walked, the fixed part of a glob, the
+// folder of a file named explicitly), with "/" between folders and without
+// ".gz" and the kind's extension: "x/report" for x/report.txt when the
+// folder is given. A JSONL line without id is "NAME#LINE". Standard input
+// has the name "stdin". Source is the path as given or walked, plus ":LINE"
+// for JSONL. A file named twice (by a glob and by name, say) is read once;
+// the second time yields an error record (ErrDuplicateInput) that names the
+// first. Ids are made unique by the run, not here: see pipeline.Run.
+//
+// Only regular files, and symbolic links to them, are read from folders and
+// globs; named pipes, sockets and devices there are skipped and listed by
+// Reader.Skipped. One named explicitly is read, and a read blocked on it
+// never keeps Next or Close from returning.
 //
 // # Dates
 //
@@ -71,8 +80,9 @@
 // RFC 3339) gives Date, the calendar day in the article's own zone, and
 // PublishedAt, the instant in UTC. A date alone ("2022-03-29", "2022/3/29",
 // "2022年3月29日"), or a date and time without zone, gives Date only. A
-// missing or unreadable date is not an error: Date is then
-// ParseOptions.DefaultDate (the run's --date).
+// missing or unreadable date is not an error: Date is then the date that
+// starts the file name ("2023-05-09-market.txt", "20230509_report.md"; see
+// DateFromFileName), else ParseOptions.DefaultDate (the run's --date).
 //
 // # Encodings and bad input
 //

@@ -57,7 +57,7 @@ tags: 株洲日报新闻
 <http://www.example.cn/news/2023/0315/shifeng.html>
 
 [返回株洲日报新闻](../zhuzhouribao/)｜[返回首页](../)`
-	rec := input.Record{Source: "posts/2023-03-15-shifeng.md", Kind: input.KindMarkdown, Stem: "2023-03-15-shifeng", Data: []byte(post)}
+	rec := input.Record{Source: "posts/2023-03-15-shifeng.md", Kind: input.KindMarkdown, Name: "2023-03-15-shifeng", Data: []byte(post)}
 	a := input.Parse(rec, input.ParseOptions{})
 	fmt.Println(a.DocID, a.Title)
 	fmt.Println(a.Date.V, a.PublishedAt.V)

@@ -15,7 +15,8 @@ import (
 // ParseOptions configures Parse.
 type ParseOptions struct {
 	// DefaultDate is the run's --date: the reference date of articles that
-	// give none (or one that cannot be read).
+	// give none (or one that cannot be read) and whose file name gives
+	// none either (see DateFromFileName).
 	DefaultDate newsfacts.Opt[newsfacts.Day]
 }
 
@@ -26,12 +27,13 @@ type ParseOptions struct {
 // whatever metadata could be read still filled in, so that the error row can
 // be found.
 //
-// DocID is the JSONL "id" (a string or a number), else the record's Stem;
-// a JSONL line without id gets "STEM#LINE". Source is the path, plus ":LINE"
+// DocID is the JSONL "id" (a string or a number), else the record's Name;
+// a JSONL line without id gets "NAME#LINE". DocID is not yet unique: a run
+// makes it so (pipeline.Run adds "~2", "~3" … to a repeated one). Source is the path, plus ":LINE"
 // for JSONL. See the package documentation for how each kind is read.
 func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 	a.Source = rec.Source
-	a.DocID = rec.Stem
+	a.DocID = rec.Name
 	if rec.Line > 0 {
 		a.Source += ":" + strconv.Itoa(rec.Line)
 	}
@@ -41,7 +43,11 @@ func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 	case rec.Index > 0:
 		a.DocID += "#" + strconv.Itoa(rec.Index)
 	}
-	a.Date = opts.DefaultDate
+	fallback := opts.DefaultDate
+	if d, ok := DateFromFileName(rec.Source); ok {
+		fallback = newsfacts.Some(d)
+	}
+	a.Date = fallback
 	if rec.Err != nil {
 		a.Err = rec.Err
 		return a
@@ -86,7 +92,7 @@ func Parse(rec Record, opts ParseOptions) (a newsfacts.Article) {
 		fail("parse", err)
 	}
 	if !a.Date.OK {
-		a.Date = opts.DefaultDate
+		a.Date = fallback
 	}
 	return a
 }

@@ -41,7 +41,7 @@ func instant(s string) newsfacts.Opt[time.Time] {
 
 // parseKind parses data as a record of the given kind named "dir/"+name.
 func parseKind(kind input.Kind, name, data string) newsfacts.Article {
-	rec := input.Record{Source: "dir/" + name, Kind: kind, Stem: strings.TrimSuffix(name, filepath.Ext(name)), Data: []byte(data)}
+	rec := input.Record{Source: "dir/" + name, Kind: kind, Name: strings.TrimSuffix(name, filepath.Ext(name)), Data: []byte(data)}
 	if kind == input.KindJSONL {
 		rec.Line, rec.Index = 1, 1
 	}
@@ -70,7 +70,7 @@ func TestParseReferenceArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := input.Parse(input.Record{Source: path, Kind: input.KindMarkdown, Stem: "2022-03-29-shifeng-enterprise-service", Data: data}, parseOpts)
+	a := input.Parse(input.Record{Source: path, Kind: input.KindMarkdown, Name: "2022-03-29-shifeng-enterprise-service", Data: data}, parseOpts)
 	if a.Err != nil {
 		t.Fatalf("Err = %v", a.Err)
 	}
@@ -575,7 +575,7 @@ func TestParseDates(t *testing.T) {
 		}
 	}
 	// Without a default, an article without date has none.
-	a := input.Parse(input.Record{Source: "x.txt", Kind: input.KindText, Stem: "x", Data: []byte("正文。")}, input.ParseOptions{})
+	a := input.Parse(input.Record{Source: "x.txt", Kind: input.KindText, Name: "x", Data: []byte("正文。")}, input.ParseOptions{})
 	if a.Date.OK {
 		t.Errorf("Date = %v, want absent without a default", a.Date)
 	}
@@ -587,13 +587,13 @@ func TestParseDocIDAndSource(t *testing.T) {
 		rec           input.Record
 		docID, source string
 	}{
-		{"file", input.Record{Source: "in/a.md", Kind: input.KindMarkdown, Stem: "a", Data: []byte("正文。")}, "a", "in/a.md"},
-		{"jsonl with id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Stem: "d", Data: []byte(`{"id": "k1", "text": "x"}`)}, "k1", "in/d.jsonl:7"},
-		{"jsonl without id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Stem: "d", Data: []byte(`{"text": "x"}`)}, "d#7", "in/d.jsonl:7"},
-		{"stdin", input.Record{Source: "-", Line: 2, Index: 2, Kind: input.KindJSONL, Stem: "stdin", Data: []byte(`{"text": "x"}`)}, "stdin#2", "-:2"},
-		{"error record", input.Record{Source: "in/d.jsonl", Line: 9, Index: 4, Kind: input.KindJSONL, Stem: "d",
+		{"file", input.Record{Source: "in/a.md", Kind: input.KindMarkdown, Name: "a", Data: []byte("正文。")}, "a", "in/a.md"},
+		{"jsonl with id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Name: "d", Data: []byte(`{"id": "k1", "text": "x"}`)}, "k1", "in/d.jsonl:7"},
+		{"jsonl without id", input.Record{Source: "in/d.jsonl", Line: 7, Index: 3, Kind: input.KindJSONL, Name: "d", Data: []byte(`{"text": "x"}`)}, "d#7", "in/d.jsonl:7"},
+		{"stdin", input.Record{Source: "-", Line: 2, Index: 2, Kind: input.KindJSONL, Name: "stdin", Data: []byte(`{"text": "x"}`)}, "stdin#2", "-:2"},
+		{"error record", input.Record{Source: "in/d.jsonl", Line: 9, Index: 4, Kind: input.KindJSONL, Name: "d",
 			Err: &newsfacts.DocError{Source: "in/d.jsonl", Line: 9, Op: "read", Err: newsfacts.ErrTooLarge}}, "d#9", "in/d.jsonl:9"},
-		{"several documents without lines", input.Record{Source: "in/m.txt", Index: 2, Kind: input.KindText, Stem: "m", Data: []byte("x")}, "m#2", "in/m.txt"},
+		{"several documents without lines", input.Record{Source: "in/m.txt", Index: 2, Kind: input.KindText, Name: "m", Data: []byte("x")}, "m#2", "in/m.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -836,4 +836,54 @@ func TestParseConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestDateFromFileName (issue 13, hole 5): a date at the start of the file
+// name is the reference date of a document that gives none, ahead of the
+// run's --date; the document's own date comes first.
+func TestDateFromFileName(t *testing.T) {
+	names := []struct {
+		path string
+		want string // "" for none
+	}{
+		{"in/2023-05-09-market.txt", "2023-05-09"},
+		{"2023-05-09.jsonl", "2023-05-09"},
+		{"x/20230509_report.md", "2023-05-09"},
+		{"20230509", "2023-05-09"},
+		{"2023-02-30-bad.txt", ""},
+		{"202305091-id.txt", ""},
+		{"-202205262391921712.md", ""},
+		{"2023-06-zhuzhou-digest.jsonl", ""},
+		{"1850-01-01-old.txt", ""},
+		{"2023-05-09/market.txt", ""},
+		{"-", ""},
+	}
+	for _, tt := range names {
+		d, ok := input.DateFromFileName(tt.path)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("DateFromFileName(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+
+	def := input.ParseOptions{DefaultDate: newsfacts.Some(newsfacts.DayOf(2020, 1, 1))}
+	tests := []struct {
+		name string
+		rec  input.Record
+		want string
+	}{
+		{"name ahead of --date", input.Record{Source: "in/2023-05-09-market.txt", Kind: input.KindText, Name: "2023-05-09-market", Data: []byte("去年新增1户。")}, "2023-05-09"},
+		{"own date ahead of name", input.Record{Source: "2023-05-09.jsonl", Line: 1, Kind: input.KindJSONL, Name: "2023-05-09", Data: []byte(`{"date":"2022-03-29","text":"x"}`)}, "2022-03-29"},
+		{"no name date: --date", input.Record{Source: "in/market.txt", Kind: input.KindText, Name: "market", Data: []byte("x")}, "2020-01-01"},
+		{"error row too", input.Record{Source: "in/2023-05-09-a.txt", Kind: input.KindText, Name: "a", Err: newsfacts.ErrEmpty}, "2023-05-09"},
+	}
+	for _, tt := range tests {
+		a := input.Parse(tt.rec, def)
+		if got := a.Date.V.String(); !a.Date.OK || got != tt.want {
+			t.Errorf("%s: date %v, want %s", tt.name, a.Date, tt.want)
+		}
+	}
 }

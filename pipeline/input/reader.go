@@ -22,6 +22,11 @@ import (
 // Options.MaxRecordBytes is 0.
 const DefaultMaxRecordBytes = 16 << 20
 
+// ErrDuplicateInput reports a file that the inputs name more than once (by
+// a glob and by name, say); it is read only the first time, and the other
+// times yield an error record that names the first.
+var ErrDuplicateInput = errors.New("input given twice")
+
 // ErrUnknownKind reports a file, named explicitly, whose extension is not one
 // of the known input kinds.
 var ErrUnknownKind = errors.New("unknown input kind (want .md, .markdown, .html, .htm, .txt, .jsonl or .ndjson, each optionally .gz)")
@@ -34,9 +39,12 @@ type Record struct {
 	Line int
 	// Kind is the input format.
 	Kind Kind
-	// Stem is the file name without directories and extensions (including
-	// .gz): the default document id.
-	Stem string
+	// Name is the default document id: the path relative to the input
+	// root given on the command line (the folder walked, the fixed part of
+	// a glob, or the folder of a file named explicitly), with "/" between
+	// folders, without ".gz" and the kind's extension: "x/report" for
+	// x/report.txt under the folder given. Standard input is "stdin".
+	Name string
 	// Index is the 1-based position of the document within its file; 0 when
 	// the kind holds one document per file.
 	Index int
@@ -65,11 +73,23 @@ func (o Options) limit() int {
 // failed (err).
 type entry struct {
 	path   string
+	name   string // the default document id (Record.Name)
 	kind   Kind
 	gz     bool // the name ends in .gz
 	size   int64
-	stream io.Reader // standard input or NewReaderFrom; nil for files
-	err    error     // the entry yields one error record
+	stream io.Reader   // standard input or NewReaderFrom; nil for files
+	info   fs.FileInfo // of a file, to find the same file named twice
+	// special marks a named pipe or device named explicitly: opening and
+	// reading it may block until another process writes.
+	special bool
+	err     error // the entry yields one error record
+}
+
+// Skipped is an input that a Reader left out: a named pipe, socket or
+// device found in a folder or by a glob.
+type Skipped struct {
+	Path   string
+	Reason string
 }
 
 // Reader streams the records of a list of inputs, in order: the order of
@@ -81,6 +101,8 @@ type Reader struct {
 	opts    Options
 	entries []entry
 	total   int64
+	skipped []Skipped
+	dups    int
 
 	read atomic.Int64 // on-disk bytes consumed so far
 
@@ -95,16 +117,22 @@ type Reader struct {
 // NewReader expands inputs: a file; a directory (walked recursively, files
 // in lexical order, files of unknown kind and names starting with "."
 // skipped); a glob pattern (matches of unknown kind skipped, directories
-// walked); "-" for JSONL on standard input (os.Stdin). An explicitly named
-// file of unknown kind yields one error record. NewReader returns an error
-// when an input path does not exist or a glob matches nothing; the message
-// names the path. Problems with single files found later (unreadable,
-// corrupt, too large) become error records instead, and reading goes on.
+// walked); "-" for JSONL on standard input (os.Stdin). Only regular files,
+// and symbolic links to them, are read from directories and globs; named
+// pipes, sockets and devices there are skipped (see Skipped). A named pipe
+// or device named explicitly is read, and reading it can be interrupted
+// (Next returns when its context ends; Close does not wait for it). An
+// explicitly named file of unknown kind yields one error record, and so
+// does a file named a second time (ErrDuplicateInput). NewReader returns an
+// error when an input path does not exist or a glob matches nothing; the
+// message names the path. Problems with single files found later
+// (unreadable, corrupt, too large) become error records instead, and
+// reading goes on.
 func NewReader(inputs []string, opts Options) (*Reader, error) {
 	r := newReader(opts)
 	for _, in := range inputs {
 		if in == "-" {
-			r.entries = append(r.entries, entry{path: "-", kind: KindJSONL, stream: os.Stdin})
+			r.entries = append(r.entries, entry{path: "-", name: "stdin", kind: KindJSONL, stream: os.Stdin})
 			r.total = -1
 			continue
 		}
@@ -113,7 +141,7 @@ func NewReader(inputs []string, opts Options) (*Reader, error) {
 		case err == nil && fi.IsDir():
 			r.walk(in)
 		case err == nil:
-			r.addFile(in, fi.Size(), true)
+			r.addFile(in, filepath.Dir(in), fi, true)
 		case errors.Is(err, fs.ErrNotExist) && hasMeta(in):
 			matches, gerr := filepath.Glob(in)
 			if gerr != nil {
@@ -122,15 +150,16 @@ func NewReader(inputs []string, opts Options) (*Reader, error) {
 			if len(matches) == 0 {
 				return nil, fmt.Errorf("input %s: no file matches the pattern", in)
 			}
+			root := globRoot(in)
 			for _, m := range matches {
 				mi, err := os.Stat(m)
 				switch {
 				case err != nil:
-					r.entries = append(r.entries, errEntry(m, err))
+					r.entries = append(r.entries, errEntry(m, root, err))
 				case mi.IsDir():
-					r.walk(m)
+					r.walkFrom(m, root)
 				default:
-					r.addFile(m, mi.Size(), false)
+					r.addFile(m, root, mi, false)
 				}
 			}
 		case errors.Is(err, fs.ErrNotExist):
@@ -139,6 +168,7 @@ func NewReader(inputs []string, opts Options) (*Reader, error) {
 			return nil, fmt.Errorf("input %s: %v", in, err)
 		}
 	}
+	r.markDuplicates()
 	if r.total >= 0 {
 		for _, e := range r.entries {
 			r.total += e.size
@@ -147,14 +177,80 @@ func NewReader(inputs []string, opts Options) (*Reader, error) {
 	return r, nil
 }
 
+// globRoot returns the folder a glob's matches are named relative to: the
+// part of the pattern before the first element with a metacharacter.
+func globRoot(pattern string) string {
+	dir := filepath.Dir(pattern)
+	for hasMeta(dir) {
+		dir = filepath.Dir(dir)
+	}
+	return dir
+}
+
+// nameOf returns the default document id of the file at path under root:
+// the relative path with "/" separators, without ".gz" and the kind's
+// extension.
+func nameOf(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == "." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || rel == ".." {
+		rel = filepath.Base(path)
+	}
+	rel = filepath.ToSlash(rel)
+	dir, base := "", rel
+	if i := strings.LastIndexByte(rel, '/'); i >= 0 {
+		dir, base = rel[:i+1], rel[i+1:]
+	}
+	return dir + stemOf(base)
+}
+
+// markDuplicates turns every later entry of a file named more than once
+// into an error record that names the first.
+func (r *Reader) markDuplicates() {
+	type key struct {
+		size int64
+		mod  int64
+	}
+	seen := map[key][]int{}
+	for i := range r.entries {
+		e := &r.entries[i]
+		if e.info == nil || e.err != nil {
+			continue
+		}
+		k := key{e.info.Size(), e.info.ModTime().UnixNano()}
+		for _, j := range seen[k] {
+			if os.SameFile(r.entries[j].info, e.info) {
+				e.err = fmt.Errorf("%w: the same file as %s, read already", ErrDuplicateInput, r.entries[j].path)
+				e.size = 0
+				r.dups++
+				break
+			}
+		}
+		if e.err == nil {
+			seen[k] = append(seen[k], i)
+		}
+	}
+}
+
+// Skipped returns the inputs that were left out because they are not
+// regular files, in input order.
+func (r *Reader) Skipped() []Skipped { return r.skipped }
+
+// Files returns the number of input files and streams to read, a file
+// named twice counted once.
+func (r *Reader) Files() int { return len(r.entries) - r.dups }
+
+// Duplicates returns how many inputs name a file named before; each yields
+// an error record (ErrDuplicateInput).
+func (r *Reader) Duplicates() int { return r.dups }
+
 // NewReaderFrom returns a Reader of one stream of the given kind, named name
-// in records ("-" for standard input; its Stem is then "stdin"). A gzip
+// in records ("-" for standard input; its Name is then "stdin"). A gzip
 // stream is decompressed. The Reader does not close rd; a read blocked in rd
 // when Close is called ends only when rd returns.
 func NewReaderFrom(name string, rd io.Reader, kind Kind, opts Options) *Reader {
 	r := newReader(opts)
 	r.total = -1
-	e := entry{path: name, kind: kind, stream: rd}
+	e := entry{path: name, name: stemOf(name), kind: kind, stream: rd}
 	if kind == "" {
 		e.err = ErrUnknownKind
 	}
@@ -174,36 +270,63 @@ func newReader(opts Options) *Reader {
 // hasMeta reports whether path holds glob metacharacters.
 func hasMeta(path string) bool { return strings.ContainsAny(path, `*?[\`) }
 
-func errEntry(path string, err error) entry {
-	return entry{path: path, err: err}
+func errEntry(path, root string, err error) entry {
+	return entry{path: path, name: nameOf(root, path), err: err}
 }
 
-// addFile adds a file; a file of unknown kind is an error record when it was
-// named explicitly, and is skipped otherwise.
-func (r *Reader) addFile(path string, size int64, explicit bool) {
+// addFile adds a file found under root; a file of unknown kind is an error
+// record when it was named explicitly, and is skipped otherwise. A file
+// that is not a regular file is read only when named explicitly.
+func (r *Reader) addFile(path, root string, fi fs.FileInfo, explicit bool) {
 	kind, gz := KindOf(path)
 	if kind == "" {
 		if explicit {
-			r.entries = append(r.entries, entry{path: path, size: size, err: ErrUnknownKind})
+			r.entries = append(r.entries, entry{path: path, name: nameOf(root, path), size: fi.Size(), err: ErrUnknownKind})
 		}
 		return
 	}
-	r.entries = append(r.entries, entry{path: path, kind: kind, gz: gz, size: size})
+	e := entry{path: path, name: nameOf(root, path), kind: kind, gz: gz, size: fi.Size(), info: fi}
+	if !fi.Mode().IsRegular() {
+		if !explicit {
+			r.skipped = append(r.skipped, Skipped{Path: path, Reason: "not a regular file (" + modeName(fi.Mode()) + ")"})
+			return
+		}
+		e.special, e.size, e.info = true, 0, nil
+	}
+	r.entries = append(r.entries, e)
 }
 
-// walk adds the files of known kind under root, in lexical order. Names that
-// start with "." (.git, editor files) are skipped. A folder that cannot be
-// read becomes an error record.
-func (r *Reader) walk(root string) {
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+// modeName names the type of a file that is not a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "irregular file"
+}
+
+// walk adds the files of known kind under root, in lexical order.
+func (r *Reader) walk(root string) { r.walkFrom(root, root) }
+
+// walkFrom adds the files of known kind under dir, in lexical order, named
+// relative to root. Names that start with "." (.git, editor files) are
+// skipped. A folder that cannot be read becomes an error record.
+func (r *Reader) walkFrom(dir, root string) {
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			r.entries = append(r.entries, errEntry(path, err))
+			r.entries = append(r.entries, errEntry(path, root, err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -216,16 +339,16 @@ func (r *Reader) walk(root string) {
 			return nil
 		}
 		// NOTE: os.Stat, not d.Info: a symbolic link must count with the
-		// size of the file it points to.
+		// size and type of the file it points to.
 		fi, err := os.Stat(path)
 		if err != nil {
-			r.entries = append(r.entries, errEntry(path, err))
+			r.entries = append(r.entries, errEntry(path, root, err))
 			return nil
 		}
 		if fi.IsDir() {
 			return nil // a link to a folder; WalkDir does not follow it either
 		}
-		r.addFile(path, fi.Size(), false)
+		r.addFile(path, root, fi, false)
 		return nil
 	})
 }
@@ -275,7 +398,7 @@ func (r *Reader) Close() error {
 		// A reader that never started has nothing to wait for.
 		r.startOnce.Do(func() { close(r.finished) })
 		for _, e := range r.entries {
-			if e.stream != nil {
+			if e.stream != nil || e.special {
 				return
 			}
 		}
@@ -319,7 +442,7 @@ func errRecord(e entry, line, index int, err error) Record {
 		Source: e.path,
 		Line:   line,
 		Kind:   e.kind,
-		Stem:   stemOf(e.path),
+		Name:   e.name,
 		Index:  index,
 		Err:    &newsfacts.DocError{Source: e.path, Line: line, Op: "read", Err: err},
 	}
@@ -368,7 +491,7 @@ func (r *Reader) open(e entry) (io.Reader, func(), error) {
 	zr, err := gzip.NewReader(br)
 	if err != nil {
 		release()
-		return nil, nil, fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
+		return nil, nil, gzipError(err)
 	}
 	return gzipErrs{zr}, release, nil
 }
@@ -380,9 +503,19 @@ type gzipErrs struct{ zr *gzip.Reader }
 func (g gzipErrs) Read(p []byte) (int, error) {
 	n, err := g.zr.Read(p)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
+		err = gzipError(err)
 	}
 	return n, err
+}
+
+// gzipError marks an error of a gzip stream as malformed input, saying
+// "gzip:" once: the errors of compress/gzip already start with it, those
+// of the reader below (io.ErrUnexpectedEOF) do not.
+func gzipError(err error) error {
+	if strings.HasPrefix(err.Error(), "gzip: ") {
+		return fmt.Errorf("%w: %w", newsfacts.ErrSyntax, err)
+	}
+	return fmt.Errorf("%w: gzip: %w", newsfacts.ErrSyntax, err)
 }
 
 // readEntry emits the records of e; it returns false when the Reader was
@@ -420,7 +553,7 @@ func (r *Reader) readWhole(e entry) bool {
 	if len(data) > limit {
 		return r.emit(errRecord(e, 0, 0, fmt.Errorf("%w: over the limit of %d bytes", newsfacts.ErrTooLarge, limit)))
 	}
-	return r.emit(Record{Source: e.path, Kind: e.kind, Stem: stemOf(e.path), Data: data})
+	return r.emit(Record{Source: e.path, Kind: e.kind, Name: e.name, Data: data})
 }
 
 // readAtMost reads src to its end, but no more than limit+1 bytes, so that a
@@ -460,7 +593,6 @@ func (r *Reader) readLines(e entry) bool {
 		br = bufio.NewReaderSize(src, 64<<10)
 	}
 	limit := r.opts.limit()
-	stem := stemOf(e.path)
 	line, index := 0, 0
 	for {
 		data, n, err := readLine(br, limit)
@@ -482,7 +614,7 @@ func (r *Reader) readLines(e entry) bool {
 			}
 		case !isBlank(data):
 			index++
-			if !r.emit(Record{Source: e.path, Line: line, Kind: e.kind, Stem: stem, Index: index, Data: data}) {
+			if !r.emit(Record{Source: e.path, Line: line, Kind: e.kind, Name: e.name, Index: index, Data: data}) {
 				return false
 			}
 		}

@@ -215,7 +215,7 @@ func TestReaderRecordFields(t *testing.T) {
 	}
 	var got []row
 	for i, rec := range recs {
-		got = append(got, row{rec.Stem, rec.Kind, rec.Line, rec.Index, string(rec.Data), arts[i].DocID})
+		got = append(got, row{rec.Name, rec.Kind, rec.Line, rec.Index, string(rec.Data), arts[i].DocID})
 	}
 	want := []row{
 		{"2023-05-09-report.v2", input.KindMarkdown, 0, 0, "---\ntitle: 压缩\n---\n正文。", "2023-05-09-report.v2"},
@@ -437,8 +437,8 @@ func TestReaderFromStdin(t *testing.T) {
 				t.Fatalf("got %d records, want 2", len(recs))
 			}
 			for i, want := range []struct{ docID, source, stem string }{{"s1", "-:1", "stdin"}, {"stdin#2", "-:2", "stdin"}} {
-				if arts[i].DocID != want.docID || arts[i].Source != want.source || recs[i].Stem != want.stem || arts[i].Err != nil {
-					t.Errorf("record %d: DocID %q Source %q Stem %q Err %v; want %+v", i, arts[i].DocID, arts[i].Source, recs[i].Stem, arts[i].Err, want)
+				if arts[i].DocID != want.docID || arts[i].Source != want.source || recs[i].Name != want.stem || arts[i].Err != nil {
+					t.Errorf("record %d: DocID %q Source %q Stem %q Err %v; want %+v", i, arts[i].DocID, arts[i].Source, recs[i].Name, arts[i].Err, want)
 				}
 			}
 			if got, want := r.BytesRead(), int64(len(tt.data)); got != want {
@@ -594,5 +594,44 @@ func TestReaderBytes(t *testing.T) {
 	}
 	if got, want := n, 203; got != want {
 		t.Errorf("got %d records, want %d", got, want)
+	}
+}
+
+// TestReaderNames checks that documents are named by their path relative
+// to the input root given, so that files of the same stem in different
+// folders get different names, and that a file named twice is read once.
+func TestReaderNames(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"x/report.txt":   "甲。",
+		"y/report.txt":   "乙。",
+		"y/z/deep.md.gz": "---\ntitle: 深\n---\n丙。",
+	})
+	r, err := input.NewReader([]string{
+		dir,
+		filepath.Join(dir, "*", "report.txt"),
+		filepath.Join(dir, "y", "report.txt"),
+	}, input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, arts := readAll(t, r, parseOpts)
+	var got []string
+	for i, rec := range recs {
+		s := rec.Name
+		if arts[i].Err != nil {
+			s += "!"
+			if !errors.Is(arts[i].Err, input.ErrDuplicateInput) {
+				t.Errorf("%s: %v, want ErrDuplicateInput", rec.Source, arts[i].Err)
+			}
+		}
+		got = append(got, s)
+	}
+	want := []string{"x/report", "y/report", "y/z/deep", "x/report!", "y/report!", "report!"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names:\n got %q\nwant %q", got, want)
+	}
+	if r.Duplicates() != 3 || r.Files() != 3 {
+		t.Errorf("Duplicates %d, Files %d; want 3, 3", r.Duplicates(), r.Files())
 	}
 }

@@ -5,7 +5,10 @@
 //
 // RowsOf converts a document into rows; Open returns a Sink that writes
 // them, one document at a time, into temporary files that Close renames
-// into place (Abort removes them). Rows are buffered in Arrow builders and
+// into place (Abort removes them), writing the folder's manifest
+// (_manifest.json) last. ReadManifest reads and checks a manifest, and
+// ReadTables reads a JSONL run through it: readers should trust an output
+// folder only through its manifest. Rows are buffered in Arrow builders and
 // flushed as record batches or Parquet row groups as the run goes, so
 // memory stays bounded whatever the input size. ReadJSONL reads JSONL
 // tables back, for golden files and validation; ArrowSchema gives the

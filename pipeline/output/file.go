@@ -2,12 +2,16 @@ package output
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // fileBufSize is the write buffer of each table file.
@@ -24,6 +28,9 @@ type tempFile struct {
 	tmp   string // the path it is written at
 	f     *os.File
 	w     *bufio.Writer
+	// sum hashes what is written and n counts it, for the manifest.
+	sum hash.Hash
+	n   int64
 }
 
 // createTemp creates ".<name>.tmp-<random>" in dir for the final file name.
@@ -41,13 +48,50 @@ func createTemp(dir, name string) (*tempFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("output: creating %s: %w", final, err)
 		}
-		return &tempFile{final: final, tmp: tmp, f: f, w: bufio.NewWriterSize(f, fileBufSize)}, nil
+		return &tempFile{final: final, tmp: tmp, f: f, w: bufio.NewWriterSize(f, fileBufSize), sum: sha256.New()}, nil
 	}
 	return nil, fmt.Errorf("output: creating %s: no free temporary name", final)
 }
 
 // Write writes to the file's buffer.
-func (t *tempFile) Write(p []byte) (int, error) { return t.w.Write(p) }
+func (t *tempFile) Write(p []byte) (int, error) {
+	t.sum.Write(p)
+	n, err := t.w.Write(p)
+	t.n += int64(n)
+	return n, err
+}
+
+// checksum returns the hex SHA-256 of what was written.
+func (t *tempFile) checksum() string { return hex.EncodeToString(t.sum.Sum(nil)) }
+
+// isTempName reports whether name is a temporary file of a table or
+// manifest, as createTemp names them: ".<file>.tmp-<random>".
+func isTempName(name string) bool {
+	file, _, ok := strings.Cut(strings.TrimPrefix(name, "."), ".tmp-")
+	if !ok || !strings.HasPrefix(name, ".") {
+		return false
+	}
+	if file == ManifestName {
+		return true
+	}
+	for _, f := range Formats() {
+		for _, t := range TableNames() {
+			if file == FileName(t, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// syncDir flushes a folder's entries (the renames) to disk, where the
+// system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
 
 // finish flushes the buffer, syncs the file to disk and closes it, so that
 // the rename that follows publishes complete contents even after a crash.

@@ -83,6 +83,13 @@ type Options struct {
 	// the schema metadata of Arrow files (for example the newsfacts
 	// version), with keys in sorted order. JSONL has no place for it.
 	Metadata map[string]string
+	// Run describes the run in the manifest; Close reads it, so the caller
+	// may fill in its counts until then. nil writes an empty description.
+	Run *RunInfo
+	// Notify, when set, is told of the files the sink removes that it did
+	// not create: temporary files left by a killed run (in Open), tables
+	// of another format (in Close). One message per occasion.
+	Notify func(msg string)
 }
 
 // withDefaults checks o and fills in its defaults.

@@ -143,7 +143,7 @@ func TestRoundTrip(t *testing.T) {
 			if want := (output.Counts{Articles: 4, Entities: 2, Metrics: 4, Dates: 3}); counts != want {
 				t.Errorf("Counts() = %+v; want %+v", counts, want)
 			}
-			var wantFiles []string
+			wantFiles := []string{output.ManifestName}
 			for _, table := range output.TableNames() {
 				wantFiles = append(wantFiles, output.FileName(table, f))
 			}
@@ -484,8 +484,8 @@ func TestCloseReplacesFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareTables(t, readBack(t, dir, output.FormatParquet), tablesOf(docs))
-	if got, want := len(dirNames(t, dir)), 4; got != want {
-		t.Errorf("%d files after Close; want %d", got, want)
+	if got, want := len(dirNames(t, dir)), 5; got != want {
+		t.Errorf("%d files after Close; want %d (four tables and the manifest)", got, want)
 	}
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close = %v; want nil", err)
@@ -493,7 +493,7 @@ func TestCloseReplacesFiles(t *testing.T) {
 	if err := s.Abort(); err != nil {
 		t.Errorf("Abort after Close = %v; want nil", err)
 	}
-	if got, want := len(dirNames(t, dir)), 4; got != want {
+	if got, want := len(dirNames(t, dir)), 5; got != want {
 		t.Errorf("%d files after Abort following Close; want %d", got, want)
 	}
 	if err := s.Write(context.Background(), &docs[0]); !errors.Is(err, output.ErrClosed) {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,9 +27,11 @@ type Sink interface {
 	// may skip the document and go on. Any other error is final: the sink
 	// keeps returning it, and Close fails with it.
 	Write(ctx context.Context, rows *DocRows) error
-	// Close flushes, finishes every table file and renames each into place.
-	// On failure it removes the files it has not renamed and returns an
-	// error naming the file that failed.
+	// Close flushes and finishes every table file; removes the folder's
+	// old manifest and the table files of the other formats; renames each
+	// table into place; and writes the manifest (_manifest.json) last. On
+	// failure it removes the files it has not renamed and returns an error
+	// naming the file that failed; the folder then has no manifest.
 	Close() error
 	// Abort stops writing and removes the temporary files; nothing is left
 	// at the final paths (files already there are left as they were).
@@ -47,6 +51,9 @@ var (
 	ErrInvalidRow = errors.New("invalid row")
 	// ErrClosed is returned by Write after Close or Abort.
 	ErrClosed = errors.New("output: sink is closed")
+	// ErrBusy is returned by Open when another run is writing to the
+	// same folder.
+	ErrBusy = errors.New("another newsfacts run is writing to this folder")
 )
 
 // sinkState is the life cycle of a sink.
@@ -72,6 +79,10 @@ type sink struct {
 	dates    tableWriter[DateRow]
 
 	articleN, entityN, metricN, dateN atomic.Int64
+	errorN                            int64 // articles rows with status error
+
+	opts   Options
+	unlock func()
 }
 
 // Open creates the four table files in opts.Dir as temporary files
@@ -79,6 +90,10 @@ type sink struct {
 // articles.<ext>, entities.<ext>, metrics.<ext>, dates.<ext> with ext
 // parquet, arrow or jsonl. The files replace any files of the same names
 // only when Close succeeds.
+//
+// Open locks the folder for the life of the sink (ErrBusy when another run
+// holds it) and removes the temporary files that a killed run left there,
+// telling opts.Notify.
 func Open(opts Options) (Sink, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -87,13 +102,23 @@ func Open(opts Options) (Sink, error) {
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	unlock, locked, err := lockDir(o.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("output: %s: %w", o.Dir, err)
+	}
+	if locked {
+		if err := removeStale(o); err != nil {
+			unlock()
+			return nil, err
+		}
+	}
 	var md *arrow.Metadata
 	if len(o.Metadata) > 0 {
 		m := arrow.MetadataFrom(o.Metadata) // sorted keys
 		md = &m
 	}
 
-	s := &sink{}
+	s := &sink{opts: o, unlock: unlock}
 	for i, table := range TableNames() {
 		f, err := createTemp(o.Dir, FileName(table, o.Format))
 		if err != nil {
@@ -114,6 +139,37 @@ func Open(opts Options) (Sink, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	return s, nil
+}
+
+// removeStale removes the temporary files of tables and manifests in the
+// folder, which a run that holds the folder's lock knows to be left over
+// from a killed run.
+func removeStale(o Options) error {
+	entries, err := os.ReadDir(o.Dir)
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	var removed []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && isTempName(e.Name()) {
+			if err := os.Remove(filepath.Join(o.Dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("output: removing a stale temporary file: %w", err)
+			}
+			removed = append(removed, e.Name())
+		}
+	}
+	if len(removed) > 0 && o.Notify != nil {
+		o.Notify(fmt.Sprintf("removed %s left in %s by an interrupted run: %s", plural(len(removed), "temporary file"), o.Dir, strings.Join(removed, ", ")))
+	}
+	return nil
+}
+
+// plural returns "1 file", "2 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // emptyList is written for a nil categories or tags list.
@@ -146,6 +202,9 @@ func (s *sink) Write(ctx context.Context, rows *DocRows) error {
 		return s.fail(0, err)
 	}
 	s.articleN.Add(1)
+	if a.Status == StatusError {
+		s.errorN++
+	}
 	for i := range rows.Entities {
 		if err := s.entities.add(&rows.Entities[i]); err != nil {
 			return s.fail(1, err)
@@ -216,6 +275,24 @@ func (s *sink) Close() error {
 			return fmt.Errorf("output: finishing %s: %w", f.final, err)
 		}
 	}
+	// NOTE: the old manifest goes first, so that from here until the new
+	// one is in place the folder has none, and no reader trusts a mix of
+	// files of two runs.
+	if err := os.Remove(filepath.Join(s.opts.Dir, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		s.discard()
+		s.state = stateFailed
+		return fmt.Errorf("output: removing the old manifest: %w", err)
+	}
+	if err := s.removeOtherFormats(); err != nil {
+		s.discard()
+		s.state = stateFailed
+		return err
+	}
+	// NOTE: on disk before the renames, so that after a power cut the old
+	// manifest cannot come back beside new tables (its sizes and checksums
+	// would still tell them apart).
+	syncDir(s.opts.Dir)
+	m := s.manifest()
 	var done []string
 	for i, f := range s.files {
 		if err := f.publish(); err != nil {
@@ -230,7 +307,91 @@ func (s *sink) Close() error {
 		done = append(done, f.final)
 	}
 	s.release()
+	defer s.releaseLock()
+	if err := writeManifest(s.opts.Dir, m); err != nil {
+		s.state = stateFailed
+		return err
+	}
 	s.state = stateClosed
+	return nil
+}
+
+// removeOtherFormats removes the table files of the formats this sink does
+// not write, so that the folder holds one run's tables only.
+func (s *sink) removeOtherFormats() error {
+	var removed []string
+	for _, f := range Formats() {
+		if f == s.opts.Format {
+			continue
+		}
+		for _, t := range TableNames() {
+			name := FileName(t, f)
+			err := os.Remove(filepath.Join(s.opts.Dir, name))
+			switch {
+			case err == nil:
+				removed = append(removed, name)
+			case !errors.Is(err, fs.ErrNotExist):
+				return fmt.Errorf("output: removing %s of an earlier run: %w", name, err)
+			}
+		}
+	}
+	if len(removed) > 0 && s.opts.Notify != nil {
+		s.opts.Notify(fmt.Sprintf("removed the tables of an earlier run in another format from %s: %s", s.opts.Dir, strings.Join(removed, ", ")))
+	}
+	return nil
+}
+
+// manifest describes the finished files.
+func (s *sink) manifest() *Manifest {
+	m := &Manifest{
+		SchemaVersion: SchemaVersion,
+		Format:        s.opts.Format,
+		Documents:     s.articleN.Load(),
+		Errors:        s.errorN,
+	}
+	if s.opts.Format == FormatParquet {
+		m.Compression = strings.ToLower(s.opts.Compression)
+	}
+	if s.opts.Run != nil {
+		m.Run = *s.opts.Run
+	}
+	if m.Run.Options == nil {
+		m.Run.Options = map[string]string{}
+	}
+	if m.Run.Inputs == nil {
+		m.Run.Inputs = []string{}
+	}
+	rows := [4]int64{s.articleN.Load(), s.entityN.Load(), s.metricN.Load(), s.dateN.Load()}
+	for i, t := range TableNames() {
+		f := s.files[i]
+		m.Tables = append(m.Tables, ManifestTable{Name: t, File: filepath.Base(f.final), Rows: rows[i], Bytes: f.n, SHA256: f.checksum()})
+	}
+	return m
+}
+
+// writeManifest writes m into dir under a temporary name, syncs it and
+// renames it into place.
+func writeManifest(dir string, m *Manifest) error {
+	b, err := m.encode()
+	if err != nil {
+		return fmt.Errorf("output: manifest: %w", err)
+	}
+	f, err := createTemp(dir, ManifestName)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.finish()
+	}
+	if err == nil {
+		err = f.publish()
+	}
+	if err != nil {
+		f.discard()
+		return fmt.Errorf("output: writing %s: %w", f.final, err)
+	}
+	syncDir(dir)
 	return nil
 }
 
@@ -256,9 +417,18 @@ func (s *sink) Counts() Counts {
 	return c
 }
 
-// discard frees the buffered rows and removes every temporary file that is
-// left, returning the first error.
+// releaseLock releases the folder's lock, once.
+func (s *sink) releaseLock() {
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+}
+
+// discard frees the buffered rows, removes every temporary file that is
+// left and releases the folder, returning the first error.
 func (s *sink) discard() error {
+	defer s.releaseLock()
 	s.release()
 	var first error
 	for i, f := range s.files {
