@@ -71,8 +71,9 @@ type Data struct {
 // Load reads the four tables that `newsfacts extract` wrote to dir. format
 // is "" to find it from the files present, else the format to read.
 //
-// Every check of the folder as a whole is in locate, so that a check of a
-// manifest written by extract can be added there.
+// Every check of the folder as a whole is in locate: the four tables in
+// one format, and the manifest (_manifest.json) that extract writes last,
+// whose checksums the files must match.
 func Load(dir, format string) (*Data, error) {
 	f, files, err := locate(dir, format)
 	if err != nil {
@@ -144,9 +145,21 @@ func locate(dir, format string) (output.Format, map[string]string, error) {
 		return "", nil, fmt.Errorf("%w: %s holds none of the tables newsfacts extract writes (%s)", ErrInput, dir, want)
 	}
 	f := complete[0]
+	// The folder is trusted only through the manifest that extract writes
+	// last: it says which run the files are from and their checksums.
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w: %v (run extract again into %s)", ErrInput, err, dir)
+	}
+	if m.Format != f {
+		return "", nil, fmt.Errorf("%w: %s: the manifest is of a %s run, the tables read are %s", ErrInput, dir, m.Format, f)
+	}
+	if err := m.Verify(dir); err != nil {
+		return "", nil, fmt.Errorf("%w: %s does not match its manifest: %v", ErrInput, dir, err)
+	}
 	files := map[string]string{}
-	for _, t := range output.TableNames() {
-		files[t] = filepath.Join(dir, output.FileName(t, f))
+	for _, t := range m.Tables {
+		files[t.Name] = filepath.Join(dir, t.File)
 	}
 	return f, files, nil
 }

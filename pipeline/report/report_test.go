@@ -3,6 +3,9 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -184,6 +187,7 @@ func TestIndicatorColumns(t *testing.T) {
 	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	seal(t, dir, output.FormatJSONL)
 	d, err := report.Load(dir, "")
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +236,16 @@ func TestLoadErrors(t *testing.T) {
 		"jsonl of another schema": {func(dir string) {
 			touch(dir, "articles.jsonl", "entities.jsonl", "dates.jsonl")
 			os.WriteFile(filepath.Join(dir, "metrics.jsonl"), []byte(`{"doc_id":"a","metric_id":0,"text":"5个","value":5}`+"\n"), 0o644)
+			seal(t, dir, output.FormatJSONL)
 		}, `metrics.jsonl has no column "start"`},
+		"no manifest": {func(dir string) {
+			touch(dir, "articles.jsonl", "entities.jsonl", "metrics.jsonl", "dates.jsonl")
+		}, "no _manifest.json"},
+		"a table changed after the run": {func(dir string) {
+			touch(dir, "articles.jsonl", "entities.jsonl", "metrics.jsonl", "dates.jsonl")
+			seal(t, dir, output.FormatJSONL)
+			os.WriteFile(filepath.Join(dir, "dates.jsonl"), []byte("{}\n"), 0o644)
+		}, "it is not the file of that run"},
 		"parquet of another schema": {func(dir string) {
 			for _, tb := range output.TableNames() {
 				schema := output.ArrowSchema(tb)
@@ -248,9 +261,11 @@ func TestLoadErrors(t *testing.T) {
 				}
 				writeEmptyParquet(t, filepath.Join(dir, tb+".parquet"), schema)
 			}
+			seal(t, dir, output.FormatParquet)
 		}, `column "subject" is int32, want utf8`},
 		"not parquet": {func(dir string) {
 			touch(dir, "articles.parquet", "entities.parquet", "metrics.parquet", "dates.parquet")
+			seal(t, dir, output.FormatParquet)
 		}, "not a readable parquet file"},
 	}
 	for name, c := range cases {
@@ -331,6 +346,7 @@ func TestPage(t *testing.T) {
 	for _, tb := range output.TableNames() {
 		os.WriteFile(filepath.Join(dir, tb+".jsonl"), nil, 0o644)
 	}
+	seal(t, dir, output.FormatJSONL)
 	d, err = report.Load(dir, "")
 	if err != nil {
 		t.Fatal(err)
@@ -343,5 +359,28 @@ func TestPage(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("empty page lacks %q", want)
 		}
+	}
+}
+
+// seal writes a manifest for the hand-made tables of dir, in format f, as
+// extract would after writing them: report trusts a folder only through it.
+func seal(t *testing.T, dir string, f output.Format) {
+	t.Helper()
+	m := output.Manifest{SchemaVersion: output.SchemaVersion, Format: f}
+	for _, tb := range output.TableNames() {
+		name := output.FileName(tb, f)
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		m.Tables = append(m.Tables, output.ManifestTable{Name: tb, File: name, Bytes: int64(len(b)), SHA256: hex.EncodeToString(sum[:])})
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, output.ManifestName), b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
