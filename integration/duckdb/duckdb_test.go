@@ -59,8 +59,10 @@ func sampleDocs(t *testing.T) []output.DocRows {
 	}
 	one, zero := newsfacts.Some[int32](1), newsfacts.Some[int32](0)
 	a.Metrics = []newsfacts.Metric{
-		{Span: at(t, text, "新增市场主体1.2万户", "quantity: 新增N户"), Subject: "市场主体", Kind: newsfacts.KindQuantity, Value: 12000, Unit: "户", PlaceID: zero, DateID: zero},
-		{Span: at(t, text, "同比增长12.5%", "percent: 同比增长N%"), Subject: "市场主体", Kind: newsfacts.KindPercent, Value: 12.5, Unit: "%", Direction: newsfacts.DirUp, Baseline: "yoy", PlaceID: zero, DateID: zero},
+		{Span: at(t, text, "新增市场主体1.2万户", "quantity: 新增N户"), Subject: "新增市场主体", Kind: newsfacts.KindQuantity, Value: 12000, Unit: "户", PlaceID: zero, DateID: zero,
+			Indicator: "新增市场主体", SubjectRule: "subject: noun before"},
+		{Span: at(t, text, "同比增长12.5%", "percent: 同比增长N%"), Subject: "新增市场主体", Kind: newsfacts.KindPercent, Value: 12.5, Unit: "%", Direction: newsfacts.DirUp, Baseline: "yoy", PlaceID: zero, DateID: zero,
+			Indicator: "新增市场主体", SubjectRule: "subject: carried", Target: true},
 		{Span: at(t, text, "企业微信群111个", "quantity: N个"), Subject: "企业微信群", Kind: newsfacts.KindQuantity, Value: 111, Unit: "个", DateID: one},
 		{Span: at(t, text, "提速80%以上", "percent: 提速N%以上"), Subject: "审批", Kind: newsfacts.KindPercent, Value: 80, Unit: "%", Qualifier: newsfacts.QualOver, Direction: newsfacts.DirUp},
 		{Span: at(t, text, "由26个工作日缩减至5个工作日", "change: 由A缩减至B"), Subject: "所需时间", Kind: newsfacts.KindChange, Value: 5, Unit: "工作日", Direction: newsfacts.DirDown, From: newsfacts.Some(26.0), To: newsfacts.Some(5.0)},
@@ -244,6 +246,10 @@ func TestValues(t *testing.T) {
 		{"offsets are code points", "SELECT count(*) FROM " + p("metrics") + " m JOIN " + p("articles") + ` a USING (doc_id) WHERE substr(a.text, m.start + 1, m."end" - m.start) <> m.text`, int64(0)},
 		{"offsets past astral and combining", "SELECT m.start || '-' || m.\"end\" || ' s' || m.sentence FROM " + p("metrics") + " m WHERE doc_id = 'dump.jsonl#2' AND metric_id = 1", "26-28 s1"},
 		{"nullable links", "SELECT count(*) FILTER (date_id IS NULL) || ',' || count(*) FILTER (place_id IS NULL) || ',' || count(*) FILTER (from_value IS NULL) FROM " + p("metrics"), "4,5,6"},
+		{"indicator, target, subject_rule", "SELECT string_agg(indicator || '/' || target || '/' || subject_rule, ';' ORDER BY metric_id) FROM " + p("metrics") + " WHERE indicator <> ''",
+			"新增市场主体/false/subject: noun before;新增市场主体/true/subject: carried"},
+		{"an indicator's series by place and period (README)", "SELECT string_agg(e.name || ' ' || d.from_date || ' ' || m.value || m.unit, ';' ORDER BY m.metric_id) FROM " + p("metrics") + " m LEFT JOIN " + p("dates") + " d ON d.doc_id = m.doc_id AND d.date_id = m.date_id LEFT JOIN " + p("entities") + " e ON e.doc_id = m.doc_id AND e.entity_id = m.place_id WHERE m.indicator = '新增市场主体' AND NOT m.target",
+			"石峰区 2021-01-01 12000.0户"},
 		{"from and to", "SELECT from_value || '→' || to_value FROM " + p("metrics") + " WHERE kind = 'change'", "26.0→5.0"},
 		{"place link", "SELECT e.name || ' ' || e.code || ' ' || e.parent FROM " + p("metrics") + " m JOIN " + p("entities") + " e ON e.doc_id = m.doc_id AND e.entity_id = m.place_id WHERE m.metric_id = 0", "石峰区 430204 湖南省株洲市"},
 		{"several row groups", "SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + filepath.ToSlash(filepath.Join(dir, "metrics.parquet")) + "')", int64(4)},
