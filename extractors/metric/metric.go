@@ -9,8 +9,21 @@
 // qualifier after it, and the subject. It rejects what is no figure: dates
 // and times, identifiers and names, list markers, the numeral characters of
 // ordinary words. Resolve turns each Candidate into a newsfacts.Metric
-// through the rule whose pattern it matches (see Rules). The word lists
+// through the rule whose pattern it matches (see Rules), and names the
+// indicator its subject stands for (package indicator). The word lists
 // live in data/ and are embedded in the binary.
+//
+// The files follow the steps of a figure:
+//
+//	view.go     the text the scanner reads: spaces and footnote marks skipped
+//	scan.go     the scan for numerals, figures, ranks, 翻N番 and 一半
+//	guards.go   why a numeral is no figure: identifiers, list markers, years, names
+//	words.go    the words before a figure: qualifiers, change verbs, baselines
+//	units.go    the unit, magnitude and qualifier after a figure
+//	join.go     neighbouring figures joined: transitions, ranges, 分别A和B
+//	subject.go  the subject rules (SubjectRules)
+//	facts.go    figure to fact: completed subjects, 分别 groups, targets, scope
+//	rules.go    the figure rules (Rules) and values; resolve.go applies them
 //
 // docs/metrics.md documents the conventions with examples.
 package metric

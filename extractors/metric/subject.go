@@ -1,14 +1,733 @@
 package metric
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
-	"github.com/newsfacts/newsfacts/internal/runes"
 )
+
+// sharedHeads are the one-character halves that share the word after them
+// (汽、柴油 is 汽油 and 柴油; 中、小学; 大、中型; 进、出口): a coordination
+// around them is one subject, not two.
+var sharedHeads = [...][2]string{{"汽", "柴"}, {"中", "小"}, {"大", "中"}, {"进", "出"}, {"内", "外"}, {"上", "下"}, {"国", "内"}}
+
+// sharedHead reports whether the coordination between before and after
+// joins two halves of one word.
+func sharedHead(before, after string) bool {
+	for _, h := range sharedHeads {
+		if strings.HasSuffix(before, h[0]) && strings.HasPrefix(after, h[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitCoordSubjects gives each figure of 分别A和B the matching item of a
+// coordinated subject before it: 进出口总额和出口额分别增长12.3%和15.8% →
+// 进出口总额, 出口额. It changes nothing unless the subject before 分别
+// has exactly as many items as the group has figures.
+func (s *scanner) splitCoordSubjects(out []Candidate) {
+	t := s.text
+	for h := 0; h < len(out); h++ {
+		n := 1
+		for h+n < len(out) && out[h+n].Coord {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		head := &out[h]
+		subj := head.Subject
+		// The subject must end shortly before the figure, with 分别
+		// between them.
+		lo := max(0, head.Start-64)
+		e := strings.LastIndex(t[lo:head.Start], subj)
+		if subj == "" || e < 0 || !strings.Contains(t[lo+e+len(subj):head.NumStart], "分别") {
+			h += n - 1
+			continue
+		}
+		a := lo + e
+		items := []string{subj}
+		for len(items) < n {
+			conj := ""
+			for _, w := range [...]string{"以及", "和", "、", "及", "与"} {
+				if strings.HasSuffix(t[:a], w) {
+					conj = w
+					break
+				}
+			}
+			if conj == "" {
+				break
+			}
+			b := a - len(conj)
+			if sharedHead(t[:b], t[a:]) {
+				break
+			}
+			prev, at, verbOnly, _ := s.backwardSubject(b)
+			// NOTE: an item of one character is a shared head cut in two
+			// (汽、柴油价格; 零部件 after 及其), not an item of its own.
+			if prev == "" || verbOnly || at+len(prev) != b || utf8.RuneCountInString(prev) < 2 {
+				break
+			}
+			items = append(items, prev)
+			a = at
+		}
+		if len(items) == n {
+			for i := 0; i < n; i++ {
+				out[h+i].Subject, out[h+i].SubjectRule = items[n-1-i], SubjListItem
+			}
+		}
+		h += n - 1
+	}
+}
+
+// subject finds what a figure measures: after a measure word, the noun that
+// follows (17个重点新建项目); otherwise the words before the figure in its
+// clause, without the glue and verbs that touch it (满意度达98.7% → 满意度,
+// 问题受理91个 → 问题) and without a comparison (结算款比预算高出 → 结算款).
+// A figure whose clause names nothing but a verb (已办结82个) takes the
+// subject of the figure before it in the sentence when both have the same
+// unit; so does one whose clause names nothing at all or only a per-unit
+// word (年均增长18.3%), when that figure is in the clause before. Failing
+// that, a figure with a measure word or none takes the noun after it
+// (可惠及26万困难群众 → 老年人).
+func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
+	if (c.Coord || c.Range) && len(prev) > 0 && (prev[len(prev)-1].Range || c.Coord) {
+		return prev[len(prev)-1].Subject, SubjShared // 分别A和B, A至B: one subject
+	}
+	count := c.Class == ClassCount && c.Unit != "" && !c.Rank
+	if count && (c.Post == "" || c.Post == "左右") {
+		if subj := s.forwardSubject(c.End, false); subj != "" {
+			if n := s.nounAfterDe(c.End, subj); n != "" {
+				return n, SubjNounAfterDe // 300多位独居在家的老人 → 老人
+			}
+			return subj, SubjCounted
+		}
+	}
+	start := c.Start
+	if c.From != nil && c.From.fromAt >= 0 {
+		start = c.From.fromAt // 面积由2015年的3万亩扩大到… → 面积
+	} else if c.fromAt >= 0 && c.fromAt < start {
+		start = c.fromAt
+	}
+	// prevOK returns the figure before in the same sentence, when it has a
+	// subject to hand on. NOTE: called only when needed: the gap may be long.
+	prevOK := func() *Candidate {
+		if len(prev) == 0 {
+			return nil
+		}
+		p := &prev[len(prev)-1]
+		if p.Subject == "" || p.End > start || strings.ContainsAny(s.text[p.End:start], "。！？!?\n") || s.isVerb(p.Subject) {
+			return nil
+		}
+		return p
+	}
+	if c.Verb != "" {
+		// 新增市场主体1.2万户，同比增长15.6%; 780余家，比上届增加120家: a
+		// change that follows a figure with nothing but a comparison
+		// between them is a change of that figure.
+		if p := prevOK(); p != nil && comparisonOnly(s.dropAsides(strings.TrimPrefix(s.text[p.End:start], p.Subject))) {
+			return p.Subject, SubjCarried
+		}
+	}
+	subj, at, verbOnly, verbed := s.backwardSubject(start)
+	if !verbOnly && utf8.RuneCountInString(subj) >= subjectCap {
+		// NOTE: a walk back that the cap stops inside a name (中国人民银行
+		// cut after 中) begins after the name instead. Only at the cap: a
+		// name found by mistake (这里海拔 read as 里海) must not cut a word.
+		if e := s.nameEnd(at); e > at && e < at+len(subj) {
+			subj, at = subj[e-at:], e
+		}
+	}
+	// A place or an actor right before the figure is not what it measures
+	// (湖南超3200万亩早稻): the noun after the figure is, when there is one.
+	names := !verbOnly && subj != "" && s.namesOnly(at, at+len(subj))
+	if !verbOnly {
+		subj = s.cutComparison(subj)
+	}
+	per := subj != "" && s.lx.perWords[subj]
+	weak := s.isWeak(subj)
+	if !weak && !verbOnly {
+		subj = s.trimWeak(subj) // 比赛为期三天 → 比赛
+	}
+	if subj == "" || per || weak || verbOnly {
+		p := prevOK()
+		switch {
+		case p == nil:
+		case verbOnly && p.Unit == c.Unit:
+			return p.Subject, SubjCarried
+		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.dropAsides(s.text[p.End:start])) &&
+			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank):
+			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
+			// 22.7% → 收入年均; 增长15.5%，比上月加快0.3个百分点.
+			if per {
+				return p.Subject + subj, SubjCarriedPer
+			}
+			return p.Subject, SubjCarried
+		}
+	}
+	if weak {
+		subj = ""
+	}
+	if count && strings.HasSuffix(s.text[:start], "等") && !genericMeasure(c.Unit) {
+		// 民政部等五部门, 美国等20国: the words before 等 are examples of
+		// what is counted, not the thing measured. After a generic measure
+		// word they end with it (停车难问题等50余个).
+		return "", ""
+	}
+	// A verb between the subject and a measure makes the noun after the
+	// measure its object: 该村种上了1500亩经济林 → 经济林.
+	object := verbed && !verbOnly && c.Class == ClassMeasure
+	if (subj == "" || verbOnly || names || object) && !c.Rank && c.Verb == "" && (count || c.Unit == "" || c.Class == ClassMeasure && c.Post == "") &&
+		c.Num.Form&(numeral.Fraction|numeral.Half|numeral.Rate) == 0 {
+		// 可惠及26万困难群众, 新增300万千瓦风电装机: nothing but a verb
+		// before the figure, the noun after it. After a name, only a short
+		// noun: 广东1300万亩早稻插秧已近半 keeps 广东.
+		if fw := s.forwardSubject(c.End, !count); fw != "" && runeAt(fw, 0) != '级' && (!names && !object || s.shortNoun(c.End, fw)) {
+			if n := s.nounAfterDe(c.End, fw); n != "" {
+				return n, SubjNounAfterDe
+			}
+			return fw, SubjNounAfter
+		}
+	}
+	if verbOnly && c.Class == ClassMoney && !c.Rank && c.Verb == "" && c.Post == "" {
+		// 将安排1.2亿元帮扶资金用于…: the money is the noun after it.
+		// NOTE: only a noun of money: 投入50亿元实施改造 keeps 投入.
+		if fw := s.forwardSubject(c.End, true); fw != "" && strings.ContainsRune("金款费资本", lastRune(fw)) {
+			return fw, SubjMoneyAfter
+		}
+	}
+	if (subj == "" || verbOnly || verbed) && !c.Rank && c.Verb == "" && shareUnit(c.Unit) && !strings.HasSuffix(s.text[:start], "以") {
+		// 覆盖75%以上的中小城市, 聚集了70%的创新中心: a share of the noun
+		// after 的.
+		if rest, ok := strings.CutPrefix(s.text[c.End:], "的"); ok {
+			if fw := s.cutComparison(s.forwardSubject(len(s.text)-len(rest), true)); fw != "" {
+				return fw, SubjShareOf
+			}
+		}
+	}
+	if verbOnly && (c.Rank || c.Class == ClassPercent || c.Class == ClassRatio || c.Class == ClassPoints) {
+		return "", ""
+	}
+	if subj == "" {
+		return "", ""
+	}
+	if verbOnly {
+		return subj, SubjVerb
+	}
+	return subj, SubjBefore
+}
+
+// isVerb reports whether w is a verb of the word lists and nothing more
+// (安排 is no subject to hand on).
+func (s *scanner) isVerb(w string) bool {
+	role, n, ok := s.lx.subject.match(w)
+	return ok && n == len(w) && role == subjVerb
+}
+
+// genericMeasure reports whether unit is a measure word that names no kind
+// of thing (个, 项, 种).
+func genericMeasure(unit string) bool {
+	switch unit {
+	case "个", "項", "项", "种", "類", "类", "件", "批", "次", "处":
+		return true
+	}
+	return false
+}
+
+// isWeak reports whether subj is a word that is no subject on its own.
+func (s *scanner) isWeak(subj string) bool {
+	_, n, ok := s.lx.weakWords.match(subj)
+	return ok && n == len(subj)
+}
+
+// trimWeak drops a weak word of two characters or more that ends subj
+// (比赛为期 → 比赛); one character (费用) may end a noun.
+func (s *scanner) trimWeak(subj string) string {
+	if _, n, ok := s.lx.weakWords.match(subj); ok && n >= 6 && n < len(subj) {
+		return subj[:len(subj)-n]
+	}
+	return subj
+}
+
+// nextClause reports whether gap, the text between two figures, holds at
+// most one clause break: the second figure is in the same or the next
+// clause.
+func nextClause(gap string) bool {
+	n := 0
+	for _, r := range gap {
+		switch r {
+		case '，', ',', '；', ';', '：', ':':
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// cutComparison ends a subject where a comparison begins: 道路维修费用却比预算
+// → 道路维修费用, 增速比上月加快 → 增速, 比上届 → "". Words that hold a
+// comparison character but compare nothing (比重, 可比) are kept.
+func (s *scanner) cutComparison(subj string) string {
+	for i := 0; i < len(subj); {
+		cmpWord, n, ok := s.lx.compare.match(subj[i:], false)
+		if !ok {
+			_, size := decodeRune(subj[i:])
+			i += size
+			continue
+		}
+		if !cmpWord {
+			i += n
+			continue
+		}
+		head := subj[:i]
+		// Glue left before the comparison: 结算款却比 → 结算款.
+		for head != "" {
+			role, m, ok := s.lx.subject.match(head)
+			if !ok || role != subjGlue || m == len(head) {
+				break
+			}
+			head = head[:len(head)-m]
+		}
+		return head
+	}
+	return subj
+}
+
+const subjectCap = 16
+
+// backwardSubject reads the subject that ends before off. verbOnly is set
+// when it found only a verb (已办结82个 → 办结).
+func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbed bool) {
+	t := s.text
+	k := off
+	for k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	verbS, verbE := -1, -1
+	for step := 0; step < 4 && k > 0; step++ {
+		role, n, ok := s.lx.subject.match(t[:k])
+		if !ok || role == subjNoun {
+			break
+		}
+		if role == subjGlue {
+			k -= n
+			continue
+		}
+		if role == subjVerb && verbS < 0 {
+			verbE = k
+			k -= n
+			verbS = k
+			continue
+		}
+		break
+	}
+	end := k
+	count := 0
+	for k > 0 && count < subjectCap {
+		r, n := decodeLastRune(t[:k])
+		if isAlnum(r) {
+			a, letter := k, false
+			for a > 0 {
+				r2, n2 := decodeLastRune(t[:a])
+				if !isAlnum(r2) {
+					break
+				}
+				letter = letter || isLatin(r2)
+				a -= n2
+			}
+			if !letter {
+				k = s.dropUnitHead(k, end)
+				break
+			}
+			count += utf8.RuneCountInString(t[a:k])
+			k = a
+			continue
+		}
+		if numeral.IsNumeral(r) {
+			// 一次性扩岗补助: a numeral character of a word is part of the
+			// subject.
+			if _, ok := s.inName(k-n, k); ok {
+				k -= n
+				count++
+				continue
+			}
+		}
+		if !isHan(r) || numeral.IsNumeral(r) && s.numeralAt(k-n) {
+			if numeral.IsNumeral(r) {
+				k = s.dropUnitHead(k, end)
+			}
+			break
+		}
+		role, m, ok := s.lx.subject.match(t[:k])
+		if ok && role == subjNoun {
+			k -= m
+			count += utf8.RuneCountInString(t[k : k+m])
+			continue
+		}
+		// NOTE: a boundary word right after one character is more often
+		// part of a noun (办结率, 普及率) than a boundary.
+		if singleStop(r) && count != 1 && !startsStopNoun(t[k-n:end]) {
+			break
+		}
+		if ok && role != subjGlue && (m > 3 || count == 0) && (count != 1 || role == subjStop) {
+			break
+		}
+		k -= n
+		count++
+	}
+	if k == end && verbS >= 0 {
+		return t[verbS:verbE], verbS, true, true
+	}
+	// Leading glue and verbs of two characters or more (共计修复文物 → 文物),
+	// and the one-character words that cannot begin a noun here (了占总面积
+	// → 总面积).
+	for step := 0; step < 4 && k < end; step++ {
+		role, n, ok := s.lx.subjectFwd.match(t[k:end], false)
+		if ok && n >= 6 && k+n < end && leadingGlueWord(t[k:k+n]) {
+			k += n // 已经救出 → 救出, not 经救出
+			continue
+		}
+		if r, n := decodeRune(t[k:end]); leadingGlue(r) && utf8.RuneCountInString(t[k+n:end]) >= 2 {
+			k += n
+			continue
+		}
+		if !ok || role == subjStop || role == subjNoun || n < 6 || k+n >= end {
+			break
+		}
+		if role == subjGlue && !leadingGlueWord(t[k:k+n]) {
+			break // 平均用时 keeps 平均
+		}
+		k += n
+	}
+	return t[k:end], k, false, verbS >= 0
+}
+
+// shortNoun reports whether fw, read at off after a figure, is a noun short
+// and whole enough to replace the words before the figure: no modifier of a
+// noun after 的 (120吨宝贵的资源), not one character (5分甜).
+func (s *scanner) shortNoun(off int, fw string) bool {
+	n := utf8.RuneCountInString(fw)
+	return n >= 2 && n <= 6 && !strings.HasPrefix(s.text[off+len(fw):], "的")
+}
+
+// shareUnit reports whether unit states a share (%, 成).
+func shareUnit(unit string) bool {
+	switch unit {
+	case "%", "％", "成":
+		return true
+	}
+	return false
+}
+
+// nounAfterDe returns the noun of people after a short modifier and 的 that
+// follow a count (300多位独居在家的老人 → 老人), or "" when fw, the noun read
+// after the count, ends in a noun ending itself (5个乡镇的农民 → 乡镇) or no
+// noun of people fits: in 4000多个大小湖泊的玛多县 and 四条跑道的机场 the
+// count is of the words before 的.
+func (s *scanner) nounAfterDe(off int, fw string) string {
+	if _, _, ok := s.lx.heads.match(fw); ok {
+		return ""
+	}
+	t := s.text[off:]
+	i := strings.Index(t[:min(len(t), 8*3)], "的")
+	if i < len(fw) {
+		return ""
+	}
+	for _, r := range t[:i] {
+		if !isHan(r) || numeral.IsNumeral(r) {
+			return ""
+		}
+	}
+	a := off + i + len("的")
+	n := s.forwardSubject(a, true)
+	if n == "" || !strings.ContainsRune("人者员民众工生师士户家队组客兵警官", lastRune(n)) || s.namesOnly(a, a+len(n)) {
+		return ""
+	}
+	return n
+}
+
+// namesOnly reports whether text[a:b] is one organisation or place name that
+// an earlier stage found, or several written together (石家庄平山县).
+func (s *scanner) namesOnly(a, b int) bool {
+	if len(s.ents) == 0 || a >= b {
+		return false
+	}
+	k, _ := slices.BinarySearchFunc(s.ents, a, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	for pos := a; pos < b; {
+		next := -1
+		for ; k < len(s.ents) && s.ents[k].Start <= pos; k++ {
+			if e := s.ents[k]; e.Start == pos && e.End <= b && e.End > next && isName(e.Type) {
+				next = e.End
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		pos = next
+	}
+	return true
+}
+
+// nameEnd returns the end of the organisation or place name that off lies
+// strictly inside, or -1.
+func (s *scanner) nameEnd(off int) int {
+	if len(s.ents) == 0 {
+		return -1
+	}
+	k, _ := slices.BinarySearchFunc(s.ents, off, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	end := -1
+	// NOTE: names seldom nest: a few before off are enough to look at.
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if e := s.ents[j]; e.Start < off && off < e.End && isName(e.Type) {
+			end = max(end, e.End)
+		}
+	}
+	return end
+}
+
+// isName reports whether t is a type of name a subject may begin with.
+func isName(t newsfacts.EntityType) bool {
+	return t == newsfacts.ORG || t == newsfacts.PLACE
+}
+
+// dropUnitHead drops the unit or date word that begins a subject found
+// after a numeral: the tail of another figure or of a date (连续3年超过400万吨
+// → "", 8月中国快递发展指数 → 中国快递发展指数).
+func (s *scanner) dropUnitHead(k, end int) int {
+	t := s.text[:end]
+	m := 0
+	if q, n, ok := s.lx.midQual.match(t[k:], false); ok && q.pos == "mid" && s.startsUnit(k+n) {
+		k += n // 1500多只羊 → 羊
+	}
+	if _, n, ok := s.lx.units.match(t[k:], false); ok {
+		m = n
+		if t[k:k+n] == "个" {
+			if _, n2, ok := s.lx.units.match(t[k+n:], false); ok {
+				m += n2 // 一个月内
+			}
+		}
+	}
+	if _, n, ok := s.lx.idAfter.match(t[k:], false); ok && n > m {
+		m = n
+	}
+	if m > 0 && k+m < end {
+		// 十年间, 3年来, 5年前的: the words that close a duration.
+		for _, w := range [...]string{"以来", "间", "来", "内", "后", "前", "里", "中"} {
+			if strings.HasPrefix(t[k+m:], w) {
+				if w == "中" && strings.ContainsRune("国华央共心部小", runeAt(t, k+m+len(w))) {
+					break // 11月份中国物流业景气指数: 中 begins 中国
+				}
+				m += len(w)
+				break
+			}
+		}
+	}
+	if k+m < end && strings.HasPrefix(t[k+m:], "的") {
+		m += len("的")
+	}
+	return k + m
+}
+
+// forwardSubject reads the noun after a measure word at off, or "" when
+// there is none or it runs on too long to be one. With strict, a long run
+// is never cut after an unverified noun ending. A quoted term is read
+// whole (30条“监管令” → 监管令). A run that no clear boundary ends is cut
+// after a noun ending (heads.txt) that a known word follows: 救援队员全部经受
+// 住考验 → 救援队员, but 主营金银珠宝 is not cut after 金.
+func (s *scanner) forwardSubject(off int, strict bool) string {
+	t := s.text
+	if q := s.quoted(off); q != "" {
+		return q
+	}
+	if q, n, ok := s.lx.midQual.match(t[off:], false); ok && q.pos == "mid" && isHan(runeAt(t, off+n)) {
+		off += n // 6万多高校毕业生 → 高校毕业生
+	}
+	k := off
+	count := 0
+	clean := false // the run ended at a clear boundary
+	for k < len(t) {
+		r, n := decodeRune(t[k:])
+		if !isHan(r) || numeral.IsNumeral(r) && s.numeralAt(k) {
+			clean = true
+			break
+		}
+		role, m, ok := s.lx.subjectFwd.match(t[k:], false)
+		if ok && role == subjNoun {
+			k += m
+			count += utf8.RuneCountInString(t[k-m : k])
+			continue
+		}
+		if ok && role == subjPred || singleStop(r) && count != 1 {
+			clean = true
+			break
+		}
+		if ok && (m > 3 || count == 0) && (role != subjVerb || count > 0) {
+			clean = true
+			break
+		}
+		if _, m, ok := s.lx.changeFwd.match(t[k:], false); ok && m > 3 {
+			clean = true
+			break
+		}
+		if _, m, ok := s.lx.postQual.match(t[k:], false); ok && m > 3 {
+			clean = true
+			break
+		}
+		k += n
+		count++
+		if count > 10 {
+			break
+		}
+	}
+	if clean && count <= 4 {
+		return trimLocative(t[off:k])
+	}
+	// Cut after a noun ending that a known word follows; else take a run
+	// that a clear boundary ends whole (紧密型县域医共体 is not cut after 县);
+	// else cut after the last noun ending.
+	last := -1
+	for e := k; e > off; {
+		if _, _, ok := s.lx.heads.match(t[off:e]); ok {
+			if e == k && clean || s.wordAt(e) {
+				return t[off:e]
+			}
+			if last < 0 {
+				last = e
+			}
+		}
+		_, size := decodeLastRune(t[off:e])
+		e -= size
+	}
+	if clean && count <= 8 {
+		return trimLocative(t[off:k])
+	}
+	if last >= 0 && !strict {
+		return t[off:last]
+	}
+	return ""
+}
+
+// trimLocative drops a locative that ends a noun read after a measure word:
+// 70个大中城市中 → 大中城市.
+func trimLocative(subj string) string {
+	if h, ok := strings.CutSuffix(subj, "中"); ok && utf8.RuneCountInString(h) >= 2 {
+		return h
+	}
+	return subj
+}
+
+// wordAt reports whether a word that ends a noun begins at off: a verb,
+// glue or boundary word, a change or qualifier word.
+func (s *scanner) wordAt(off int) bool {
+	t := s.text[off:]
+	if role, _, ok := s.lx.subjectFwd.match(t, false); ok && role != subjNoun {
+		return true
+	}
+	if _, m, ok := s.lx.changeFwd.match(t, false); ok && m > 3 {
+		return true
+	}
+	r, n := decodeRune(t)
+	// NOTE: 中 after a noun ending is a locative (获得者中, 城市中), though
+	// it begins words elsewhere (中国: 发展中国家 is not cut after 发展).
+	if r == '中' {
+		return !strings.ContainsRune("国华央共心部小", runeAt(t, n))
+	}
+	return singleStop(r) || !isHan(r)
+}
+
+// quoted returns the term in Chinese quotes at off (“监管令”), or "" when
+// there is none or it is too long to be a noun.
+func (s *scanner) quoted(off int) string {
+	t := s.text[off:]
+	if !strings.HasPrefix(t, "“") {
+		return ""
+	}
+	t = t[len("“"):]
+	e := strings.Index(t, "”")
+	if e <= 0 || e > 8*3 || strings.ContainsAny(t[:e], "，。；！？“") {
+		return ""
+	}
+	return t[:e]
+}
+
+// numeralAt reports whether a numeral (not just a character of a word) starts
+// at off.
+func (s *scanner) numeralAt(off int) bool {
+	num, ok := numeral.Scan(s.text[off:])
+	if !ok {
+		return false
+	}
+	return num.Form&numeral.Arabic != 0 || s.startsUnit(off+num.Len)
+}
+
+// leadingGlue reports whether a one-character word at the start of a
+// subject is glue to drop.
+func leadingGlue(r rune) bool {
+	switch r {
+	case '占', '为', '是', '达', '约', '已', '仅', '只', '了', '也':
+		return true
+	}
+	return false
+}
+
+// leadingGlueWord reports whether a glue word at the start of a subject is
+// to drop (共计修复文物 → 修复文物 → 文物).
+func leadingGlueWord(w string) bool {
+	switch w {
+	case "共计", "累计", "合计", "总计", "已经", "分别", "共有", "达到", "目前已", "已累计":
+		return true
+	}
+	return false
+}
+
+// comparisonOnly reports whether gap, the text between two figures, holds
+// only a clause break and the words of a comparison (，同比 / ，比上届 /
+// ，较去年同期), so that the second figure changes the first.
+func comparisonOnly(gap string) bool {
+	g := strings.TrimLeft(gap, " ，,")
+	if len(g) == len(gap) {
+		return false // the figures are not in consecutive clauses
+	}
+	if g == "" {
+		return true
+	}
+	if strings.ContainsAny(g, "，,；;。！？!?\n、") || utf8.RuneCountInString(g) > 8 {
+		return false
+	}
+	for _, w := range [...]string{"同比", "环比", "比", "较", "与", "相比", "相较"} {
+		if strings.HasPrefix(g, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopNouns are nouns that begin with a character singleStop treats as a
+// boundary (从业人员, 在建项目).
+var stopNouns = [...]string{"从业", "在建", "在校", "在岗", "在职", "在线", "在读", "在册", "在途", "在库", "对外", "对口", "向阳", "将近", "由于"}
+
+// startsStopNoun reports whether t begins with one of stopNouns.
+func startsStopNoun(t string) bool {
+	for _, w := range stopNouns {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// singleStop reports whether a one-character word ends a subject.
+func singleStop(r rune) bool {
+	switch r {
+	case '的', '和', '及', '与', '或', '在', '对', '向', '于', '、', '将', '把', '被', '到', '至', '从', '由':
+		return true
+	}
+	return false
+}
 
 // The subject rules. Every figure's subject is chosen by one of them, and
 // its name goes to the subject_rule column. The first group is tried in
@@ -61,566 +780,4 @@ func SubjectRules() []SubjectRule {
 		{SubjUrbanRural, "城乡居民 over two figures under 分别 is 城镇居民 and 农村居民: 城乡居民人均消费支出分别为21400元、12900元"},
 		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
 	}
-}
-
-// factRole is the role of a word of data/facts.tsv.
-type factRole uint8
-
-const (
-	factAside factRole = iota + 1
-	factScope
-	factAppend
-	factItem
-	factMeasure
-	factAchieve
-	factTarget
-	factUntarget
-	factPartVerb
-	nFactRoles
-)
-
-var factRoles = map[string]factRole{
-	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
-	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb,
-}
-
-// dropAsides removes from gap, the text between two figures, the clauses
-// that only say how a figure is counted (，按不变价格计算，).
-func (s *scanner) dropAsides(gap string) string {
-	for _, w := range s.lx.factWords[factAside] {
-		if i := strings.Index(gap, w); i >= 0 {
-			rest := strings.TrimLeft(gap[i+len(w):], "，, ")
-			gap = gap[:i] + rest
-		}
-	}
-	return gap
-}
-
-// facts completes the subjects of the figures of one text, marks targets,
-// and strips scope words and leading place names from the subjects.
-func (s *scanner) facts(out []Candidate) {
-	s.alignGroups(out)
-	for k := range out {
-		c := &out[k]
-		if k > 0 && (c.SubjectRule == SubjCarried || c.SubjectRule == SubjShared) && out[k-1].Subject != "" {
-			// The subject of the figure before as it stands now, after the
-			// rules of this pass completed it (规模以上工业企业实现利润总额
-			// 52860亿元，同比下降3.2%).
-			c.Subject = out[k-1].Subject
-		}
-		s.shareBaseline(c, out[:k])
-		s.otherEntity(c)
-		s.completeHead(c, out[:k])
-		s.actorMeasure(c)
-		s.subItem(c, out[:k])
-		c.Subject = s.stripScope(c.Subject)
-		if c.Subject == "" {
-			c.SubjectRule = ""
-		}
-		c.Planned = s.isTarget(c)
-	}
-}
-
-// sentenceStart returns the start of the sentence that holds off.
-func (s *scanner) sentenceStart(off int) int {
-	s.findBounds()
-	return lastMark(s.bounds.sentences, off)
-}
-
-// clauseStartAt returns the start of the clause that holds off.
-func (s *scanner) clauseStartAt(off int) int {
-	s.findBounds()
-	return lastMark(s.bounds.clauses, off)
-}
-
-// bounds holds where the sentences and clauses of the text start, and its
-// target and untarget words, found in one pass the first time a rule asks.
-//
-// NOTE: found once per text, then searched: a rule that walked back to the
-// last sentence end for each figure spent a quarter of the extractor's
-// time there.
-type bounds struct {
-	found              bool
-	sentences, clauses []int
-	goals              []goalMark
-}
-
-// goalMark is one target or untarget word of the text.
-type goalMark struct {
-	at, end int
-	word    string
-	role    factRole
-}
-
-// findBounds fills s.bounds.
-func (s *scanner) findBounds() {
-	b := &s.bounds
-	if b.found {
-		return
-	}
-	b.found = true
-	b.sentences = append(b.sentences[:0], 0)
-	b.clauses = append(b.clauses[:0], 0)
-	t := s.text
-	for i := 0; i < len(t); {
-		r, n := runes.At(t, i)
-		switch r {
-		case '。', '！', '？', '!', '?', '\n':
-			b.sentences = append(b.sentences, i+n)
-			b.clauses = append(b.clauses, i+n)
-		case '，', ',', '；', ';', '：', ':':
-			b.clauses = append(b.clauses, i+n)
-		default:
-			if r < 1<<16 && s.lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
-				for _, w := range s.lx.goalsByRune[r] {
-					if strings.HasPrefix(t[i:], w) {
-						b.goals = append(b.goals, goalMark{at: i, end: i + len(w), word: w, role: s.lx.facts[w]})
-					}
-				}
-			}
-		}
-		i += n
-	}
-}
-
-// lastMark returns the last mark at or before off (marks starts with 0).
-func lastMark(marks []int, off int) int {
-	k := sort.Search(len(marks), func(k int) bool { return marks[k] > off })
-	return marks[k-1]
-}
-
-// otherEntity reads the subject of a figure compared with another entity
-// (增速高于长沙市平均水平0.6个百分点, 比全省高0.9个百分点): the words before
-// the comparison, not the entity compared with.
-func (s *scanner) otherEntity(c *Candidate) {
-	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb {
-		return
-	}
-	cl := s.clauseStartAt(c.Start)
-	head := s.text[cl:c.Start]
-	for _, w := range [...]string{"高于", "低于", "快于", "慢于", "好于", "优于"} {
-		i := strings.LastIndex(head, w)
-		if i <= 0 {
-			continue
-		}
-		subj := s.stripScope(strings.TrimSpace(head[:i]))
-		if subj == "" || !allHan(subj) {
-			return
-		}
-		c.Subject, c.SubjectRule = subj, SubjBefore
-		return
-	}
-}
-
-// shareBaseline gives a change with no baseline of its own the baseline of
-// the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
-// 增加值增长4.6% compares both with the year before.
-func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
-	if c.Verb == "" || c.Baseline != "" || c.From != nil || len(prev) == 0 {
-		return
-	}
-	sent := s.sentenceStart(c.Start)
-	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
-		if p := &prev[k]; p.Verb != "" && p.Baseline != "" {
-			c.Baseline = p.Baseline
-			return
-		}
-	}
-}
-
-// completeHead completes a generic head (增幅, 总产) with the subject of a
-// figure before it in the sentence (rule SubjHead).
-func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
-	if c.Rank {
-		// 增幅居全省第5位: the rank of the growth rate.
-		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "居", "列", "排"} {
-			if h, ok := strings.CutSuffix(c.Subject, v); ok {
-				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
-					// 市场主体总数达136.8万户，居全省第1位.
-					c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
-					return
-				}
-				c.Subject = h
-				break
-			}
-		}
-	}
-	role, ok := s.lx.facts[c.Subject]
-	if !ok || (role != factAppend && role != factItem) || len(prev) == 0 {
-		return
-	}
-	sent := s.sentenceStart(c.Start)
-	for k := len(prev) - 1; k >= 0; k-- {
-		p := &prev[k]
-		if p.End <= sent {
-			return
-		}
-		if p.Subject == "" || p.Subject == c.Subject {
-			continue
-		}
-		base := p.Subject
-		if _, isHead := s.lx.facts[base]; isHead {
-			return
-		}
-		if strings.HasSuffix(base, c.Subject) {
-			// 增速…，增速比上月加快: the head the figure before has already.
-			c.Subject, c.SubjectRule = base, SubjHead
-			return
-		}
-		for _, w := range s.lx.factWords[factAppend] {
-			if h, ok := strings.CutSuffix(base, w); ok && h != "" {
-				base = h // 社零增速 …；规上工业增速: the indicator, not its head
-				break
-			}
-		}
-		if role == factItem {
-			base = s.itemOf(base)
-			if base == "" {
-				return
-			}
-		}
-		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
-		return
-	}
-}
-
-// itemOf returns the item that a subject measures (棉花种植面积 → 棉花), or
-// "" when it ends in no measure word.
-func (s *scanner) itemOf(subj string) string {
-	for _, role := range [...]factRole{factMeasure, factItem} {
-		for _, w := range s.lx.factWords[role] {
-			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
-				return h
-			}
-		}
-	}
-	return ""
-}
-
-// actorMeasure joins an actor and the measure it achieved: 规模以上服务业企业
-// 实现营业收入88.4亿元 → 规模以上服务业企业营业收入 (rule SubjActor).
-func (s *scanner) actorMeasure(c *Candidate) {
-	if c.SubjectRule != SubjBefore || c.Subject == "" {
-		return
-	}
-	at := strings.LastIndex(s.text[:c.Start], c.Subject)
-	if at < 0 || at < s.clauseStartAt(c.Start) || utf8.RuneCountInString(s.text[at+len(c.Subject):c.Start]) > 3 {
-		return // the subject must be the words right before the figure
-	}
-	head := s.text[s.clauseStartAt(at):at]
-	for _, w := range s.lx.factWords[factAchieve] {
-		actor, ok := strings.CutSuffix(head, w)
-		if !ok {
-			continue
-		}
-		actor = s.stripScope(actor)
-		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(actor, "的一二三四五六七八九十百千万亿两年月日这该此其") || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
-			return
-		}
-		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
-		return
-	}
-}
-
-// subItem gives money after 其中 and a verb the subject of the earlier money
-// of its sentence (rule SubjSubItem).
-func (s *scanner) subItem(c *Candidate, prev []Candidate) {
-	if c.Class != ClassMoney {
-		return
-	}
-	cl := s.clauseStartAt(c.Start)
-	if !strings.HasPrefix(s.text[cl:c.Start], "其中") {
-		return
-	}
-	if c.SubjectRule != SubjVerb && c.Subject != "" && !s.endsWithVerb(c.Subject) {
-		return // 其中中央资金2亿元 names its own part
-	}
-	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
-	for k := len(prev) - 1; k >= 0; k-- {
-		p := &prev[k]
-		if p.End <= para {
-			break
-		}
-		if p.Class == ClassMoney && p.Subject != "" && p.SubjectRule != SubjVerb {
-			c.Subject, c.SubjectRule = p.Subject, SubjSubItem
-			return
-		}
-	}
-	// The money named before the figure without a figure of its own:
-	// 安排乡村振兴专项资金……其中首批拨付2.5亿元.
-	if fw := s.moneyNounBefore(para, cl); fw != "" {
-		c.Subject, c.SubjectRule = fw, SubjSubItem
-	}
-}
-
-// endsWithVerb reports whether subj ends in a verb of the word lists
-// (首批拨付).
-func (s *scanner) endsWithVerb(subj string) bool {
-	for n, i := 0, len(subj); i > 0 && n < 3; n++ {
-		_, size := utf8.DecodeLastRuneInString(subj[:i])
-		i -= size
-		if r, ok := s.lx.facts[subj[i:]]; s.isVerb(subj[i:]) || ok && r == factPartVerb {
-			return true
-		}
-	}
-	return false
-}
-
-// moneyNounBefore returns the last noun of money (…资金, …经费) in
-// text[from:to], or "".
-func (s *scanner) moneyNounBefore(from, to int) string {
-	t := s.text[from:to]
-	for _, w := range [...]string{"资金", "经费", "款"} {
-		if i := strings.LastIndex(t, w); i > 0 {
-			subj, _, verbOnly, _ := s.backwardSubject(from + i + len(w))
-			if !verbOnly && utf8.RuneCountInString(subj) >= 3 {
-				return subj
-			}
-		}
-	}
-	return ""
-}
-
-// alignGroups gives the figures of a group after 分别 the subjects of the
-// figures they answer (rule SubjAligned), and splits 城乡居民 over two
-// figures (rule SubjUrbanRural).
-func (s *scanner) alignGroups(out []Candidate) {
-	for h := 0; h < len(out); h++ {
-		cl := s.clauseStartAt(out[h].Start)
-		i := strings.Index(s.text[cl:out[h].NumStart], "分别")
-		if i < 0 {
-			continue
-		}
-		// The group: the figures of this clause and those joined to it
-		// by 、 和 及 (分别增长6.2%、下降3.4%).
-		n := 1
-		for h+n < len(out) && joined(s.text[out[h+n-1].End:out[h+n].Start]) {
-			n++
-		}
-		g := out[h : h+n]
-		if n >= 2 && s.splitUrbanRural(g) {
-			h += n - 1
-			continue
-		}
-		own := s.stripScope(strings.TrimSpace(s.text[cl : cl+i]))
-		if _, n, ok := s.lx.baselines.match(own); ok && n == len(own) {
-			own = "" // 比上年分别增长4.8%和6.9%
-		}
-		role, isHead := s.lx.facts[own]
-		isHead = isHead && role == factAppend
-		if n >= 2 && (own == "" || isHead) {
-			// The last n figures before, in the same sentence, with
-			// subjects of their own; under a head (增速分别比上半年提高…)
-			// the changes among them, whose rates the head names.
-			sent := s.sentenceStart(g[0].Start)
-			var before []*Candidate
-			for k := h - 1; k >= 0 && out[k].End > sent && len(before) < n; k-- {
-				p := &out[k]
-				if p.Subject == "" || isHead && p.Verb == "" || len(before) > 0 && before[len(before)-1].Subject == p.Subject {
-					continue
-				}
-				before = append(before, p)
-			}
-			if len(before) == n {
-				for k := range g {
-					subj := before[n-1-k].Subject
-					if isHead && !strings.HasSuffix(subj, own) {
-						subj += own
-					}
-					g[k].Subject, g[k].SubjectRule = subj, SubjAligned
-				}
-			}
-		}
-		h += n - 1
-	}
-}
-
-// joined reports whether gap, the text between two figures, joins them in
-// one group: 、, 和, 及, 与, 以及, or a comma.
-func joined(gap string) bool {
-	switch strings.TrimSpace(gap) {
-	case "、", "和", "及", "与", "以及", "，", ",":
-		return true
-	}
-	return false
-}
-
-// splitUrbanRural splits a subject of 城乡居民 over the two figures of g.
-func (s *scanner) splitUrbanRural(g []Candidate) bool {
-	if len(g) != 2 {
-		return false
-	}
-	subj := s.stripScope(g[0].Subject)
-	rest, ok := strings.CutPrefix(subj, "城乡居民")
-	if !ok || g[1].Subject != g[0].Subject && g[1].Subject != "" {
-		return false
-	}
-	g[0].Subject, g[0].SubjectRule = "城镇居民"+rest, SubjUrbanRural
-	g[1].Subject, g[1].SubjectRule = "农村居民"+rest, SubjUrbanRural
-	return true
-}
-
-// stripScope removes the scope words (全年, 年末, 全市 …) and the place
-// names an earlier stage found that begin a subject: a dashboard keeps the
-// indicator, and the figure's date and place links carry the scope.
-func (s *scanner) stripScope(subj string) string {
-	for changed := true; changed && subj != ""; {
-		changed = false
-		for _, role := range [...]factRole{factScope, factTarget} {
-			for _, w := range s.lx.factWords[role] {
-				if strings.HasPrefix(subj, w) && len(subj) > len(w) {
-					subj, changed = subj[len(w):], true
-				}
-			}
-		}
-		for _, w := range [...]string{"分别", "拟按", "拟"} {
-			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
-				subj, changed = h, true
-			}
-		}
-		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
-			subj, changed = subj[p:], true
-		}
-	}
-	return subj
-}
-
-// bindsToName reports whether rest, what follows a place name at the start
-// of a subject, begins with a character that makes one word with the name
-// (甘肃籍, 青岛港, 安徽等地, 长江东至段, 福州市区): the name is then part
-// of the subject.
-func bindsToName(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || numeral.IsNumeral(r)
-}
-
-// placePrefix returns the length of a place name of the text that begins
-// subj, or 0. Only coded places of two characters or more that stand
-// outside any organisation name count: one character (中, 美) is too short
-// to tell; a region with no code (非洲, 长江, 中东欧) may be part of what a
-// subject names (非洲国家, 长江干流); a place inside a name is part of the
-// name (西安交通大学, 三峡集团).
-func (s *scanner) placePrefix(subj string) int {
-	if s.places == nil {
-		s.places = map[string]bool{}
-		for k, e := range s.ents {
-			if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 || e.Code == "" || inOrg(s.ents, k) {
-				continue
-			}
-			s.places[s.text[e.Start:e.End]] = true
-		}
-	}
-	if len(s.places) == 0 {
-		return 0
-	}
-	best := 0
-	for n, size := 0, 0; n < len(subj) && n <= 10*3; n += size {
-		_, size = utf8.DecodeRuneInString(subj[n:])
-		if s.places[subj[:n+size]] {
-			best = n + size
-		}
-	}
-	return best
-}
-
-// inOrg reports whether entity k lies inside an organisation name.
-// Entities are sorted by Start: the few before k are enough to look at.
-func inOrg(ents []newsfacts.Entity, k int) bool {
-	e := ents[k]
-	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		if o := ents[j]; o.Type == newsfacts.ORG && o.Start <= e.Start && e.End <= o.End {
-			return true
-		}
-	}
-	for j := k + 1; j < len(ents) && ents[j].Start == e.Start; j++ {
-		if o := ents[j]; o.Type == newsfacts.ORG && e.End <= o.End {
-			return true
-		}
-	}
-	return false
-}
-
-// isTarget reports whether a target word (预期目标, 力争, 确保 …) stands
-// before the figure in its sentence, with no word after it that makes the
-// figure a result again (超额完成).
-func (s *scanner) isTarget(c *Candidate) bool {
-	sent := s.sentenceStart(c.Start)
-	// The marks of this sentence before the figure.
-	marks := s.bounds.goals
-	lo := sort.Search(len(marks), func(k int) bool { return marks[k].at >= sent })
-	hi := lo
-	for hi < len(marks) && marks[hi].end <= c.Start {
-		hi++
-	}
-	marks = marks[lo:hi]
-	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20")
-	if len(marks) == 0 && !year {
-		return false
-	}
-	head := s.text[sent:c.Start]
-	for _, m := range marks {
-		if m.role == factUntarget {
-			return false
-		}
-	}
-	cl := s.clauseStartAt(c.Start)
-	for _, w := range s.lx.factWords[factTarget] {
-		i := -1
-		for _, m := range marks {
-			if m.word == w {
-				i = m.at - sent // the last one before the figure
-			}
-		}
-		if i < 0 {
-			continue
-		}
-		if strings.ContainsRune("比较超于", lastRune(" "+head[:i])) {
-			continue // 比计划高出三成: the plan is a baseline
-		}
-		// A goal introduced by 目标是/为 or a colon governs the rest of
-		// the sentence; any other target word its own clause and the
-		// clauses after it that state no result of their own.
-		rest := head[i+len(w):]
-		if strings.ContainsAny(rest, "：:") || strings.HasSuffix(w, "是") || strings.HasSuffix(w, "为") || strings.HasSuffix(w, "目标") {
-			return true
-		}
-		if !strings.ContainsAny(rest, "，,；;") || s.text[cl:c.Start] == "" {
-			return true
-		}
-		// Later clauses: a goal goes on while each clause has a change or
-		// level of its own and no other time or actor (力争地区生产总值增长6%，
-		// 一般公共预算收入增长5%).
-		return !strings.ContainsAny(rest, "；;") && !strings.Contains(rest, "为期")
-	}
-	return year && s.futureYearBefore(head)
-}
-
-// futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed
-// by a verb of reaching (到2027年达到): a goal for a year to come.
-func (s *scanner) futureYearBefore(head string) bool {
-	for _, p := range [...]string{"到20", "至20"} {
-		i := strings.LastIndex(head, p)
-		if i < 0 {
-			continue
-		}
-		rest := head[i+len(p):]
-		if len(rest) >= 2+len("年") && isDigit(rune(rest[0])) && isDigit(rune(rest[1])) && strings.HasPrefix(rest[2:], "年") {
-			after := rest[2+len("年"):]
-			after = strings.TrimPrefix(after, "底")
-			after = strings.TrimPrefix(after, "末")
-			after = strings.TrimPrefix(after, "，")
-			return after == "" || strings.Contains(after, "达到") || strings.Contains(after, "突破") || strings.Contains(after, "超过") || strings.Contains(after, "实现") || strings.Contains(after, "提高到") || strings.Contains(after, "控制在")
-		}
-	}
-	return false
-}
-
-// allHan reports whether s holds only Han characters.
-func allHan(s string) bool {
-	for _, r := range s {
-		if !isHan(r) {
-			return false
-		}
-	}
-	return true
 }

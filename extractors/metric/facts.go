@@ -1,0 +1,573 @@
+package metric
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
+)
+
+// factRole is the role of a word of data/facts.tsv.
+type factRole uint8
+
+const (
+	factAside factRole = iota + 1
+	factScope
+	factAppend
+	factItem
+	factMeasure
+	factAchieve
+	factTarget
+	factUntarget
+	factPartVerb
+	nFactRoles
+)
+
+var factRoles = map[string]factRole{
+	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
+	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb,
+}
+
+// dropAsides removes from gap, the text between two figures, the clauses
+// that only say how a figure is counted (，按不变价格计算，).
+func (s *scanner) dropAsides(gap string) string {
+	for _, w := range s.lx.factWords[factAside] {
+		if i := strings.Index(gap, w); i >= 0 {
+			rest := strings.TrimLeft(gap[i+len(w):], "，, ")
+			gap = gap[:i] + rest
+		}
+	}
+	return gap
+}
+
+// facts completes the subjects of the figures of one text, marks targets,
+// and strips scope words and leading place names from the subjects.
+func (s *scanner) facts(out []Candidate) {
+	s.alignGroups(out)
+	for k := range out {
+		c := &out[k]
+		if k > 0 && (c.SubjectRule == SubjCarried || c.SubjectRule == SubjShared) && out[k-1].Subject != "" {
+			// The subject of the figure before as it stands now, after the
+			// rules of this pass completed it (规模以上工业企业实现利润总额
+			// 52860亿元，同比下降3.2%).
+			c.Subject = out[k-1].Subject
+		}
+		s.shareBaseline(c, out[:k])
+		s.otherEntity(c)
+		s.completeHead(c, out[:k])
+		s.actorMeasure(c)
+		s.subItem(c, out[:k])
+		c.Subject = s.stripScope(c.Subject)
+		if c.Subject == "" {
+			c.SubjectRule = ""
+		}
+		c.Planned = s.isTarget(c)
+	}
+}
+
+// sentenceStart returns the start of the sentence that holds off.
+func (s *scanner) sentenceStart(off int) int {
+	s.findBounds()
+	return lastMark(s.bounds.sentences, off)
+}
+
+// clauseStartAt returns the start of the clause that holds off.
+func (s *scanner) clauseStartAt(off int) int {
+	s.findBounds()
+	return lastMark(s.bounds.clauses, off)
+}
+
+// bounds holds where the sentences and clauses of the text start, and its
+// target and untarget words, found in one pass the first time a rule asks.
+//
+// NOTE: found once per text, then searched: a rule that walked back to the
+// last sentence end for each figure spent a quarter of the extractor's
+// time there.
+type bounds struct {
+	found              bool
+	sentences, clauses []int
+	goals              []goalMark
+}
+
+// goalMark is one target or untarget word of the text.
+type goalMark struct {
+	at, end int
+	word    string
+	role    factRole
+}
+
+// findBounds fills s.bounds.
+func (s *scanner) findBounds() {
+	b := &s.bounds
+	if b.found {
+		return
+	}
+	b.found = true
+	b.sentences = append(b.sentences[:0], 0)
+	b.clauses = append(b.clauses[:0], 0)
+	t := s.text
+	for i := 0; i < len(t); {
+		r, n := runes.At(t, i)
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			b.sentences = append(b.sentences, i+n)
+			b.clauses = append(b.clauses, i+n)
+		case '，', ',', '；', ';', '：', ':':
+			b.clauses = append(b.clauses, i+n)
+		default:
+			if r < 1<<16 && s.lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
+				for _, w := range s.lx.goalsByRune[r] {
+					if strings.HasPrefix(t[i:], w) {
+						b.goals = append(b.goals, goalMark{at: i, end: i + len(w), word: w, role: s.lx.facts[w]})
+					}
+				}
+			}
+		}
+		i += n
+	}
+}
+
+// lastMark returns the last mark at or before off (marks starts with 0).
+func lastMark(marks []int, off int) int {
+	k := sort.Search(len(marks), func(k int) bool { return marks[k] > off })
+	return marks[k-1]
+}
+
+// otherEntity reads the subject of a figure compared with another entity
+// (增速高于长沙市平均水平0.6个百分点, 比全省高0.9个百分点): the words before
+// the comparison, not the entity compared with.
+func (s *scanner) otherEntity(c *Candidate) {
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := s.text[cl:c.Start]
+	for _, w := range [...]string{"高于", "低于", "快于", "慢于", "好于", "优于"} {
+		i := strings.LastIndex(head, w)
+		if i <= 0 {
+			continue
+		}
+		subj := s.stripScope(strings.TrimSpace(head[:i]))
+		if subj == "" || !allHan(subj) {
+			return
+		}
+		c.Subject, c.SubjectRule = subj, SubjBefore
+		return
+	}
+}
+
+// shareBaseline gives a change with no baseline of its own the baseline of
+// the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
+// 增加值增长4.6% compares both with the year before.
+func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
+	if c.Verb == "" || c.Baseline != "" || c.From != nil || len(prev) == 0 {
+		return
+	}
+	sent := s.sentenceStart(c.Start)
+	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+		if p := &prev[k]; p.Verb != "" && p.Baseline != "" {
+			c.Baseline = p.Baseline
+			return
+		}
+	}
+}
+
+// completeHead completes a generic head (增幅, 总产) with the subject of a
+// figure before it in the sentence (rule SubjHead).
+func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
+	if c.Rank {
+		// 增幅居全省第5位: the rank of the growth rate.
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "居", "列", "排"} {
+			if h, ok := strings.CutSuffix(c.Subject, v); ok {
+				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
+					// 市场主体总数达136.8万户，居全省第1位.
+					c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
+					return
+				}
+				c.Subject = h
+				break
+			}
+		}
+	}
+	role, ok := s.lx.facts[c.Subject]
+	if !ok || (role != factAppend && role != factItem) || len(prev) == 0 {
+		return
+	}
+	sent := s.sentenceStart(c.Start)
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := &prev[k]
+		if p.End <= sent {
+			return
+		}
+		if p.Subject == "" || p.Subject == c.Subject {
+			continue
+		}
+		base := p.Subject
+		if _, isHead := s.lx.facts[base]; isHead {
+			return
+		}
+		if strings.HasSuffix(base, c.Subject) {
+			// 增速…，增速比上月加快: the head the figure before has already.
+			c.Subject, c.SubjectRule = base, SubjHead
+			return
+		}
+		for _, w := range s.lx.factWords[factAppend] {
+			if h, ok := strings.CutSuffix(base, w); ok && h != "" {
+				base = h // 社零增速 …；规上工业增速: the indicator, not its head
+				break
+			}
+		}
+		if role == factItem {
+			base = s.itemOf(base)
+			if base == "" {
+				return
+			}
+		}
+		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
+		return
+	}
+}
+
+// itemOf returns the item that a subject measures (棉花种植面积 → 棉花), or
+// "" when it ends in no measure word.
+func (s *scanner) itemOf(subj string) string {
+	for _, role := range [...]factRole{factMeasure, factItem} {
+		for _, w := range s.lx.factWords[role] {
+			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
+// actorMeasure joins an actor and the measure it achieved: 规模以上服务业企业
+// 实现营业收入88.4亿元 → 规模以上服务业企业营业收入 (rule SubjActor).
+func (s *scanner) actorMeasure(c *Candidate) {
+	if c.SubjectRule != SubjBefore || c.Subject == "" {
+		return
+	}
+	at := strings.LastIndex(s.text[:c.Start], c.Subject)
+	if at < 0 || at < s.clauseStartAt(c.Start) || utf8.RuneCountInString(s.text[at+len(c.Subject):c.Start]) > 3 {
+		return // the subject must be the words right before the figure
+	}
+	head := s.text[s.clauseStartAt(at):at]
+	for _, w := range s.lx.factWords[factAchieve] {
+		actor, ok := strings.CutSuffix(head, w)
+		if !ok {
+			continue
+		}
+		actor = s.stripScope(actor)
+		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(actor, "的一二三四五六七八九十百千万亿两年月日这该此其") || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
+			return
+		}
+		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
+		return
+	}
+}
+
+// subItem gives money after 其中 and a verb the subject of the earlier money
+// of its sentence (rule SubjSubItem).
+func (s *scanner) subItem(c *Candidate, prev []Candidate) {
+	if c.Class != ClassMoney {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	if !strings.HasPrefix(s.text[cl:c.Start], "其中") {
+		return
+	}
+	if c.SubjectRule != SubjVerb && c.Subject != "" && !s.endsWithVerb(c.Subject) {
+		return // 其中中央资金2亿元 names its own part
+	}
+	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := &prev[k]
+		if p.End <= para {
+			break
+		}
+		if p.Class == ClassMoney && p.Subject != "" && p.SubjectRule != SubjVerb {
+			c.Subject, c.SubjectRule = p.Subject, SubjSubItem
+			return
+		}
+	}
+	// The money named before the figure without a figure of its own:
+	// 安排乡村振兴专项资金……其中首批拨付2.5亿元.
+	if fw := s.moneyNounBefore(para, cl); fw != "" {
+		c.Subject, c.SubjectRule = fw, SubjSubItem
+	}
+}
+
+// endsWithVerb reports whether subj ends in a verb of the word lists
+// (首批拨付).
+func (s *scanner) endsWithVerb(subj string) bool {
+	for n, i := 0, len(subj); i > 0 && n < 3; n++ {
+		_, size := utf8.DecodeLastRuneInString(subj[:i])
+		i -= size
+		if r, ok := s.lx.facts[subj[i:]]; s.isVerb(subj[i:]) || ok && r == factPartVerb {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyNounBefore returns the last noun of money (…资金, …经费) in
+// text[from:to], or "".
+func (s *scanner) moneyNounBefore(from, to int) string {
+	t := s.text[from:to]
+	for _, w := range [...]string{"资金", "经费", "款"} {
+		if i := strings.LastIndex(t, w); i > 0 {
+			subj, _, verbOnly, _ := s.backwardSubject(from + i + len(w))
+			if !verbOnly && utf8.RuneCountInString(subj) >= 3 {
+				return subj
+			}
+		}
+	}
+	return ""
+}
+
+// alignGroups gives the figures of a group after 分别 the subjects of the
+// figures they answer (rule SubjAligned), and splits 城乡居民 over two
+// figures (rule SubjUrbanRural).
+func (s *scanner) alignGroups(out []Candidate) {
+	for h := 0; h < len(out); h++ {
+		cl := s.clauseStartAt(out[h].Start)
+		i := strings.Index(s.text[cl:out[h].NumStart], "分别")
+		if i < 0 {
+			continue
+		}
+		// The group: the figures of this clause and those joined to it
+		// by 、 和 及 (分别增长6.2%、下降3.4%).
+		n := 1
+		for h+n < len(out) && joined(s.text[out[h+n-1].End:out[h+n].Start]) {
+			n++
+		}
+		g := out[h : h+n]
+		if n >= 2 && s.splitUrbanRural(g) {
+			h += n - 1
+			continue
+		}
+		own := s.stripScope(strings.TrimSpace(s.text[cl : cl+i]))
+		if _, n, ok := s.lx.baselines.match(own); ok && n == len(own) {
+			own = "" // 比上年分别增长4.8%和6.9%
+		}
+		role, isHead := s.lx.facts[own]
+		isHead = isHead && role == factAppend
+		if n >= 2 && (own == "" || isHead) {
+			// The last n figures before, in the same sentence, with
+			// subjects of their own; under a head (增速分别比上半年提高…)
+			// the changes among them, whose rates the head names.
+			sent := s.sentenceStart(g[0].Start)
+			var before []*Candidate
+			for k := h - 1; k >= 0 && out[k].End > sent && len(before) < n; k-- {
+				p := &out[k]
+				if p.Subject == "" || isHead && p.Verb == "" || len(before) > 0 && before[len(before)-1].Subject == p.Subject {
+					continue
+				}
+				before = append(before, p)
+			}
+			if len(before) == n {
+				for k := range g {
+					subj := before[n-1-k].Subject
+					if isHead && !strings.HasSuffix(subj, own) {
+						subj += own
+					}
+					g[k].Subject, g[k].SubjectRule = subj, SubjAligned
+				}
+			}
+		}
+		h += n - 1
+	}
+}
+
+// joined reports whether gap, the text between two figures, joins them in
+// one group: 、, 和, 及, 与, 以及, or a comma.
+func joined(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "、", "和", "及", "与", "以及", "，", ",":
+		return true
+	}
+	return false
+}
+
+// splitUrbanRural splits a subject of 城乡居民 over the two figures of g.
+func (s *scanner) splitUrbanRural(g []Candidate) bool {
+	if len(g) != 2 {
+		return false
+	}
+	subj := s.stripScope(g[0].Subject)
+	rest, ok := strings.CutPrefix(subj, "城乡居民")
+	if !ok || g[1].Subject != g[0].Subject && g[1].Subject != "" {
+		return false
+	}
+	g[0].Subject, g[0].SubjectRule = "城镇居民"+rest, SubjUrbanRural
+	g[1].Subject, g[1].SubjectRule = "农村居民"+rest, SubjUrbanRural
+	return true
+}
+
+// stripScope removes the scope words (全年, 年末, 全市 …) and the place
+// names an earlier stage found that begin a subject: a dashboard keeps the
+// indicator, and the figure's date and place links carry the scope.
+func (s *scanner) stripScope(subj string) string {
+	for changed := true; changed && subj != ""; {
+		changed = false
+		for _, role := range [...]factRole{factScope, factTarget} {
+			for _, w := range s.lx.factWords[role] {
+				if strings.HasPrefix(subj, w) && len(subj) > len(w) {
+					subj, changed = subj[len(w):], true
+				}
+			}
+		}
+		for _, w := range [...]string{"分别", "拟按", "拟"} {
+			if h, ok := strings.CutSuffix(subj, w); ok && h != "" {
+				subj, changed = h, true
+			}
+		}
+		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
+			subj, changed = subj[p:], true
+		}
+	}
+	return subj
+}
+
+// bindsToName reports whether rest, what follows a place name at the start
+// of a subject, begins with a character that makes one word with the name
+// (甘肃籍, 青岛港, 安徽等地, 长江东至段, 福州市区): the name is then part
+// of the subject.
+func bindsToName(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || numeral.IsNumeral(r)
+}
+
+// placePrefix returns the length of a place name of the text that begins
+// subj, or 0. Only coded places of two characters or more that stand
+// outside any organisation name count: one character (中, 美) is too short
+// to tell; a region with no code (非洲, 长江, 中东欧) may be part of what a
+// subject names (非洲国家, 长江干流); a place inside a name is part of the
+// name (西安交通大学, 三峡集团).
+func (s *scanner) placePrefix(subj string) int {
+	if s.places == nil {
+		s.places = map[string]bool{}
+		for k, e := range s.ents {
+			if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 || e.Code == "" || inOrg(s.ents, k) {
+				continue
+			}
+			s.places[s.text[e.Start:e.End]] = true
+		}
+	}
+	if len(s.places) == 0 {
+		return 0
+	}
+	best := 0
+	for n, size := 0, 0; n < len(subj) && n <= 10*3; n += size {
+		_, size = utf8.DecodeRuneInString(subj[n:])
+		if s.places[subj[:n+size]] {
+			best = n + size
+		}
+	}
+	return best
+}
+
+// inOrg reports whether entity k lies inside an organisation name.
+// Entities are sorted by Start: the few before k are enough to look at.
+func inOrg(ents []newsfacts.Entity, k int) bool {
+	e := ents[k]
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if o := ents[j]; o.Type == newsfacts.ORG && o.Start <= e.Start && e.End <= o.End {
+			return true
+		}
+	}
+	for j := k + 1; j < len(ents) && ents[j].Start == e.Start; j++ {
+		if o := ents[j]; o.Type == newsfacts.ORG && e.End <= o.End {
+			return true
+		}
+	}
+	return false
+}
+
+// isTarget reports whether a target word (预期目标, 力争, 确保 …) stands
+// before the figure in its sentence, with no word after it that makes the
+// figure a result again (超额完成).
+func (s *scanner) isTarget(c *Candidate) bool {
+	sent := s.sentenceStart(c.Start)
+	// The marks of this sentence before the figure.
+	marks := s.bounds.goals
+	lo := sort.Search(len(marks), func(k int) bool { return marks[k].at >= sent })
+	hi := lo
+	for hi < len(marks) && marks[hi].end <= c.Start {
+		hi++
+	}
+	marks = marks[lo:hi]
+	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20")
+	if len(marks) == 0 && !year {
+		return false
+	}
+	head := s.text[sent:c.Start]
+	for _, m := range marks {
+		if m.role == factUntarget {
+			return false
+		}
+	}
+	cl := s.clauseStartAt(c.Start)
+	for _, w := range s.lx.factWords[factTarget] {
+		i := -1
+		for _, m := range marks {
+			if m.word == w {
+				i = m.at - sent // the last one before the figure
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		if strings.ContainsRune("比较超于", lastRune(" "+head[:i])) {
+			continue // 比计划高出三成: the plan is a baseline
+		}
+		// A goal introduced by 目标是/为 or a colon governs the rest of
+		// the sentence; any other target word its own clause and the
+		// clauses after it that state no result of their own.
+		rest := head[i+len(w):]
+		if strings.ContainsAny(rest, "：:") || strings.HasSuffix(w, "是") || strings.HasSuffix(w, "为") || strings.HasSuffix(w, "目标") {
+			return true
+		}
+		if !strings.ContainsAny(rest, "，,；;") || s.text[cl:c.Start] == "" {
+			return true
+		}
+		// Later clauses: a goal goes on while each clause has a change or
+		// level of its own and no other time or actor (力争地区生产总值增长6%，
+		// 一般公共预算收入增长5%).
+		return !strings.ContainsAny(rest, "；;") && !strings.Contains(rest, "为期")
+	}
+	return year && s.futureYearBefore(head)
+}
+
+// futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed
+// by a verb of reaching (到2027年达到): a goal for a year to come.
+func (s *scanner) futureYearBefore(head string) bool {
+	for _, p := range [...]string{"到20", "至20"} {
+		i := strings.LastIndex(head, p)
+		if i < 0 {
+			continue
+		}
+		rest := head[i+len(p):]
+		if len(rest) >= 2+len("年") && isDigit(rune(rest[0])) && isDigit(rune(rest[1])) && strings.HasPrefix(rest[2:], "年") {
+			after := rest[2+len("年"):]
+			after = strings.TrimPrefix(after, "底")
+			after = strings.TrimPrefix(after, "末")
+			after = strings.TrimPrefix(after, "，")
+			return after == "" || strings.Contains(after, "达到") || strings.Contains(after, "突破") || strings.Contains(after, "超过") || strings.Contains(after, "实现") || strings.Contains(after, "提高到") || strings.Contains(after, "控制在")
+		}
+	}
+	return false
+}
+
+// allHan reports whether s holds only Han characters.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,495 @@
+package metric
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+)
+
+// Candidate is a figure found in a text, before resolution: its span, its
+// numeral and the words around it as written. Find fills it; Resolve turns
+// it into a newsfacts.Metric without looking at the text again.
+type Candidate struct {
+	// Start and End are the byte span of the whole figure in the text,
+	// qualifier and change words included (提速80%以上).
+	Start, End int
+	// Text is the figure's text, text[Start:End].
+	Text string
+	// Rule names the rule whose pattern the figure matches.
+	Rule string
+	// Num is the numeral, found at NumStart:NumEnd.
+	Num              numeral.Number
+	NumStart, NumEnd int
+	// Unit is the unit or measure word as written (个工作日 → 工作日), and
+	// Class its class. Prefix is a currency sign written before the numeral
+	// ($20); Unit is then that sign.
+	Unit   string
+	Class  UnitClass
+	Prefix bool
+	// Half is set by 半 after the unit (一吨半, 三成半, 一个半小时).
+	Half bool
+	// Tenth is the digit after 成 (七成六), or -1.
+	Tenth float64
+	// Sub is the value of the money sub-units after 元 (6角3分 → 0.63).
+	Sub float64
+	// Pre, Mid and Post are the qualifier words before the numeral (超过),
+	// between it and the unit (余) and after the unit (以上).
+	Pre, Mid, Post string
+	// Verb is the change verb before the figure (增长, 缩减至), and Target
+	// whether it ends in a target marker (至, 到, 为).
+	Verb   string
+	Target bool
+	// ToMark is a bare target marker (至, 到, -) before the numeral, and
+	// FromMark whether 由 or 从 opens the clause before it.
+	ToMark   string
+	FromMark bool
+	// fromAt is the offset of that 由 or 从, or -1.
+	fromAt int
+	// Baseline is the baseline word (同比, 比上年).
+	Baseline string
+	// From is the start of a transition (由A…为B), merged into this figure.
+	From *Candidate
+	// Range marks the two ends of a range (3至5年).
+	Range bool
+	// Coord marks the second figure of 分别A和B, which took the verb and
+	// baseline of the first.
+	Coord bool
+	// Rank marks a position (全市第一, 排名前三); Top marks 前N.
+	Rank, Top bool
+	// Doubling marks 翻N番: Num is N.
+	Doubling bool
+	// Subject is the thing measured (企业微信群), or "", and SubjectRule the
+	// subject rule that chose it (see SubjectRules).
+	Subject, SubjectRule string
+	// Neg marks a value that the text gives as a fall, in a transition
+	// between a rise and a fall (由增长2.1%转为下降0.6% → −0.6).
+	Neg bool
+	// Planned marks a planned, expected or required figure (预期目标,
+	// 力争, 到2027年达到): the metric's Target.
+	Planned bool
+}
+
+// scanner holds the state of one Find call.
+type scanner struct {
+	lx   *lexicon
+	text string
+	// ents are the organisation and place names an earlier stage found in
+	// text, sorted by Start, or nil.
+	ents []newsfacts.Entity
+	// rankEnd is the end of the last rank found, or 0.
+	rankEnd int
+	// places holds the place names that may begin a subject (see
+	// placePrefix), built the first time one is asked for.
+	places map[string]bool
+	// bounds are the sentence and clause starts and the target words of
+	// the text (see findBounds).
+	bounds bounds
+	// floor is the end of the last figure found: the words before a new
+	// figure may not reach back past it.
+	floor int
+	// c is the figure being built.
+	c Candidate
+}
+
+// fresh sets the scanner's scratch candidate to c and returns it: a figure
+// is built in place, and copied out only when it is kept.
+func (s *scanner) fresh(c Candidate) *Candidate {
+	s.c = c
+	s.c.fromAt = -1
+	return &s.c
+}
+
+// Find returns the figures of text in order, without overlaps. It rejects
+// dates and times (2022年, 5月1日, 14时), identifiers and names (12345热线,
+// 5G, 第3批, 一带一路), list markers (一是, （一）) and the numeral characters
+// of ordinary words (一些, 统一).
+func (x *Extractor) Find(text string) []Candidate {
+	return x.find(text, nil, nil)
+}
+
+// find is Find appending to out. ents are the names found in text by an
+// earlier stage, or nil: the subject rules use them to tell a place or an
+// actor from the thing measured (湖南3200万亩早稻 → 早稻).
+func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
+	v := newView(text)
+	n := len(out)
+	out = x.findIn(v.text, v.entities(ents, nil), out)
+	if v.skips != nil {
+		for k := n; k < len(out); k++ {
+			v.unmap(&out[k], text)
+			if f := out[k].From; f != nil {
+				v.unmap(f, text)
+			}
+		}
+	}
+	return out
+}
+
+// findIn is find on the view of a text (see view).
+func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
+	s := scanner{lx: x.lx, text: text, ents: ents}
+	b := boundsPool.Get().(*bounds)
+	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0]}
+	defer func() {
+		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0]}
+		boundsPool.Put(b)
+	}()
+	i := 0
+	for i < len(text) {
+		b := text[i]
+		var r rune
+		n := 1
+		switch {
+		case b < utf8.RuneSelf:
+			if !asciiTrigger[b] {
+				i++
+				continue
+			}
+			r = rune(b)
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(text):
+			// NOTE: the hot path. A three-byte rune (all of CJK) is decoded
+			// inline and looked up in a bitmap; continuation bytes are not
+			// checked here, only when the rune turns out to be a trigger.
+			r = rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if triggers[r>>6]&(1<<(r&63)) == 0 {
+				i += 3
+				continue
+			}
+			r, n = decodeRune(text[i:])
+			if !isTrigger(r) {
+				i += n
+				continue
+			}
+		default:
+			r, n = decodeRune(text[i:])
+			if !isTrigger(r) {
+				i += n
+				continue
+			}
+		}
+		c, next := s.at(i, r)
+		if c != nil {
+			c.Start = max(c.Start, s.floor)
+			out = append(out, *c)
+			next = c.End
+			s.floor = c.End
+		}
+		i = max(next, i+n)
+	}
+	out = s.join(out)
+	for k := range out {
+		c := &out[k]
+		c.Subject, c.SubjectRule = s.subject(c, out[:k])
+		c.Text = text[c.Start:c.End]
+		c.Rule = ruleFor(c).Name
+	}
+	s.splitCoordSubjects(out)
+	s.facts(out)
+	return out
+}
+
+// boundsPool recycles the buffers of scanner.bounds.
+var boundsPool = sync.Pool{New: func() any { return new(bounds) }}
+
+var asciiTrigger = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['.'], t['-'], t['$'] = true, true, true
+	return t
+}()
+
+// triggers is a bitmap of the runes below U+10000 that isTrigger accepts.
+var triggers = func() (bm [1 << 10]uint64) {
+	for r := rune(0); r < 1<<16; r++ {
+		if isTrigger(r) {
+			bm[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return bm
+}()
+
+// isTrigger reports whether a figure may begin at r.
+func isTrigger(r rune) bool {
+	switch r {
+	case '第', '翻', '半', '负', '負', '－', '−', '＄', '￥', '¥', '€', '£', '．':
+		return true
+	case '点', '點', '余', '多':
+		return false
+	case '几', '幾':
+		return true // 几十, 几百万
+	}
+	return numeral.IsNumeral(r)
+}
+
+// at looks for a figure at byte i, where rune r starts. It returns the
+// figure, or nil and the offset to resume from.
+func (s *scanner) at(i int, r rune) (*Candidate, int) {
+	t := s.text
+	switch r {
+	case '第':
+		return s.ordinal(i)
+	case '翻':
+		return s.doubling(i)
+	case '半':
+		return s.half(i)
+	case '$', '＄', '￥', '¥', '€', '£':
+		n := utf8.RuneLen(r)
+		num, ok := numeral.Scan(t[i+n:])
+		if !ok || num.Form&numeral.Arabic == 0 || num.Value < 0 {
+			return nil, i + n
+		}
+		c := s.fresh(Candidate{Start: i, NumStart: i + n, NumEnd: i + n + num.Len, Num: num,
+			Unit: t[i : i+n], Class: ClassMoney, Prefix: true, Tenth: -1})
+		c.End = c.NumEnd
+		if s.arabicID(c.NumStart, c.NumEnd) {
+			return nil, s.skipRun(c.NumEnd)
+		}
+		s.after(c)
+		return c, c.End
+	case '.', '．', '-', '－', '−', '负', '負':
+		// A sign or a leading point starts a figure only before a digit and
+		// not inside a number, word or range (3-5, A-1).
+		n := utf8.RuneLen(r)
+		nx, _ := decodeRune(t[i+n:])
+		if !numeral.IsDigit(nx) && !(r != '.' && r != '．' && numeral.IsNumeral(nx)) &&
+			!((nx == '.' || nx == '．') && numeral.IsDigit(runeAt(t, i+n+utf8.RuneLen(nx)))) {
+			return nil, i + n
+		}
+		if p, _ := decodeLastRune(t[:i]); isAlnum(p) || numeral.IsNumeral(p) || p == '-' || p == '.' {
+			return nil, i + n
+		}
+		if r == '负' || r == '負' {
+			if nx == '责' || nx == '担' {
+				return nil, i + n
+			}
+		}
+	}
+	return s.figure(i)
+}
+
+// figure reads a numeral at i and the words around it.
+func (s *scanner) figure(i int) (*Candidate, int) {
+	t := s.text
+	num, ok := numeral.Scan(t[i:])
+	if !ok {
+		_, n := decodeRune(t[i:])
+		return nil, i + n
+	}
+	ns, ne := i, i+num.Len
+	c := s.fresh(Candidate{Start: ns, End: ne, NumStart: ns, NumEnd: ne, Num: num, Tenth: -1})
+	chinese := num.Form&numeral.Arabic == 0
+	p, _ := decodeLastRune(t[:ns])
+
+	// Inside a code or a word of Latin letters: A2021, COVID-19, B12.
+	if isLatin(p) || p == '_' || ((p == '-' || p == '/') && isLatin(runeBefore(t, ns-1))) {
+		return nil, s.skipRun(ne)
+	}
+	// A numeral run that the parser stopped inside (一两天, 三五个, 二三十):
+	// approximate ranges and words, not figures.
+	q, qn := decodeRune(t[ne:])
+	if numeral.IsDigit(q) || (numeral.IsNumeral(q) && q != '点' && q != '點') {
+		// The numeral stopped before a unit that begins with a numeral
+		// character (12千米, 六千字节), or before the weight 两 (三十两).
+		liang := q == '两' && t[ns:ne] != "两" && !numeral.IsNumeral(runeAt(t, ne+qn)) && !s.startsUnit(ne+qn)
+		if !liang && (numeral.IsDigit(q) || !s.startsUnit(ne)) {
+			return nil, s.skipRun(ne)
+		}
+	}
+	// Names and ordinary words: 一带一路, 统一, 十分.
+	if chinese {
+		if end, ok := s.inName(ns, ne); ok {
+			return nil, end
+		}
+	}
+	if num.Form.Has(numeral.DigitString) {
+		// 二〇二二, 三八: years and codes, except before 折 (三八折).
+		if r, _ := decodeRune(t[ne+skipSpaces(t[ne:]):]); r != '折' || num.Value >= 100 {
+			return nil, ne
+		}
+	}
+	if num.Form.Has(numeral.Financial) && num.Len == 3 {
+		// A lone 伍, 陆, 拾 or 肆 is a word (队伍, 大陆, 收拾, 放肆).
+		switch r, _ := decodeRune(t[ns:]); r {
+		case '伍', '陆', '陸', '拾', '肆':
+			return nil, ne
+		}
+	}
+	if !chinese {
+		if s.arabicID(ns, ne) {
+			return nil, s.skipRun(ne)
+		}
+	}
+	// List markers: 一、 1. （一） 一是.
+	if s.listMarker(ns, ne, chinese) {
+		return nil, ne
+	}
+	// A numeral followed by a range connector and a date (1至11月,
+	// 2021-2022年) belongs to the date.
+	if s.dateRangeStart(ne) {
+		return nil, s.skipRun(ne)
+	}
+
+	s.before(c)
+	if num.Form.Has(numeral.Implied) && !impliedOK(c.Pre) && !hasDigit(t[ns:ne]) {
+		// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千 are figures.
+		return nil, ne
+	}
+	if !s.unit(c) {
+		return nil, s.skipWord(ne)
+	}
+	s.after(c)
+
+	lone := chinese && (t[ns:ne] == "一" || t[ns:ne] == "壹")
+	switch {
+	case c.Unit == "":
+		if !s.bareOK(c, chinese) {
+			return nil, ne
+		}
+	case lone && strings.HasPrefix(t[c.End:], "一"):
+		// 一村一品, 一户一策: a slogan, not a count.
+		return nil, c.End
+	case lone && c.Class == ClassCount && !c.Half && c.Pre == "" && c.Verb == "" && c.Mid == "" && c.Post == "":
+		// 一个平台, 一项工作: an article, not a count.
+		if _, _, ok := s.lx.determiner.match(c.Unit, false); ok {
+			return nil, c.End
+		}
+	}
+	return c, c.End
+}
+
+// ordinal handles 第: a rank after a rank word (全市第一, 排名第3), else an
+// ordinal to skip (第3批, 第一师).
+// rankScope returns the length of what makes 第 at i a rank when no scope
+// word stands before it: a ranking verb and a place name (居赣州市, 位列长沙市),
+// or the 、 or 和 after a rank just found (第3、第12位).
+func (s *scanner) rankScope(i int) (int, bool) {
+	t := s.text
+	for _, w := range [...]string{"、", "和", "及"} {
+		if strings.HasSuffix(t[:i], w) && s.rankEnd == i-len(w) {
+			return 0, true
+		}
+	}
+	// NOTE: entities are sorted by Start: a few before i are enough.
+	first, _ := slices.BinarySearchFunc(s.ents, i, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
+	for k := first - 1; k >= 0 && k >= first-8; k-- {
+		e := s.ents[k]
+		if e.End != i || e.Type != newsfacts.PLACE {
+			continue
+		}
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "名列", "居", "列"} {
+			if strings.HasSuffix(t[:e.Start], v) {
+				return i - e.Start, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func (s *scanner) ordinal(i int) (*Candidate, int) {
+	t := s.text
+	ns := i + len("第")
+	num, ok := numeral.Scan(t[ns:])
+	if !ok || num.Form.Has(numeral.Fraction) {
+		return nil, ns
+	}
+	ne := ns + num.Len
+	_, n, isRank := s.lx.ranks.match(t[:i])
+	if !isRank {
+		// 居赣州市第6位: a ranking verb and a place; 第3、第12位: the
+		// second rank of a list.
+		n, isRank = s.rankScope(i)
+	}
+	if !isRank || num.Value <= 0 || num.Value > 10000 || num.Form.Has(numeral.Decimal) {
+		return nil, s.skipOrdinal(ne)
+	}
+	c := s.fresh(Candidate{Start: i - n, End: ne, NumStart: ns, NumEnd: ne, Num: num, Rank: true, Tenth: -1})
+	if r := runeAt(t, ne); r == '名' || r == '位' {
+		c.End = ne + utf8.RuneLen(r)
+	}
+	s.rankEnd = c.End
+	// 全国第一大港: an ordinal name, not a rank.
+	if r := runeAt(t, c.End); r == '大' || r == '批' || r == '次' || r == '届' || r == '期' || s.startsUnit(c.End) {
+		return nil, s.skipOrdinal(ne)
+	}
+	return c, c.End
+}
+
+// skipOrdinal returns where to resume after an ordinal: past the numeral and
+// its measure word.
+func (s *scanner) skipOrdinal(ne int) int {
+	if _, n, ok := s.lx.units.match(s.text[ne:], false); ok {
+		return ne + n
+	}
+	return ne
+}
+
+// doubling handles 翻番, 翻一番, 翻了两番.
+func (s *scanner) doubling(i int) (*Candidate, int) {
+	t := s.text
+	k := i + len("翻")
+	if strings.HasPrefix(t[k:], "了") {
+		k += len("了")
+	}
+	if strings.HasPrefix(t[k:], "番") {
+		c := s.fresh(Candidate{Start: i, End: k + len("番"), NumStart: k, NumEnd: k, Doubling: true, Tenth: -1,
+			Num: numeral.Number{Value: 1, Num: 1}, Verb: "翻"})
+		return c, c.End
+	}
+	num, ok := numeral.Scan(t[k:])
+	if !ok || num.Value <= 0 || num.Value > 10 {
+		return nil, k
+	}
+	e := k + num.Len
+	if !strings.HasPrefix(t[e:], "番") {
+		return nil, k
+	}
+	c := s.fresh(Candidate{Start: i, End: e + len("番"), NumStart: k, NumEnd: e, Num: num, Doubling: true, Verb: "翻", Tenth: -1})
+	s.beforeWord(c, i)
+	return c, c.End
+}
+
+// beforeWord reads a baseline before a word-led figure such as 翻一番.
+func (s *scanner) beforeWord(c *Candidate, i int) {
+	head := s.text[s.floor:i]
+	if w, n := glueBefore(head); n > 0 {
+		_ = w
+		head = head[:len(head)-n]
+	}
+	if _, n, ok := s.lx.baselines.match(head); ok {
+		c.Baseline = head[len(head)-n:]
+		c.Start = s.floor + len(head) - n
+	}
+}
+
+// half handles 半成 and 半折.
+func (s *scanner) half(i int) (*Candidate, int) {
+	t := s.text
+	k := i + len("半")
+	for _, u := range [...]string{"成", "折"} {
+		if strings.HasPrefix(t[k:], u) {
+			if _, _, ok := s.lx.cheng.match(t[k:], false); ok {
+				return nil, k
+			}
+			if isHan(runeAt(t, k+len(u))) && u == "折" {
+				return nil, k
+			}
+			c := s.fresh(Candidate{Start: i, End: k + len(u), NumStart: i, NumEnd: k, Tenth: -1,
+				Num: numeral.Number{Value: 0.5, Num: 0.5, Len: len("半"), Form: numeral.Chinese}, Unit: u, Class: ClassPercent})
+			if isHan(runeBefore(t, i)) && runeBefore(t, i) != '打' {
+				return nil, k
+			}
+			return c, c.End
+		}
+	}
+	num, ok := numeral.Scan(t[i:])
+	if ok && num.Value >= 50 {
+		return s.figure(i) // 半百
+	}
+	return nil, k
+}

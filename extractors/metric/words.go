@@ -1,0 +1,244 @@
+package metric
+
+import (
+	"strings"
+
+	"github.com/newsfacts/newsfacts/extractors/numeral"
+)
+
+// before reads the words before the numeral: qualifier, change verb, glue
+// and baseline, right to left, as long as they touch.
+func (s *scanner) before(c *Candidate) {
+	t := s.text
+	k := c.NumStart
+	start := k
+	hasQual, hasVerb, hasBase, hasGlue := false, false, false, false
+	fromPos := -1
+	for step := 0; step < 6 && k > s.floor; step++ {
+		head := t[s.floor:k]
+		if step == 0 {
+			if n := yearBefore(head); n > 0 {
+				// 上升到了2019年36.2%: the year belongs to the dates; the
+				// words before it still belong to this figure.
+				k -= n
+				head = t[s.floor:k]
+			}
+		}
+		if !hasQual && !hasVerb && !hasBase {
+			if q, n, ok := s.lx.preQual.match(head); ok && !falseQualifier(head[:len(head)-n], head[len(head)-n:]) {
+				w := head[len(head)-n:]
+				if (w == "上" || w == "数") && !startsWithUnitChar(t[c.NumStart:c.NumEnd]) {
+					break
+				}
+				_ = q
+				c.Pre = w
+				k -= n
+				start = k
+				hasQual = true
+				continue
+			}
+		}
+		if !hasVerb && !hasBase {
+			if role, n, ok := s.lx.changes.match(head); ok {
+				w := head[len(head)-n:]
+				switch role {
+				case roleNone:
+					// 新增: neither a change nor the start of one.
+				case roleFrom:
+					if !hasQual && !hasGlue {
+						c.FromMark = true
+						fromPos = k - n
+					}
+				case roleTo:
+					// 至 alone: a range or the end of a transition; 缩减至:
+					// a change with a target.
+					k2 := k - n
+					if v, n2, ok := s.lx.changes.match(t[s.floor:k2]); ok && isVerbRole(v) {
+						c.Verb = t[k2-n2 : k]
+						c.Target = v != roleUpRate && v != roleDownRate
+						k = k2 - n2
+						start = k
+						hasVerb = true
+						continue
+					}
+					if !hasQual && w != "为" {
+						c.ToMark = w
+					}
+				default:
+					c.Verb = w
+					c.Target = endsWithTo(w)
+					k -= n
+					start = k
+					hasVerb = true
+					continue
+				}
+				break
+			}
+		}
+		if !hasBase {
+			// 同比增长 (before the verb), 高于去年同期0.35个百分点 (after it).
+			n := 0
+			if _, m, ok := s.lx.baselines.match(head); ok {
+				n = m
+			} else if hasVerb {
+				n = periodBaseline(head) // 增幅比1—2月回落
+			}
+			if n > 0 {
+				c.Baseline = head[len(head)-n:]
+				k -= n
+				if hasVerb {
+					start = k
+				}
+				hasBase = true
+				continue
+			}
+		}
+		if w, n := glueBefore(head); n > 0 && !hasBase {
+			_ = w
+			k -= n
+			hasGlue = true
+			continue
+		}
+		break
+	}
+	if hasBase && !hasVerb {
+		c.Baseline = "" // a baseline with no change to compare
+	}
+	if hasQual || hasVerb {
+		c.Start = start
+	}
+	c.fromAt = -1
+	if c.FromMark {
+		c.fromAt = fromPos
+	} else if at := s.fromBefore(c.Start); at >= 0 {
+		c.FromMark, c.fromAt = true, at
+	}
+	// 排名前三, 全国前十: a rank range.
+	if c.Pre == "" && c.Verb == "" && strings.HasSuffix(t[:c.NumStart], "前") {
+		k := c.NumStart - len("前")
+		if _, n, ok := s.lx.ranks.match(t[:k]); ok {
+			c.Rank, c.Top = true, true
+			c.Start = k - n
+		}
+	}
+}
+
+// yearBefore returns the length of a year (2013年, 2013年的) that ends head,
+// or 0.
+func yearBefore(head string) int {
+	h := strings.TrimSuffix(head, "的")
+	if !strings.HasSuffix(h, "年") {
+		return 0
+	}
+	h = h[:len(h)-len("年")]
+	d := 0
+	for d < 4 && len(h) > d && h[len(h)-1-d] >= '0' && h[len(h)-1-d] <= '9' {
+		d++
+	}
+	if d != 4 || (len(h) > 4 && h[len(h)-5] >= '0' && h[len(h)-5] <= '9') {
+		return 0
+	}
+	return len(head) - len(h) + 4
+}
+
+// glueBefore returns the glue word (了, 分别, 均 …) that ends head, which
+// may stand between a verb and its figure.
+// periodBaseline returns the length of a comparison with an earlier period
+// of the year that ends head (比1—2月, 较前三季度, 比1-7月份), or 0.
+func periodBaseline(head string) int {
+	h := head
+	switch {
+	case strings.HasSuffix(h, "月份"):
+		h = h[:len(h)-len("月份")]
+	case strings.HasSuffix(h, "月"):
+		h = h[:len(h)-len("月")]
+	case strings.HasSuffix(h, "季度"):
+		h = h[:len(h)-len("季度")]
+	default:
+		return 0
+	}
+	for n := 0; n < 8 && h != ""; n++ {
+		r, size := decodeLastRune(h)
+		switch {
+		case r == '比' || r == '较':
+			h = h[:len(h)-size]
+			if n == 0 {
+				return 0
+			}
+			return len(head) - len(h)
+		case isDigit(r) || numeral.IsNumeral(r) || strings.ContainsRune("—-－–~～至到前个上", r):
+			h = h[:len(h)-size]
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+func glueBefore(head string) (string, int) {
+	for _, w := range glueWords {
+		if strings.HasSuffix(head, w) {
+			return w, len(w)
+		}
+	}
+	// 每人每年, 每亩: a rate's denominators between a verb and its figure.
+	n := 0
+	for k := 0; k < 2; k++ {
+		h := head[:len(head)-n]
+		r, size := decodeLastRune(h)
+		if !isHan(r) || !strings.HasSuffix(h[:len(h)-size], "每") {
+			break
+		}
+		n += size + len("每")
+	}
+	if n > 0 {
+		return head[len(head)-n:], n
+	}
+	return "", 0
+}
+
+// glueWords may stand between a baseline, a verb and a numeral: 同比分别增长,
+// 增长了, 提高达.
+var glueWords = [...]string{"分别", "了", "均", "都", "也", "达", "达到", "名义", "实际"}
+
+func isVerbRole(r changeRole) bool {
+	return r == roleUp || r == roleDown || r == roleSame || r == roleUpRate || r == roleDownRate
+}
+
+func endsWithTo(w string) bool {
+	return strings.HasSuffix(w, "至") || strings.HasSuffix(w, "到") || strings.HasSuffix(w, "为")
+}
+
+// fromBefore returns the offset of a 由 or 从 that opens the figure at off,
+// with at most a year or a short phrase with 的 between them (由2015年的3万亩,
+// 从原来的36个), or -1.
+func (s *scanner) fromBefore(off int) int {
+	t := s.text
+	k := off
+	for n := 0; n < 12 && k > 0; n++ {
+		r, size := decodeLastRune(t[:k])
+		if r == '由' || r == '从' {
+			gap := t[k:off]
+			if gap == "" {
+				return k - size
+			}
+			if !strings.HasSuffix(gap, "的") {
+				return -1
+			}
+			if y := yearBefore(gap); y > 0 {
+				gap = gap[:len(gap)-y]
+			}
+			for _, g := range gap {
+				if numeral.IsNumeral(g) || isDigit(g) {
+					return -1
+				}
+			}
+			return k - size
+		}
+		if isClauseEnd(r) {
+			return -1
+		}
+		k -= size
+	}
+	return -1
+}
