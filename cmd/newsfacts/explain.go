@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
-	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/extractors/metric"
 )
 
 // explain runs the extractors on one text and prints, for every figure, how
@@ -54,7 +53,7 @@ func (m *Main) explain(_ context.Context, args []string) int {
 			return m.fail(err)
 		}
 	}
-	writeExplanation(m.Stdout, doc)
+	writeExplanation(m.Stdout, doc, metricStage(chain))
 	return exitOK
 }
 
@@ -70,7 +69,7 @@ Example:
 
 // writeExplanation prints the figures of doc and the numerals that gave
 // none.
-func writeExplanation(w io.Writer, doc *newsfacts.Doc) {
+func writeExplanation(w io.Writer, doc *newsfacts.Doc, x *metric.Extractor) {
 	ro := func(off int) int { return doc.RuneOffset(off) }
 	for i, m := range doc.Metrics {
 		fmt.Fprintf(w, "figure %d  %q  [%d,%d)\n", i, doc.SpanText(m.Span), ro(m.Start), ro(m.End))
@@ -108,45 +107,41 @@ func writeExplanation(w io.Writer, doc *newsfacts.Doc) {
 			fmt.Fprintf(w, "  %-10s %d %q → %s %s (%s, method %s)\n", l.name, l.id.V, doc.SpanText(e.Span), e.Name, e.Code, where(doc, e.Span, m.Span), e.Rule)
 		}
 	}
-	// Numerals that gave no figure.
-	covered := func(off int) bool {
-		for _, m := range doc.Metrics {
-			if m.Start <= off && off < m.End {
-				return true
-			}
+	// Numerals that gave no figure, with the rule that rejected each.
+	if x != nil {
+		for _, r := range x.Explain(doc) {
+			fmt.Fprintf(w, "not a figure  %q  [%d,%d): %s%s\n", doc.SpanText(r.Span), ro(r.Start), ro(r.End), r.Rule, rejectedBy(doc, r))
 		}
-		return false
-	}
-	for off := 0; off < len(doc.Text); {
-		r, n := utf8.DecodeRuneInString(doc.Text[off:])
-		if !numeral.IsNumeral(r) && !(r >= '0' && r <= '9') || covered(off) {
-			off += n
-			continue
-		}
-		num, ok := numeral.Scan(doc.Text[off:])
-		if !ok || num.Len == 0 {
-			off += n
-			continue
-		}
-		span := newsfacts.Span{Start: off, End: off + num.Len}
-		fmt.Fprintf(w, "not a figure  %q  [%d,%d): %s\n", doc.SpanText(span), ro(span.Start), ro(span.End), whyNot(doc, span))
-		off = span.End
 	}
 }
 
-// whyNot says why the numeral at span gave no figure.
-func whyNot(doc *newsfacts.Doc, span newsfacts.Span) string {
-	for _, d := range doc.Dates {
-		if d.Overlaps(span) {
-			return fmt.Sprintf("part of the date %q (rule %s)", doc.SpanText(d.Span), d.Rule)
+// metricStage returns the metric extractor of chain, or nil.
+func metricStage(chain *extractors.Chain) *metric.Extractor {
+	for _, x := range chain.Extractors() {
+		if m, ok := x.(*metric.Extractor); ok {
+			return m
 		}
 	}
-	for _, e := range doc.Entities {
-		if e.Contains(span) {
-			return fmt.Sprintf("inside the name %q (%s, method %s)", doc.SpanText(e.Span), e.Type, e.Rule)
+	return nil
+}
+
+// rejectedBy names the date or name a rejected numeral lies in.
+func rejectedBy(doc *newsfacts.Doc, r metric.Rejection) string {
+	switch r.Rule {
+	case metric.RejectDate:
+		for _, d := range doc.Dates {
+			if d.Overlaps(r.Span) {
+				return fmt.Sprintf(" (%q, rule %s)", doc.SpanText(d.Span), d.Rule)
+			}
+		}
+	case metric.RejectName:
+		for _, e := range doc.Entities {
+			if e.Contains(r.Span) {
+				return fmt.Sprintf(" (%q, %s, method %s)", doc.SpanText(e.Span), e.Type, e.Rule)
+			}
 		}
 	}
-	return "rejected by the metric guards: an identifier, ordinal, list marker, vague amount or a numeral character of a word (docs/metrics.md, \"What is not a figure\")"
+	return ""
 }
 
 // where says where a linked span stands relative to the figure.

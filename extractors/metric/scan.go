@@ -81,6 +81,9 @@ type scanner struct {
 	// ents are the organisation and place names an earlier stage found in
 	// text, sorted by Start, or nil.
 	ents []newsfacts.Entity
+	// trace, when not nil, collects the numerals rejected and why (see
+	// Extractor.Explain).
+	trace *[]Rejection
 	// rankEnd is the end of the last rank found, or 0.
 	rankEnd int
 	// places holds the place names that may begin a subject (see
@@ -139,6 +142,23 @@ func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate
 		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0]}
 		boundsPool.Put(b)
 	}()
+	out = s.scan(out)
+	out = s.join(out)
+	for k := range out {
+		c := &out[k]
+		c.Subject, c.SubjectRule = s.subject(c, out[:k])
+		c.Text = text[c.Start:c.End]
+		c.Rule = ruleFor(c).Name
+	}
+	s.splitCoordSubjects(out)
+	s.facts(out)
+	return out
+}
+
+// scan appends the figures of the text to out, in order and without
+// overlaps, before they are joined and given subjects.
+func (s *scanner) scan(out []Candidate) []Candidate {
+	text := s.text
 	i := 0
 	for i < len(text) {
 		b := text[i]
@@ -181,15 +201,6 @@ func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate
 		}
 		i = max(next, i+n)
 	}
-	out = s.join(out)
-	for k := range out {
-		c := &out[k]
-		c.Subject, c.SubjectRule = s.subject(c, out[:k])
-		c.Text = text[c.Start:c.End]
-		c.Rule = ruleFor(c).Name
-	}
-	s.splitCoordSubjects(out)
-	s.facts(out)
 	return out
 }
 
@@ -288,6 +299,7 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 
 	// Inside a code or a word of Latin letters: A2021, COVID-19, B12.
 	if isLatin(p) || p == '_' || ((p == '-' || p == '/') && isLatin(runeBefore(t, ns-1))) {
+		s.reject(ns, ne, RejectCode)
 		return nil, s.skipRun(ne)
 	}
 	// A numeral run that the parser stopped inside (一两天, 三五个, 二三十):
@@ -298,18 +310,21 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		// character (12千米, 六千字节), or before the weight 两 (三十两).
 		liang := q == '两' && t[ns:ne] != "两" && !numeral.IsNumeral(runeAt(t, ne+qn)) && !s.startsUnit(ne+qn)
 		if !liang && (numeral.IsDigit(q) || !s.startsUnit(ne)) {
+			s.reject(ns, ne, RejectRun)
 			return nil, s.skipRun(ne)
 		}
 	}
 	// Names and ordinary words: 一带一路, 统一, 十分.
 	if chinese {
 		if end, ok := s.inName(ns, ne); ok {
+			s.reject(ns, ne, RejectWord)
 			return nil, end
 		}
 	}
 	if num.Form.Has(numeral.DigitString) {
 		// 二〇二二, 三八: years and codes, except before 折 (三八折).
 		if r, _ := decodeRune(t[ne+skipSpaces(t[ne:]):]); r != '折' || num.Value >= 100 {
+			s.reject(ns, ne, RejectDigitString)
 			return nil, ne
 		}
 	}
@@ -317,30 +332,36 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		// A lone 伍, 陆, 拾 or 肆 is a word (队伍, 大陆, 收拾, 放肆).
 		switch r, _ := decodeRune(t[ns:]); r {
 		case '伍', '陆', '陸', '拾', '肆':
+			s.reject(ns, ne, RejectWord)
 			return nil, ne
 		}
 	}
 	if !chinese {
 		if s.arabicID(ns, ne) {
+			s.reject(ns, ne, RejectIdentifier)
 			return nil, s.skipRun(ne)
 		}
 	}
 	// List markers: 一、 1. （一） 一是.
 	if s.listMarker(ns, ne, chinese) {
+		s.reject(ns, ne, RejectListMarker)
 		return nil, ne
 	}
 	// A numeral followed by a range connector and a date (1至11月,
 	// 2021-2022年) belongs to the date.
 	if s.dateRangeStart(ne) {
+		s.reject(ns, ne, RejectDateRange)
 		return nil, s.skipRun(ne)
 	}
 
 	s.before(c)
 	if num.Form.Has(numeral.Implied) && !impliedOK(c.Pre) && !hasDigit(t[ns:ne]) {
 		// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千 are figures.
+		s.reject(ns, ne, RejectWord)
 		return nil, ne
 	}
 	if !s.unit(c) {
+		s.reject(ns, ne, RejectUnit)
 		return nil, s.skipWord(ne)
 	}
 	s.after(c)
@@ -349,14 +370,17 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 	switch {
 	case c.Unit == "":
 		if !s.bareOK(c, chinese) {
+			s.reject(ns, ne, RejectBare)
 			return nil, ne
 		}
 	case lone && strings.HasPrefix(t[c.End:], "一"):
 		// 一村一品, 一户一策: a slogan, not a count.
+		s.reject(ns, ne, RejectSlogan)
 		return nil, c.End
 	case lone && c.Class == ClassCount && !c.Half && c.Pre == "" && c.Verb == "" && c.Mid == "" && c.Post == "":
 		// 一个平台, 一项工作: an article, not a count.
 		if _, _, ok := s.lx.determiner.match(c.Unit, false); ok {
+			s.reject(ns, ne, RejectArticle)
 			return nil, c.End
 		}
 	}
@@ -406,6 +430,7 @@ func (s *scanner) ordinal(i int) (*Candidate, int) {
 		n, isRank = s.rankScope(i)
 	}
 	if !isRank || num.Value <= 0 || num.Value > 10000 || num.Form.Has(numeral.Decimal) {
+		s.reject(ns, ne, RejectOrdinal)
 		return nil, s.skipOrdinal(ne)
 	}
 	c := s.fresh(Candidate{Start: i - n, End: ne, NumStart: ns, NumEnd: ne, Num: num, Rank: true, Tenth: -1})
@@ -415,6 +440,7 @@ func (s *scanner) ordinal(i int) (*Candidate, int) {
 	s.rankEnd = c.End
 	// 全国第一大港: an ordinal name, not a rank.
 	if r := runeAt(t, c.End); r == '大' || r == '批' || r == '次' || r == '届' || r == '期' || s.startsUnit(c.End) {
+		s.reject(ns, ne, RejectOrdinal)
 		return nil, s.skipOrdinal(ne)
 	}
 	return c, c.End
