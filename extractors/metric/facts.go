@@ -58,6 +58,7 @@ func (s *scanner) facts(out []Candidate) {
 		s.shareBaseline(c, out[:k])
 		s.otherEntity(c)
 		s.completeHead(c, out[:k])
+		s.shareOfWhole(c, out[:k])
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(c.Subject)
@@ -157,6 +158,55 @@ func (s *scanner) otherEntity(c *Candidate) {
 		c.Subject, c.SubjectRule = subj, SubjBefore
 		return
 	}
+}
+
+// shareOfWhole names a share by its part and its whole (rule SubjShare):
+// 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，
+// 占比71.9% → 税收收入占比; 机电产品出口…，分别占全市出口总额的18.2%和9.6%.
+func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
+	if c.Unit != "%" && c.Unit != "％" || c.Verb != "" {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := s.text[cl:c.Start]
+	i := strings.Index(head, "占")
+	if i < 0 || strings.HasPrefix(head[i:], "占地") {
+		return
+	}
+	part := s.stripScope(strings.TrimSpace(head[:i]))
+	part = strings.TrimSuffix(strings.TrimSuffix(part, "分别"), "均")
+	whole := head[i+len("占"):]
+	for _, w := range [...]string{"的", "达到", "达", "为", "约", "是", "分别"} {
+		whole = strings.TrimSuffix(whole, w)
+	}
+	ratio := "比重"
+	switch {
+	case whole == "比":
+		whole, ratio = "", "占比"
+	case strings.HasSuffix(whole, "比重"), strings.HasSuffix(whole, "比例"):
+		ratio = whole[len(whole)-len("比重"):]
+		whole = strings.TrimSuffix(whole[:len(whole)-len(ratio)], "的")
+	}
+	whole = s.stripScope(whole)
+	if part == "" {
+		switch {
+		case c.SubjectRule == SubjAligned:
+			part = c.Subject // 分别占…: the figure it answers
+		case len(prev) > 0 && prev[len(prev)-1].End > s.sentenceStart(c.Start) && prev[len(prev)-1].Subject != "":
+			part = prev[len(prev)-1].Subject
+		}
+	}
+	if part == "" || !allHan(part) || whole != "" && !allHan(whole) {
+		return
+	}
+	if ratio == "占比" {
+		c.Subject, c.SubjectRule = part+"占比", SubjShare
+		return
+	}
+	if whole == "" {
+		return
+	}
+	c.Subject, c.SubjectRule = part+"占"+whole+ratio, SubjShare
 }
 
 // shareBaseline gives a change with no baseline of its own the baseline of
@@ -383,10 +433,10 @@ func (s *scanner) alignGroups(out []Candidate) {
 }
 
 // joined reports whether gap, the text between two figures, joins them in
-// one group: 、, 和, 及, 与, 以及, or a comma.
+// one group: 、, 和, 及, 与, 以及.
 func joined(gap string) bool {
 	switch strings.TrimSpace(gap) {
-	case "、", "和", "及", "与", "以及", "，", ",":
+	case "、", "和", "及", "与", "以及":
 		return true
 	}
 	return false
@@ -521,8 +571,11 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		if i < 0 {
 			continue
 		}
-		if strings.ContainsRune("比较超于", lastRune(" "+head[:i])) {
-			continue // 比计划高出三成: the plan is a baseline
+		if strings.ContainsRune("比较超于原按", lastRune(" "+head[:i])) {
+			continue // 比计划高出三成, 原计划: the plan is a baseline
+		}
+		if w == "计划" && !planVerb(head[i+len(w):]) {
+			continue // 计划生育, 民生计划, “万人计划”: a plan named, not planned
 		}
 		// A goal introduced by 目标是/为 or a colon governs the rest of
 		// the sentence; any other target word its own clause and the
@@ -534,12 +587,36 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		if !strings.ContainsAny(rest, "，,；;") || s.text[cl:c.Start] == "" {
 			return true
 		}
-		// Later clauses: a goal goes on while each clause has a change or
-		// level of its own and no other time or actor (力争地区生产总值增长6%，
-		// 一般公共预算收入增长5%).
-		return !strings.ContainsAny(rest, "；;") && !strings.Contains(rest, "为期")
+		// Later clauses: a goal goes on over changes (力争地区生产总值增长6%，
+		// 一般公共预算收入增长5%) in the same sentence part, not over a
+		// clause that states a time or a result of its own (…预计超过2000
+		// 万亩，今年，当地发布10个主推品种).
+		clause := s.text[cl:c.Start]
+		for _, w := range [...]string{"今年", "去年", "目前", "截至", "已", "为期"} {
+			if strings.Contains(clause, w) {
+				return false
+			}
+		}
+		return !strings.ContainsAny(rest, "；;")
 	}
 	return year && s.futureYearBefore(head)
+}
+
+// planVerb reports whether rest, the words after 计划, begin with a verb of
+// what is planned (计划投资, 计划新增, 计划用两年时间), or a figure: 计划 is
+// then a verb.
+func planVerb(rest string) bool {
+	for _, w := range [...]string{"全年", "今年", "明年", "年内", "到年底"} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	for _, v := range [...]string{"投资", "新增", "实施", "完成", "建设", "建成", "开工", "引进", "实现", "达到", "安排",
+		"招聘", "培训", "用", "在", "于", "到", "将", "新建", "改造", "推出", "发放", "举办", "开展", "种植", "出栏", "生产", "销售", "接待", "派出"} {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isDigit(r) || numeral.IsNumeral(r)
 }
 
 // futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed
@@ -547,8 +624,8 @@ func (s *scanner) isTarget(c *Candidate) bool {
 func (s *scanner) futureYearBefore(head string) bool {
 	for _, p := range [...]string{"到20", "至20"} {
 		i := strings.LastIndex(head, p)
-		if i < 0 {
-			continue
+		if i < 0 || strings.HasSuffix(head[:i], "截") {
+			continue // 截至2015年底: up to a past day
 		}
 		rest := head[i+len(p):]
 		if len(rest) >= 2+len("年") && isDigit(rune(rest[0])) && isDigit(rune(rest[1])) && strings.HasPrefix(rest[2:], "年") {

@@ -750,6 +750,7 @@ const (
 	SubjAligned     = "subject: aligned with figures"
 	SubjUrbanRural  = "subject: 城乡 split"
 	SubjSubItem     = "subject: sub-item of 其中"
+	SubjShare       = "subject: share of a whole"
 )
 
 // SubjectRule describes one subject rule.
@@ -779,5 +780,6 @@ func SubjectRules() []SubjectRule {
 		{SubjAligned, "分别 after a list of figures gives each figure of the group the subject of the figure it answers: 一般贸易进口120亿元、加工贸易进口45亿元，分别增长6.2%、下降3.4%"},
 		{SubjUrbanRural, "城乡居民 over two figures under 分别 is 城镇居民 and 农村居民: 城乡居民人均消费支出分别为21400元、12900元"},
 		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
+		{SubjShare, "a share after 占 names its part and its whole: 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，占比71.9% → 税收收入占比"},
 	}
 }
