@@ -1,6 +1,7 @@
 package metric
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -61,7 +62,8 @@ func (s *scanner) facts(out []Candidate) {
 		s.shareOfWhole(c, out[:k])
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
-		c.Subject = s.stripScope(c.Subject)
+		c.Subject = s.stripScope(unquote(c.Subject))
+		s.tradePartner(c)
 		if c.Subject == "" {
 			c.SubjectRule = ""
 		}
@@ -146,6 +148,18 @@ func (s *scanner) otherEntity(c *Candidate) {
 	}
 	cl := s.clauseStartAt(c.Start)
 	head := s.text[cl:c.Start]
+	// 增速比全国低1.3个百分点: 比, a place or scope word, and a comparison.
+	if i := strings.LastIndex(head, "比"); i > 0 {
+		rest := head[i+len("比"):]
+		for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
+			if p, ok := strings.CutSuffix(rest, w); ok && p != "" && (s.isScope(p) || s.placePrefix(p) == len(p)) {
+				if subj := s.stripScope(strings.TrimSpace(head[:i])); subj != "" && allHan(subj) {
+					c.Subject, c.SubjectRule = subj, SubjBefore
+				}
+				return
+			}
+		}
+	}
 	for _, w := range [...]string{"高于", "低于", "快于", "慢于", "好于", "优于"} {
 		i := strings.LastIndex(head, w)
 		if i <= 0 {
@@ -164,7 +178,7 @@ func (s *scanner) otherEntity(c *Candidate) {
 // 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，
 // 占比71.9% → 税收收入占比; 机电产品出口…，分别占全市出口总额的18.2%和9.6%.
 func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
-	if c.Unit != "%" && c.Unit != "％" || c.Verb != "" {
+	if c.Unit != "%" && c.Unit != "％" || c.Verb != "" || c.SubjectRule == SubjListItem {
 		return
 	}
 	cl := s.clauseStartAt(c.Start)
@@ -207,6 +221,33 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		return
 	}
 	c.Subject, c.SubjectRule = part+"占"+whole+ratio, SubjShare
+}
+
+// unquote drops the quotation marks of a subject (“跨省通办”事项 →
+// 跨省通办事项): a dashboard keys a series by its name.
+func unquote(subj string) string {
+	if !strings.ContainsAny(subj, "“”「」") {
+		return subj
+	}
+	return quotes.Replace(subj)
+}
+
+var quotes = strings.NewReplacer("“", "", "”", "", "「", "", "」", "")
+
+// tradePartner keeps 对 before a trade figure's subject: 对东盟进出口 is the
+// trade with a partner, not the partner.
+func (s *scanner) tradePartner(c *Candidate) {
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjCarried || c.Subject == "" {
+		return
+	}
+	if !strings.HasSuffix(c.Subject, "进出口") && !strings.HasSuffix(c.Subject, "出口") && !strings.HasSuffix(c.Subject, "进口") {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := unquote(s.text[cl:c.Start])
+	if i := strings.LastIndex(head, "对"+c.Subject); i >= 0 {
+		c.Subject = "对" + c.Subject
+	}
 }
 
 // shareBaseline gives a change with no baseline of its own the baseline of
@@ -403,6 +444,20 @@ func (s *scanner) alignGroups(out []Candidate) {
 		if _, n, ok := s.lx.baselines.match(own); ok && n == len(own) {
 			own = "" // 比上年分别增长4.8%和6.9%
 		}
+		if _, m, ok := s.lx.baselines.match(own); ok && m < len(own) {
+			own = own[:len(own)-m] // 经编产业、皮革产业增加值同比分别增长…
+		}
+		if n >= 2 {
+			if items := s.listItems(own, n); items != nil {
+				// 城镇和农村居民人均可支配收入分别为…, 稻谷、小麦、玉米产量分别为…:
+				// the items of the subject before 分别, one a figure.
+				for k := range g {
+					g[k].Subject, g[k].SubjectRule = items[k], SubjListItem
+				}
+				h += n - 1
+				continue
+			}
+		}
 		role, isHead := s.lx.facts[own]
 		isHead = isHead && role == factAppend
 		if n >= 2 && (own == "" || isHead) {
@@ -432,6 +487,42 @@ func (s *scanner) alignGroups(out []Candidate) {
 	}
 }
 
+// listItems splits own, the words before 分别, into n coordinated items
+// (稻谷、小麦、玉米产量 → 稻谷产量, 小麦产量, 玉米产量), or returns nil. When
+// the last item is longer than the others, which are of one length, the
+// others share its tail: 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入,
+// 农村居民人均可支配收入.
+func (s *scanner) listItems(own string, n int) []string {
+	items := listSplit.Split(unquote(own), -1)
+	if len(items) != n {
+		return nil
+	}
+	for _, it := range items {
+		if utf8.RuneCountInString(it) < 2 || !allHan(it) {
+			return nil
+		}
+	}
+	last := []rune(items[n-1])
+	l := utf8.RuneCountInString(items[0])
+	share := len(last) > l
+	for _, it := range items[:n-1] {
+		share = share && utf8.RuneCountInString(it) == l
+	}
+	if share {
+		tail := string(last[l:])
+		for k := range items[:n-1] {
+			items[k] += tail
+		}
+	}
+	for k := range items {
+		items[k] = s.stripScope(items[k])
+	}
+	return items
+}
+
+// listSplit splits a coordinated subject.
+var listSplit = regexp.MustCompile("、|和|及|与|以及")
+
 // joined reports whether gap, the text between two figures, joins them in
 // one group: 、, 和, 及, 与, 以及.
 func joined(gap string) bool {
@@ -455,6 +546,12 @@ func (s *scanner) splitUrbanRural(g []Candidate) bool {
 	g[0].Subject, g[0].SubjectRule = "城镇居民"+rest, SubjUrbanRural
 	g[1].Subject, g[1].SubjectRule = "农村居民"+rest, SubjUrbanRural
 	return true
+}
+
+// isScope reports whether w is a scope word (全国, 全省, 全市 …).
+func (s *scanner) isScope(w string) bool {
+	r, ok := s.lx.facts[w]
+	return ok && r == factScope
 }
 
 // stripScope removes the scope words (全年, 年末, 全市 …) and the place

@@ -347,6 +347,23 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 			k = a
 			continue
 		}
+		if r == '”' || r == '」' {
+			// “跨省通办”事项, “全程网办”率: a short quoted term is part of the
+			// subject (the quotes are dropped from it afterwards).
+			open := "“"
+			if r == '」' {
+				open = "「"
+			}
+			if q := strings.LastIndex(t[max(0, k-n-10*3):k-n], open); q >= 0 {
+				q += max(0, k-n-10*3)
+				if inner := t[q+len(open) : k-n]; inner != "" && !strings.ContainsAny(inner, "，。；：、”“") {
+					count += utf8.RuneCountInString(inner)
+					k = q
+					continue
+				}
+			}
+			break
+		}
 		if numeral.IsNumeral(r) {
 			// 一次性扩岗补助: a numeral character of a word is part of the
 			// subject.
