@@ -143,7 +143,7 @@ func lastMark(marks []int, off int) int {
 // (增速高于长沙市平均水平0.6个百分点, 比全省高0.9个百分点): the words before
 // the comparison, not the entity compared with.
 func (s *scanner) otherEntity(c *Candidate) {
-	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb {
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb && c.SubjectRule != SubjCarried {
 		return
 	}
 	cl := s.clauseStartAt(c.Start)
@@ -258,12 +258,30 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 		return
 	}
 	sent := s.sentenceStart(c.Start)
+	if continues(s.text[sent:]) && sent > 0 {
+		// 比上年增长5.1%。其中，第一产业增加值增长4.0%: a sentence that
+		// begins with 其中 continues the one before it.
+		sent = s.sentenceStart(sent - 1)
+	}
 	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
 		if p := &prev[k]; p.Verb != "" && p.Baseline != "" {
 			c.Baseline = p.Baseline
 			return
 		}
 	}
+}
+
+// continues reports whether a sentence that begins text continues the
+// sentence before it: 其中…, 分产业看…, 从…看.
+func continues(text string) bool {
+	text = strings.TrimLeft(text, " \u3000")
+	if strings.HasPrefix(text, "其中") {
+		return true
+	}
+	if i := strings.Index(text[:min(len(text), 8*3)], "看，"); i > 0 {
+		return strings.HasPrefix(text, "分") || strings.HasPrefix(text, "从")
+	}
+	return false
 }
 
 // completeHead completes a generic head (增幅, 总产) with the subject of a

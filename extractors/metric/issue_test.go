@@ -153,7 +153,7 @@ func TestIssueExamples(t *testing.T) {
 		{"市直机构由42个精简为18个。", []want{
 			{text: "由42个精简为18个", value: 18, unit: "个", direction: "down", from: f(42), to: f(18), subject: "市直机构", kind: "change"}}},
 		{"办理时限从26个工作日缩减至5个工作日以内。", []want{
-			{text: "从26个工作日缩减至5个工作日以内", value: 5, unit: "工作日", qualifier: "under", direction: "down", from: f(26), to: f(5), subject: "时限", kind: "change"}}},
+			{text: "从26个工作日缩减至5个工作日以内", value: 5, unit: "工作日", qualifier: "under", direction: "down", from: f(26), to: f(5), subject: "办理时限", kind: "change"}}},
 		{"种植面积由2015年的3万亩扩大到8.6万亩。", []want{
 			{text: "3万亩扩大到8.6万亩", value: 86000, unit: "亩", direction: "up", from: f(30000), to: f(86000), subject: "种植面积", kind: "change"}}},
 		{"审批时间压缩至3个工作日以内。", []want{

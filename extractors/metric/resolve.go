@@ -90,6 +90,9 @@ func (x *Extractor) qualifier(c *Candidate) newsfacts.Qualifier {
 
 // direction maps a change verb (增长, 缩减至) to its direction.
 func (x *Extractor) direction(verb string) newsfacts.Direction {
+	if d, ok := comparedVerbs[verb]; ok {
+		return d
+	}
 	for verb != "" {
 		if r, n, ok := x.lx.changes.match(verb); ok && n == len(verb) {
 			switch r {

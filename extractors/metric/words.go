@@ -3,6 +3,7 @@ package metric
 import (
 	"strings"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
 )
 
@@ -39,6 +40,17 @@ func (s *scanner) before(c *Candidate) {
 			}
 		}
 		if !hasVerb && !hasBase {
+			if w, n := comparedVerb(head); n > 0 {
+				// 比上月末高0.3个百分点, 比上年同期低0.9个百分点: a
+				// comparison with an earlier time is a change.
+				if _, m, ok := s.lx.baselines.match(head[:len(head)-n]); ok && m > 0 {
+					c.Verb = w
+					k -= n
+					start = k
+					hasVerb = true
+					continue
+				}
+			}
 			if role, n, ok := s.lx.changes.match(head); ok {
 				w := head[len(head)-n:]
 				switch role {
@@ -143,6 +155,24 @@ func yearBefore(head string) int {
 
 // glueBefore returns the glue word (了, 分别, 均 …) that ends head, which
 // may stand between a verb and its figure.
+// comparedVerbs are the adjectives of a comparison that make a change after
+// a baseline (比上月末高), with their direction.
+var comparedVerbs = map[string]newsfacts.Direction{
+	"高": newsfacts.DirUp, "高出": newsfacts.DirUp, "快": newsfacts.DirUp, "多": newsfacts.DirUp,
+	"低": newsfacts.DirDown, "低出": newsfacts.DirDown, "慢": newsfacts.DirDown, "少": newsfacts.DirDown,
+}
+
+// comparedVerb returns the comparison adjective that ends head, and its
+// length, or 0.
+func comparedVerb(head string) (string, int) {
+	for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
+		if strings.HasSuffix(head, w) {
+			return w, len(w)
+		}
+	}
+	return "", 0
+}
+
 // periodBaseline returns the length of a comparison with an earlier period
 // of the year that ends head (比1—2月, 较前三季度, 比1-7月份), or 0.
 func periodBaseline(head string) int {
