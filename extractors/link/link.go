@@ -334,12 +334,45 @@ func nearestEntity(doc *newsfacts.Doc, m newsfacts.Span, t newsfacts.EntityType,
 	return best, found
 }
 
+// nearestPlace is nearestEntity for places, passing over a place that a
+// figure is compared with or ranked in (增速高于全国0.5个百分点, 居全省第2位):
+// the figures after it are not about it.
+func nearestPlace(doc *newsfacts.Doc, m newsfacts.Span, from int) (int, bool) {
+	for end := m.Start; ; {
+		i, ok := nearestEntity(doc, newsfacts.Span{Start: end, End: m.End}, newsfacts.PLACE, from)
+		if !ok {
+			return 0, false
+		}
+		e := doc.Entities[i].Span
+		if !comparedPlace(doc, e) {
+			return i, true
+		}
+		end = e.Start
+	}
+}
+
+// comparedWords stand before a place that a figure is compared with or
+// ranked in.
+var comparedWords = []string{"高于", "低于", "快于", "慢于", "好于", "优于", "比", "较", "居", "位居", "位列", "列", "排", "排名", "占", "超过", "领先"}
+
+// comparedPlace reports whether the place at p is one a figure is compared
+// with or ranked in.
+func comparedPlace(doc *newsfacts.Doc, p newsfacts.Span) bool {
+	before := strings.TrimRight(doc.Text[:p.Start], " \u3000")
+	for _, w := range comparedWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // anaphors refer back to a place of the level given by their last rune.
 var anaphors = []string{"该区", "该市", "该县", "该省", "该镇", "全区", "全市", "全县", "全省", "全镇", "本区", "本市", "本县", "本省", "本镇"}
 
 func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 	sent := sentenceStart(doc, m.Start)
-	if i, ok := nearestEntity(doc, m, newsfacts.PLACE, sent); ok {
+	if i, ok := nearestPlace(doc, m, sent); ok {
 		return newsfacts.Some(int32(i))
 	}
 	before := doc.Text[sent:m.Start]
@@ -358,7 +391,7 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 	// A scope word earlier in the document (全市, 全县, 全国) sets the place
 	// of the figures after it that name none: a report says 全市 once.
 	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
-		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule == scopeMethod {
+		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule == scopeMethod && !comparedPlace(doc, e.Span) {
 			return newsfacts.Some(int32(i))
 		}
 	}
