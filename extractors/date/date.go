@@ -111,30 +111,34 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 	if len(ms) == 0 {
 		return nil
 	}
-	doc.Dates = x.resolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date, x.ReportYear(doc.Title))
-	if strings.Contains(doc.Title, "政府工作报告") {
-		pastYearIsLastYear(doc)
-	}
+	r := report{year: x.ReportYear(doc.Title), work: strings.Contains(doc.Title, "政府工作报告")}
+	doc.Dates = x.resolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date, r)
 	return nil
 }
 
-// pastYearIsLastYear reads 过去一年 and 过去的一年 in a government work
-// report as the calendar year before the report's date: the report reviews
-// that year (2024年政府工作报告: 过去一年 is 2023).
-func pastYearIsLastYear(doc *newsfacts.Doc) {
-	ref, ok := doc.Date.Get()
+// report is what a document's title tells of the periods of its text.
+type report struct {
+	// year is the year a statistical report is about, or 0.
+	year int
+	// work marks a government work report (政府工作报告): its 过去一年 is
+	// the calendar year before its date, and the year it reviews goes on
+	// from paragraph to paragraph.
+	work bool
+}
+
+// pastYear reads 过去一年 in a government work report as the calendar year
+// before the report's date: 2024年政府工作报告 reviews 2023.
+func pastYear(d *newsfacts.Date, text string, ref newsfacts.Opt[newsfacts.Day]) {
+	day, ok := ref.Get()
 	if !ok {
 		return
 	}
-	y, _, _ := ref.Date()
-	for i := range doc.Dates {
-		d := &doc.Dates[i]
-		switch doc.Text[d.Start:d.End] {
-		case "过去一年", "过去的一年", "过去1年":
-			d.From = newsfacts.Some(newsfacts.DayOf(y-1, 1, 1))
-			d.To = newsfacts.Some(newsfacts.DayOf(y-1, 12, 31))
-			d.Granularity = newsfacts.GrainYear
-		}
+	switch text[d.Start:d.End] {
+	case "过去一年", "过去的一年", "过去1年":
+		y, _, _ := day.Date()
+		d.From = newsfacts.Some(newsfacts.DayOf(y-1, 1, 1))
+		d.To = newsfacts.Some(newsfacts.DayOf(y-1, 12, 31))
+		d.Granularity = newsfacts.GrainYear
 	}
 }
 
@@ -221,20 +225,23 @@ func withYear(m Match, y int) Match {
 // 1—9月) takes the year of the last explicit year of its paragraph
 // (2023年，…；全年…), as a report states its year once.
 func (x *Extractor) ResolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day]) []newsfacts.Date {
-	return x.resolveAll(dst, text, ms, ref, 0)
+	return x.resolveAll(dst, text, ms, ref, report{})
 }
 
-// resolveAll is ResolveAll with the year of the report's title (0 for
-// none), which the implied periods take when their paragraph states no
-// year.
-func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day], titleYear int) []newsfacts.Date {
+// resolveAll is ResolveAll with what the title tells (report): the year
+// of a statistical report, which the implied periods take when their
+// paragraph states no year; in a government work report, 过去一年 is the
+// year before, and a year stated goes on into the next paragraphs.
+func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day], r report) []newsfacts.Date {
 	para := len(dst) // index in dst of the first date of the current paragraph
 	lastEnd := 0
-	year := titleYear // the year implied periods take
+	year := r.year // the year implied periods take
 	for _, m := range ms {
 		if strings.IndexByte(text[lastEnd:m.Start], '\n') >= 0 {
 			para = len(dst)
-			year = titleYear
+			if !r.work {
+				year = r.year
+			}
 		}
 		lastEnd = m.Start
 		if m.Kind != KindAnchored {
@@ -242,8 +249,11 @@ func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, re
 				m = withYear(m, year)
 			}
 			d, _ := x.Resolve(m, ref)
+			if r.work {
+				pastYear(&d, text, ref)
+			}
 			dst = append(dst, d)
-			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && m.Kind == KindPoint && !comparedWith(text, m) {
+			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && (m.Kind == KindPoint || r.work) && !comparedWith(text, m) {
 				year, _, _ = from.Date() // 2023年，…; 去年，…
 			}
 			continue
