@@ -34,6 +34,9 @@ func (c *Catalogue) match(s string) int32 {
 	if i, ok := c.keys[s]; ok {
 		return i
 	}
+	if i := c.share(s); i >= 0 {
+		return i
+	}
 	for round := 0; round < 2; round++ {
 		s = trimNote(s)
 		if i := c.scoped(s); i >= 0 {
@@ -69,6 +72,38 @@ func (c *Catalogue) scoped(s string) int32 {
 			return c.suffix(s)
 		}
 		s = rest
+	}
+	return -1
+}
+
+// share matches a share written out (第一产业增加值占全省生产总值的比重,
+// 税收收入占比): without 的 before 比重 and the scope word after 占, then as
+// "part比重" or "part占比" (第一产业增加值比重). It returns -1 when s is no
+// share or none of these is catalogued.
+func (c *Catalogue) share(s string) int32 {
+	i := strings.Index(s, "占")
+	if i <= 0 {
+		return -1
+	}
+	part, whole := s[:i], s[i+len("占"):]
+	ratio := ""
+	for _, r := range [...]string{"比重", "比例", "比"} {
+		if strings.HasSuffix(whole, r) {
+			ratio = r
+			whole = strings.TrimSuffix(whole[:len(whole)-len(r)], "的")
+			break
+		}
+	}
+	if ratio == "" {
+		return -1
+	}
+	if rest, ok := trimScope(whole); ok {
+		whole = rest
+	}
+	for _, k := range []string{part + "占" + whole + ratio, part + "占" + whole + "比重", part + "比重", part + "占比"} {
+		if j, ok := c.keys[k]; ok {
+			return j
+		}
 	}
 	return -1
 }

@@ -22,6 +22,9 @@ func TestMatch(t *testing.T) {
 	tests := []struct{ subject, want string }{
 		// exact name or alias
 		{"国内生产总值", "国内生产总值"},
+		// Shares written out.
+		{"第一产业增加值占全省生产总值的比重", "第一产业增加值比重"},
+		{"税收收入占一般公共预算收入的比重", "税收占比"},
 		{"地区生产总值", "地区生产总值"},
 		{"GDP", "地区生产总值"},
 		{"经济总量", "地区生产总值"},
@@ -171,6 +174,8 @@ func TestMatchNone(t *testing.T) {
 		{"市级一般公共预算收入", "a city-level share"},
 		{"株洲市级一般公共预算收入", "a city-level share"},
 		{"去年同期GDP", "同期 is not a time before a name"},
+		{"民营企业占企业总量比重", "a share of no catalogued indicator"},
+		{"审批时限占法定时限比例", "a share, not the time limit"},
 	}
 	for _, tt := range tests {
 		if got, ok := c.Match(tt.subject); ok {

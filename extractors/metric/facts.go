@@ -272,16 +272,11 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 }
 
 // continues reports whether a sentence that begins text continues the
-// sentence before it: 其中…, 分产业看…, 从…看.
+// sentence before it: 其中…. (分产业看… does not: its changes are of other
+// series, and it states their baselines or none.)
 func continues(text string) bool {
 	text = strings.TrimLeft(text, " \u3000")
-	if strings.HasPrefix(text, "其中") {
-		return true
-	}
-	if i := strings.Index(text[:min(len(text), 8*3)], "看，"); i > 0 {
-		return strings.HasPrefix(text, "分") || strings.HasPrefix(text, "从")
-	}
-	return false
+	return strings.HasPrefix(text, "其中")
 }
 
 // completeHead completes a generic head (增幅, 总产) with the subject of a
