@@ -399,6 +399,23 @@ func (s *scanner) rankScope(i int) (int, bool) {
 			return 0, true
 		}
 	}
+	// 居中部城市第2位, 位列全国城市第3: a ranking verb and a few words of
+	// scope.
+	for k, n := i, 0; k > 0 && n <= 6; n++ {
+		for _, v := range [...]string{"位居", "位列", "名列", "居", "列"} {
+			if strings.HasSuffix(t[:k], v) && n >= 2 {
+				return i - k, true
+			}
+		}
+		if n >= 2 && strings.HasSuffix(t[:k], "、") && s.rankEnd == k-len("、") {
+			return i - k, true // 居全国第7位、中部地区第2位
+		}
+		r, size := decodeLastRune(t[:k])
+		if !isHan(r) || numeral.IsNumeral(r) || r == '的' {
+			break
+		}
+		k -= size
+	}
 	// NOTE: entities are sorted by Start: a few before i are enough.
 	first, _ := slices.BinarySearchFunc(s.ents, i, func(e newsfacts.Entity, off int) int { return cmp.Compare(e.Start, off) })
 	for k := first - 1; k >= 0 && k >= first-8; k-- {
