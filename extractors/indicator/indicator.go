@@ -43,7 +43,7 @@
 //     it, so any prefix is allowed before a key of three characters or more
 //     (涉企经营许可事项审批时限 → 审批时限), except one that makes a flow of a
 //     stock (新增个体工商户 is no 个体工商户).
-//  6. Stock and budget: a trailing 余额, 预算, 预算数, 执行数 or 总量 is
+//  6. Stock and budget: a trailing 余额, 预算, 预算数, 执行数, 总量 or 总数 is
 //     dropped and rules 4–5 tried on the rest (广义货币供应量余额 → 广义货币,
 //     一般公共预算收入预算 → 一般公共预算收入).
 //  7. Change: a trailing 增速, 增幅, 增长率, 增长, 涨幅, 降幅, 上涨, 下降, 降低 (also

@@ -109,7 +109,7 @@ func (c *Catalogue) share(s string) int32 {
 }
 
 // stockWords end a subject that is the stock or budget of an indicator.
-var stockWords = []string{"余额", "预算数", "预算", "执行数", "总量"}
+var stockWords = []string{"余额", "预算数", "预算", "执行数", "总量", "总数"}
 
 // openGroups are the groups whose indicators name a measure whatever
 // qualifies it: 涉企经营许可事项审批时限 is an 审批时限 as much as 审批时限

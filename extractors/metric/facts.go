@@ -24,12 +24,13 @@ const (
 	factTarget
 	factUntarget
 	factPartVerb
+	factTotal
 	nFactRoles
 )
 
 var factRoles = map[string]factRole{
 	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
-	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb,
+	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb, "total": factTotal,
 }
 
 // dropAsides removes from gap, the text between two figures, the clauses
@@ -189,6 +190,7 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 	}
 	part := s.stripScope(strings.TrimSpace(head[:i]))
 	part = strings.TrimSuffix(strings.TrimSuffix(part, "分别"), "均")
+	part = strings.ReplaceAll(part, "的", "") // 高新技术产业的增加值占…
 	whole := head[i+len("占"):]
 	for _, w := range [...]string{"的", "达到", "达", "为", "约", "是", "分别"} {
 		whole = strings.TrimSuffix(whole, w)
@@ -297,7 +299,8 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 		}
 	}
 	role, ok := s.lx.facts[c.Subject]
-	if !ok || (role != factAppend && role != factItem) || len(prev) == 0 {
+	if !ok || (role != factAppend && role != factItem && role != factTotal) || len(prev) == 0 {
+		s.sibling(c, prev)
 		return
 	}
 	sent := s.sentenceStart(c.Start)
@@ -330,9 +333,38 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 				return
 			}
 		}
+		if role == factTotal {
+			// 新增经营主体35.6万户，总量达到238万户: the total of the stock
+			// whose additions came before.
+			for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新培育", "新认定"} {
+				base = strings.TrimPrefix(base, w)
+			}
+		}
 		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
 		return
 	}
+}
+
+// sibling completes a subject that names the sibling of the measure the
+// figure before names (金融机构本外币存款余额2.51万亿元…；贷款余额1.94万亿元 →
+// 金融机构本外币贷款余额): two words of one length that differ in their first
+// character only, the second taking the first one's qualifier (rule
+// SubjHead).
+func (s *scanner) sibling(c *Candidate, prev []Candidate) {
+	if c.SubjectRule != SubjBefore || len(prev) == 0 {
+		return
+	}
+	p := &prev[len(prev)-1]
+	subj, ps := []rune(c.Subject), []rune(p.Subject)
+	n := len(subj)
+	if n < 4 || len(ps) <= n || p.End <= s.sentenceStart(c.Start) || p.Subject == c.Subject {
+		return
+	}
+	word := ps[len(ps)-n:]
+	if word[0] == subj[0] || string(word[1:]) != string(subj[1:]) {
+		return // 存款余额 and 贷款余额 differ in their first character only
+	}
+	c.Subject, c.SubjectRule = string(ps[:len(ps)-n])+c.Subject, SubjHead
 }
 
 // itemOf returns the item that a subject measures (棉花种植面积 → 棉花), or
