@@ -25,12 +25,13 @@ const (
 	factUntarget
 	factPartVerb
 	factTotal
+	factTail
 	nFactRoles
 )
 
 var factRoles = map[string]factRole{
 	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
-	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb, "total": factTotal,
+	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb, "total": factTotal, "tail": factTail,
 }
 
 // dropAsides removes from gap, the text between two figures, the clauses
@@ -58,7 +59,7 @@ func (s *scanner) facts(out []Candidate) {
 			c.Subject = out[k-1].Subject
 		}
 		s.shareBaseline(c, out[:k])
-		s.otherEntity(c)
+		s.otherEntity(c, out[:k])
 		s.completeHead(c, out[:k])
 		s.shareOfWhole(c, out[:k])
 		s.actorMeasure(c)
@@ -143,7 +144,7 @@ func lastMark(marks []int, off int) int {
 // otherEntity reads the subject of a figure compared with another entity
 // (增速高于长沙市平均水平0.6个百分点, 比全省高0.9个百分点): the words before
 // the comparison, not the entity compared with.
-func (s *scanner) otherEntity(c *Candidate) {
+func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjVerb && c.SubjectRule != SubjCarried {
 		return
 	}
@@ -163,10 +164,20 @@ func (s *scanner) otherEntity(c *Candidate) {
 	}
 	for _, w := range [...]string{"高于", "低于", "快于", "慢于", "好于", "优于"} {
 		i := strings.LastIndex(head, w)
-		if i <= 0 {
+		if i < 0 {
 			continue
 		}
 		subj := s.stripScope(strings.TrimSpace(head[:i]))
+		if subj == "" && c.Unit == "百分点" && len(prev) > 0 {
+			// 同比增长5.3%，高于全国0.2个百分点: the gap is of the growth
+			// rate just given.
+			if p := &prev[len(prev)-1]; p.Verb != "" && (p.Unit == "%" || p.Unit == "％") && p.Subject != "" && p.End > s.sentenceStart(c.Start) {
+				subj = p.Subject + "增速"
+				if strings.HasSuffix(p.Subject, "增速") {
+					subj = p.Subject
+				}
+			}
+		}
 		if subj == "" || !allHan(subj) {
 			return
 		}
@@ -397,12 +408,25 @@ func (s *scanner) actorMeasure(c *Candidate) {
 			continue
 		}
 		actor = s.stripScope(actor)
-		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(actor, "的一二三四五六七八九十百千万亿两年月日这该此其") || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
+		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
 			return
 		}
 		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
 		return
 	}
+}
+
+// countsSomething reports whether an actor holds a numeral that is not an
+// ordinal (七成以上的行政村, 三家企业; not 第一产业).
+func countsSomething(actor string) bool {
+	prev := rune(0)
+	for _, r := range actor {
+		if numeral.IsNumeral(r) && prev != '第' && !numeral.IsNumeral(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // subItem gives money after 其中 and a verb the subject of the earlier money
@@ -547,16 +571,32 @@ func (s *scanner) listItems(own string, n int) []string {
 			return nil
 		}
 	}
-	last := []rune(items[n-1])
-	l := utf8.RuneCountInString(items[0])
-	share := len(last) > l
-	for _, it := range items[:n-1] {
-		share = share && utf8.RuneCountInString(it) == l
+	// The tail the items share: a measure that ends the last item (新能源
+	// 汽车、集成电路产量), else what is left of the last item after the
+	// length of the others, when they are of one length (城镇和农村居民…).
+	tail := ""
+	for _, w := range s.lx.factWords[factTail] {
+		if h, ok := strings.CutSuffix(items[n-1], w); ok && h != "" && !strings.HasSuffix(items[0], w) {
+			tail = w
+			break
+		}
 	}
-	if share {
-		tail := string(last[l:])
+	if tail == "" {
+		last := []rune(items[n-1])
+		l := utf8.RuneCountInString(items[0])
+		share := len(last) > l
+		for _, it := range items[:n-1] {
+			share = share && utf8.RuneCountInString(it) == l
+		}
+		if share {
+			tail = string(last[l:])
+		}
+	}
+	if tail != "" {
 		for k := range items[:n-1] {
-			items[k] += tail
+			if !strings.HasSuffix(items[k], tail) {
+				items[k] += tail
+			}
 		}
 	}
 	for k := range items {

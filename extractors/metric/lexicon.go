@@ -126,10 +126,14 @@ func loadLexicon() (*lexicon, error) {
 		if !ok {
 			return fmt.Errorf("unknown role %q", f[1])
 		}
-		if _, dup := lx.facts[f[0]]; dup {
-			return fmt.Errorf("%s twice", f[0])
+		if slices.Contains(lx.factWords[r], f[0]) {
+			return fmt.Errorf("%s twice as %s", f[0], f[1])
 		}
-		lx.facts[f[0]] = r
+		// NOTE: a word may have several roles (产量 is a measure and a
+		// tail); the map keeps the first.
+		if _, ok := lx.facts[f[0]]; !ok {
+			lx.facts[f[0]] = r
+		}
 		lx.factWords[r] = append(lx.factWords[r], f[0])
 		return nil
 	})
