@@ -220,7 +220,9 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	// The rules below reach past the figure's sentence: only for a
 	// statistic (a change, a share, money, a catalogued indicator), not a
 	// duration, a distance or a count of things.
-	if !statistic(l.doc.Metrics, m) {
+	if !statistic(l.doc.Metrics, m) || nowBefore(doc.Text[sentenceStart(doc, m.Start):m.Start]) {
+		// NOTE: a figure of the present (目前，…办结率达95%) is of no
+		// period stated before it.
 		return newsfacts.Opt[int32]{}
 	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
@@ -274,11 +276,26 @@ func statistic(ms []newsfacts.Metric, m newsfacts.Span) bool {
 		return false
 	}
 	x := &ms[i]
+	switch x.Unit {
+	case "年", "个月", "月", "周", "天", "日", "小时", "分钟", "秒", "工作日":
+		return false // a duration: 十余年, 3个工作日
+	}
 	switch {
 	case x.Indicator != "" || x.Baseline != "":
 		return true
 	case x.Kind == newsfacts.KindChange || x.Kind == newsfacts.KindPercent || x.Kind == newsfacts.KindMoney:
 		return true
+	}
+	return false
+}
+
+// nowBefore reports whether head, the words of a sentence before a figure,
+// say that the figure is of the present (目前, 如今, 截至目前).
+func nowBefore(head string) bool {
+	for _, w := range [...]string{"目前", "如今", "现在", "当前", "眼下", "至今"} {
+		if strings.Contains(head, w) {
+			return true
+		}
 	}
 	return false
 }
