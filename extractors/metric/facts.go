@@ -49,7 +49,14 @@ func (s *scanner) dropAsides(gap string) string {
 // facts completes the subjects of the figures of one text, marks targets,
 // and strips scope words and leading place names from the subjects.
 func (s *scanner) facts(out []Candidate) {
-	s.alignGroups(out)
+	// NOTE: most texts hold none of the words some rules start from: look
+	// once per text, not once per figure.
+	t := s.text
+	fenbie, zhan, yu, bi, dui := strings.Contains(t, "分别"), strings.Contains(t, "占"),
+		strings.Contains(t, "于"), strings.Contains(t, "比"), strings.Contains(t, "对")
+	if fenbie {
+		s.alignGroups(out)
+	}
 	for k := range out {
 		c := &out[k]
 		if k > 0 && (c.SubjectRule == SubjCarried || c.SubjectRule == SubjShared) && out[k-1].Subject != "" {
@@ -59,13 +66,19 @@ func (s *scanner) facts(out []Candidate) {
 			c.Subject = out[k-1].Subject
 		}
 		s.shareBaseline(c, out[:k])
-		s.otherEntity(c, out[:k])
+		if yu || bi {
+			s.otherEntity(c, out[:k])
+		}
 		s.completeHead(c, out[:k])
-		s.shareOfWhole(c, out[:k])
+		if zhan {
+			s.shareOfWhole(c, out[:k])
+		}
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(unquote(c.Subject))
-		s.tradePartner(c)
+		if dui {
+			s.tradePartner(c)
+		}
 		if c.Subject == "" {
 			c.SubjectRule = ""
 		}
