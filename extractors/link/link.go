@@ -176,9 +176,9 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	// and metrics, and a scan per metric would be quadratic.
 	before := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= m.Start })
 	// Nearest usable date before the metric, within [from, m.Start), that
-	// passes ok.
-	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) {
-		for i := before - 1; i >= 0; i-- {
+	// passes ok, among the last limit dates before it (0: no limit).
+	nearestIn := func(from, limit int, ok func(newsfacts.Date) bool) (int, bool) {
+		for i := before - 1; i >= 0 && (limit == 0 || i >= before-limit); i-- {
 			d := doc.Dates[i].Span
 			if d.End > m.Start {
 				continue
@@ -192,6 +192,7 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 		}
 		return 0, false
 	}
+	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) { return nearestIn(from, 0, ok) }
 	any := func(newsfacts.Date) bool { return true }
 	if i, ok := nearest(l.clauseStart(m.Start), any); ok {
 		return newsfacts.Some(int32(i))
@@ -205,17 +206,8 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	// A date that opens an earlier sentence of the paragraph governs the
 	// sentences after it.
 	para := l.paras.last(m.Start)
-	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
-		d := doc.Dates[i].Span
-		if d.End > m.Start {
-			continue
-		}
-		if d.Start < para {
-			break
-		}
-		if usable(i) && governs(doc.Dates[i]) && opensSentence(doc, d) {
-			return newsfacts.Some(int32(i))
-		}
+	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return governs(d) && opensSentence(doc, d.Span) }); ok {
+		return newsfacts.Some(int32(i))
 	}
 	// The rules below reach past the figure's sentence: only for a
 	// statistic (a change, a share, money, a catalogued indicator), not a
@@ -227,31 +219,16 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
 	// …。其中，第一产业增加值…) governs the sentences after it.
-	for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
-		d := doc.Dates[i].Span
-		if d.End > m.Start {
-			continue
-		}
-		if d.Start < para {
-			break
-		}
-		if usable(i) && statPeriod(doc.Dates[i]) {
-			return newsfacts.Some(int32(i))
-		}
+	if i, ok := nearestIn(para, maxParagraphDates, statPeriod); ok {
+		return newsfacts.Some(int32(i))
 	}
 	// A paragraph that states no date before the figure continues the
 	// period of the paragraph before it (一季度，国内生产总值…。\n分产业看，
 	// 第一产业增加值…): its last statistical period.
 	if para > 0 && !hasDateIn(doc, para, m.Start) {
-		prev := l.paras.last(para - 1)
-		for i := before - 1; i >= 0 && i >= before-maxParagraphDates; i-- {
-			d := doc.Dates[i].Span
-			if d.Start < prev {
-				break
-			}
-			if d.End <= para && usable(i) && statPeriod(doc.Dates[i]) {
-				return newsfacts.Some(int32(i))
-			}
+		endsBefore := func(d newsfacts.Date) bool { return d.End <= para && statPeriod(d) }
+		if i, ok := nearestIn(l.paras.last(para-1), maxParagraphDates, endsBefore); ok {
+			return newsfacts.Some(int32(i))
 		}
 	}
 	return newsfacts.Opt[int32]{}
