@@ -111,6 +111,9 @@ type Metric struct {
 	// OrgID, PlaceID and DateID link the metric to the entity or date it is
 	// about, as indexes into Doc.Entities and Doc.Dates.
 	OrgID, PlaceID, DateID Opt[int32]
+	// LinkRule names the rules that made those links ("date: clause;
+	// place: document scope"), "" when none was made.
+	LinkRule string
 }
 
 // Granularity is the size of the period a Date denotes.

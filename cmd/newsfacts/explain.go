@@ -89,6 +89,7 @@ func writeExplanation(w io.Writer, doc *newsfacts.Doc, x *metric.Extractor) {
 		fmt.Fprintf(w, "  subject    %s  (%s)\n", orDash(m.Subject), orDash(m.SubjectRule))
 		fmt.Fprintf(w, "  indicator  %s\n", orDash(m.Indicator))
 		fmt.Fprintf(w, "  target     %t\n", m.Target)
+		fmt.Fprintf(w, "  links      %s\n", orDash(m.LinkRule))
 		if m.DateID.OK {
 			d := doc.Dates[m.DateID.V]
 			fmt.Fprintf(w, "  date       %d %q %s…%s (%s, rule %s)\n", m.DateID.V, doc.SpanText(d.Span), dayOrDash(d.From), dayOrDash(d.To), where(doc, d.Span, m.Span), d.Rule)

@@ -66,11 +66,50 @@ func (lk Linker) Extract(doc *newsfacts.Doc) error {
 	l := &layout{doc: doc, paras: marksAfter(doc.Text, isParagraphBreak), clauses: marksAfter(doc.Text, isClauseBreak)}
 	for i := range doc.Metrics {
 		m := &doc.Metrics[i]
-		m.DateID = linkDate(l, m.Span, governs)
-		m.PlaceID = linkPlace(doc, m.Span)
-		m.OrgID = linkOrg(l, m.Span)
+		var dr, pr, or string
+		m.DateID, dr = linkDate(l, m.Span, governs)
+		m.PlaceID, pr = linkPlace(doc, m.Span)
+		m.OrgID, or = linkOrg(l, m.Span)
+		m.LinkRule = joinRules(dr, pr, or)
 	}
 	return nil
+}
+
+// The link rules, named in Metric.LinkRule (the link_rule column), one per
+// link that was made.
+const (
+	RuleDateClause            = "date: clause"             // the nearest date before the figure in its clause
+	RuleDateSentence          = "date: sentence"           // a governing period, or a date opening the sentence
+	RuleDateParagraph         = "date: paragraph"          // a governing date opening an earlier sentence of the paragraph
+	RuleDateParagraphPeriod   = "date: paragraph period"   // a statistical period earlier in the paragraph (statistics only)
+	RuleDatePreviousParagraph = "date: previous paragraph" // the last statistical period of the paragraph before (statistics only)
+	RulePlaceSentence         = "place: sentence"          // the nearest place before the figure in its sentence
+	RulePlaceAnaphor          = "place: anaphor"           // 该区, 全市 … to the last earlier place of that level
+	RulePlaceScope            = "place: document scope"    // the last scope word before the figure in the document
+	RuleOrgClause             = "org: clause"              // the nearest organisation before the figure in its clause
+	RuleOrgSentence           = "org: sentence"            // … in its sentence
+)
+
+// LinkRules returns the names of the link rules.
+func LinkRules() []string {
+	return []string{RuleDateClause, RuleDateSentence, RuleDateParagraph, RuleDateParagraphPeriod, RuleDatePreviousParagraph,
+		RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RuleOrgClause, RuleOrgSentence}
+}
+
+// joinRules joins the rules of the links made, in the order date, place,
+// organisation.
+func joinRules(rules ...string) string {
+	out := ""
+	for _, r := range rules {
+		if r == "" {
+			continue
+		}
+		if out != "" {
+			out += "; "
+		}
+		out += r
+	}
+	return out
 }
 
 // maxReach is how far back, in bytes, the rules look for a date or an
@@ -164,7 +203,7 @@ func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	return false
 }
 
-func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) newsfacts.Opt[int32] {
+func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) (newsfacts.Opt[int32], string) {
 	doc := l.doc
 	usable := func(i int) bool {
 		d := doc.Dates[i].Span
@@ -195,19 +234,19 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) { return nearestIn(from, 0, ok) }
 	any := func(newsfacts.Date) bool { return true }
 	if i, ok := nearest(l.clauseStart(m.Start), any); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleDateClause
 	}
 	// In the sentence: a governing period, or any date that opens the
 	// sentence ("3月29日，全市新增…12例").
 	opens := func(d newsfacts.Date) bool { return governs(d) || opensSentence(doc, d.Span) }
 	if i, ok := nearest(sentenceStart(doc, m.Start), opens); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleDateSentence
 	}
 	// A date that opens an earlier sentence of the paragraph governs the
 	// sentences after it.
 	para := l.paras.last(m.Start)
 	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return governs(d) && opensSentence(doc, d.Span) }); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleDateParagraph
 	}
 	// The rules below reach past the figure's sentence: only for a
 	// statistic (a change, a share, money, a catalogued indicator), not a
@@ -215,12 +254,12 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	if !statistic(l.doc.Metrics, m) || nowBefore(doc.Text[sentenceStart(doc, m.Start):m.Start]) {
 		// NOTE: a figure of the present (目前，…办结率达95%) is of no
 		// period stated before it.
-		return newsfacts.Opt[int32]{}
+		return newsfacts.Opt[int32]{}, ""
 	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
 	// …。其中，第一产业增加值…) governs the sentences after it.
 	if i, ok := nearestIn(para, maxParagraphDates, statPeriod); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleDateParagraphPeriod
 	}
 	// A paragraph that states no date before the figure continues the
 	// period of the paragraph before it (一季度，国内生产总值…。\n分产业看，
@@ -228,10 +267,10 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) ne
 	if para > 0 && !hasDateIn(doc, para, m.Start) {
 		endsBefore := func(d newsfacts.Date) bool { return d.End <= para && statPeriod(d) }
 		if i, ok := nearestIn(l.paras.last(para-1), maxParagraphDates, endsBefore); ok {
-			return newsfacts.Some(int32(i))
+			return newsfacts.Some(int32(i)), RuleDatePreviousParagraph
 		}
 	}
-	return newsfacts.Opt[int32]{}
+	return newsfacts.Opt[int32]{}, ""
 }
 
 // opensSentence reports whether d stands at the start of its sentence
@@ -364,10 +403,10 @@ func comparedPlace(doc *newsfacts.Doc, p newsfacts.Span) bool {
 // anaphors refer back to a place of the level given by their last rune.
 var anaphors = []string{"该区", "该市", "该县", "该省", "该镇", "全区", "全市", "全县", "全省", "全镇", "本区", "本市", "本县", "本省", "本镇"}
 
-func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
+func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	sent := sentenceStart(doc, m.Start)
 	if i, ok := nearestPlace(doc, m, sent); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RulePlaceSentence
 	}
 	before := doc.Text[sent:m.Start]
 	for _, a := range anaphors {
@@ -378,7 +417,7 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 		for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
 			e := doc.Entities[i]
 			if e.Type == newsfacts.PLACE && e.End <= sent && strings.HasSuffix(e.Name, level) {
-				return newsfacts.Some(int32(i))
+				return newsfacts.Some(int32(i)), RulePlaceAnaphor
 			}
 		}
 	}
@@ -386,23 +425,23 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) newsfacts.Opt[int32] {
 	// of the figures after it that name none: a report says 全市 once.
 	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
 		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule == scopeMethod && !comparedPlace(doc, e.Span) {
-			return newsfacts.Some(int32(i))
+			return newsfacts.Some(int32(i)), RulePlaceScope
 		}
 	}
-	return newsfacts.Opt[int32]{}
+	return newsfacts.Opt[int32]{}, ""
 }
 
 // scopeMethod is the method of a place read from a scope word (全市 → the
 // article's city), set by the entity stage.
 const scopeMethod = "scope"
 
-func linkOrg(l *layout, m newsfacts.Span) newsfacts.Opt[int32] {
+func linkOrg(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	doc := l.doc
 	if i, ok := nearestEntity(doc, m, newsfacts.ORG, l.clauseStart(m.Start)); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleOrgClause
 	}
 	if i, ok := nearestEntity(doc, m, newsfacts.ORG, sentenceStart(doc, m.Start)); ok {
-		return newsfacts.Some(int32(i))
+		return newsfacts.Some(int32(i)), RuleOrgSentence
 	}
-	return newsfacts.Opt[int32]{}
+	return newsfacts.Opt[int32]{}, ""
 }

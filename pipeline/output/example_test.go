@@ -54,5 +54,5 @@ func ExampleOpen() {
 	fmt.Print(string(b))
 	// Output:
 	// {Articles:1 Entities:0 Metrics:1 Dates:0}
-	// {"doc_id":"example#1","metric_id":0,"text":"新增企业微信群111个","start":5,"end":16,"sentence":0,"subject":"企业微信群","kind":"quantity","value":111,"unit":"个","qualifier":"","direction":"","from_value":null,"to_value":null,"baseline":"","org_id":null,"place_id":null,"date_id":null,"rule":"quantity: N个","indicator":"","target":false,"subject_rule":""}
+	// {"doc_id":"example#1","metric_id":0,"text":"新增企业微信群111个","start":5,"end":16,"sentence":0,"subject":"企业微信群","kind":"quantity","value":111,"unit":"个","qualifier":"","direction":"","from_value":null,"to_value":null,"baseline":"","org_id":null,"place_id":null,"date_id":null,"rule":"quantity: N个","indicator":"","target":false,"subject_rule":"","link_rule":""}
 }

@@ -71,6 +71,7 @@ type MetricRow struct {
 	Indicator   string `json:"indicator"`
 	Target      bool   `json:"target"`
 	SubjectRule string `json:"subject_rule"`
+	LinkRule    string `json:"link_rule"`
 }
 
 // DateRow is one row of the dates table.
@@ -169,6 +170,7 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 				Indicator:   m.Indicator,
 				Target:      m.Target,
 				SubjectRule: m.SubjectRule,
+				LinkRule:    m.LinkRule,
 			}
 		}
 	}

@@ -226,6 +226,7 @@ var metricColumns = []column[MetricRow]{
 	str("indicator", func(r *MetricRow) string { return r.Indicator }),
 	boolean("target", func(r *MetricRow) bool { return r.Target }),
 	str("subject_rule", func(r *MetricRow) string { return r.SubjectRule }),
+	str("link_rule", func(r *MetricRow) string { return r.LinkRule }),
 }
 
 var dateColumns = []column[DateRow]{

@@ -15,7 +15,7 @@
 // The compared columns are every column of the row structs of
 // pipeline/output (so a new column is compared without code here) except
 // the keys (doc_id, the row's id, start, end), the columns of
-// Options.Ignore (by default source, error, rule, method, subject_rule: paths and rule
+// Options.Ignore (by default source, error, rule, method, subject_rule, link_rule: paths and rule
 // names, which change with where and how a run is made) and the columns a
 // golden file lacks. Links (metrics.org_id, place_id, date_id) are compared
 // by the span of the row they point to, not by its id, and shown by its
@@ -66,7 +66,7 @@ const (
 )
 
 // DefaultIgnore are the columns not compared by default.
-var DefaultIgnore = []string{"source", "error", "rule", "method", "subject_rule"}
+var DefaultIgnore = []string{"source", "error", "rule", "method", "subject_rule", "link_rule"}
 
 // Options configures CompareGolden.
 type Options struct {

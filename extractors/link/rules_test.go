@@ -1,0 +1,61 @@
+package link_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/link"
+	"github.com/newsfacts/newsfacts/extractors/standard"
+)
+
+// TestLinkRules runs an example of every link rule through the standard
+// chain, and checks that docs/schema.md names every rule.
+func TestLinkRules(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, figure, rule string }{
+		{"2023年全市新增经营主体1.2万户。", "1.2万户", link.RuleDateClause},
+		{"今年以来，全市新增经营主体1.2万户。", "1.2万户", link.RuleDateSentence},
+		{"今年以来，全市新增经营主体1.2万户。新增企业5000户。", "5000户", link.RuleDateParagraph},
+		{"全年全市地区生产总值增长5%。一般公共预算收入增长3%。", "3%", link.RuleDateParagraphPeriod},
+		{"一季度，全市地区生产总值增长5%。\n规模以上工业增加值增长6%。", "6%", link.RuleDatePreviousParagraph},
+		{"株洲市新增经营主体1.2万户。", "1.2万户", link.RulePlaceSentence},
+		{"株洲市渌口区南洲镇召开春耕大会。该镇新增早稻面积300亩。", "300亩", link.RulePlaceAnaphor},
+		{"株洲市召开经济工作会议，全市部署全年工作。\n企业新增经营主体100户。", "100户", link.RulePlaceScope},
+		{"国家统计局数据显示城镇新增就业100万人。", "100万人", link.RuleOrgClause},
+		{"国家统计局发布数据显示，城镇新增就业100万人。", "100万人", link.RuleOrgSentence},
+	} {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2024, 5, 1))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found := false
+		for _, m := range doc.Metrics {
+			if strings.Contains(doc.SpanText(m.Span), tt.figure) {
+				found = true
+				if !strings.Contains(m.LinkRule, tt.rule) {
+					t.Errorf("%s: %q links by %q, want %q", tt.text, tt.figure, m.LinkRule, tt.rule)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", tt.text, tt.figure)
+		}
+	}
+	doc, err := os.ReadFile("../../docs/schema.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range link.LinkRules() {
+		if !strings.Contains(string(doc), "`"+r+"`") {
+			t.Errorf("docs/schema.md does not name the link rule %q", r)
+		}
+	}
+}
