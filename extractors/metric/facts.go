@@ -69,7 +69,9 @@ func (s *scanner) facts(out []Candidate) {
 		if yu || bi {
 			s.otherEntity(c, out[:k])
 		}
+		s.verbInSubject(c)
 		s.completeHead(c, out[:k])
+		s.rateChange(c, out[:k])
 		if zhan {
 			s.shareOfWhole(c, out[:k])
 		}
@@ -369,6 +371,47 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	}
 }
 
+// verbInSubject reads a change verb that stands before the thing changed
+// rather than before the figure (平均减少申请材料65%, 压缩办理时间58%): the
+// figure is a change of that thing.
+func (s *scanner) verbInSubject(c *Candidate) {
+	if c.Verb != "" || c.Subject == "" || c.Unit != "%" && c.Unit != "％" || c.SubjectRule != SubjBefore {
+		return
+	}
+	subj := strings.TrimPrefix(c.Subject, "平均")
+	r, n, ok := s.lx.changeFwd.match(subj, false)
+	if !ok || (r != roleUp && r != roleDown) || utf8.RuneCountInString(subj[n:]) < 2 || n < 6 {
+		return
+	}
+	c.Verb, c.Subject = subj[:n], subj[n:]
+}
+
+// rateChange names a change in percentage points of a growth rate just
+// given (规模以上工业增加值同比增长4.8%，比1—9月回落0.2个百分点): the change is
+// of the rate, 规模以上工业增加值增速 (rule SubjHead).
+func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
+	if c.Unit != "百分点" || c.Verb == "" || c.SubjectRule != SubjCarried || len(prev) == 0 {
+		return
+	}
+	p := &prev[len(prev)-1]
+	if p.Verb == "" || p.Unit != "%" && p.Unit != "％" || p.Subject != c.Subject || p.End <= s.sentenceStart(c.Start) {
+		return
+	}
+	if role, ok := s.lx.facts[lastWord(c.Subject)]; ok && role == factAppend {
+		return
+	}
+	c.Subject, c.SubjectRule = c.Subject+"增速", SubjHead
+}
+
+// lastWord returns the last two characters of s.
+func lastWord(s string) string {
+	r := []rune(s)
+	if len(r) < 2 {
+		return s
+	}
+	return string(r[len(r)-2:])
+}
+
 // sibling completes a subject that names the sibling of the measure the
 // figure before names (金融机构本外币存款余额2.51万亿元…；贷款余额1.94万亿元 →
 // 金融机构本外币贷款余额): two words of one length that differ in their first
@@ -584,25 +627,24 @@ func (s *scanner) listItems(own string, n int) []string {
 			return nil
 		}
 	}
-	// The tail the items share: a measure that ends the last item (新能源
-	// 汽车、集成电路产量), else what is left of the last item after the
-	// length of the others, when they are of one length (城镇和农村居民…).
+	// The tail the items share: what is left of the last item after the
+	// length of the others, when they are of one length (城镇和农村居民…),
+	// else a measure that ends the last item (新能源汽车、集成电路产量).
 	tail := ""
-	for _, w := range s.lx.factWords[factTail] {
-		if h, ok := strings.CutSuffix(items[n-1], w); ok && h != "" && !strings.HasSuffix(items[0], w) {
-			tail = w
-			break
-		}
+	last := []rune(items[n-1])
+	l := utf8.RuneCountInString(items[0])
+	share := len(last) > l
+	for _, it := range items[:n-1] {
+		share = share && utf8.RuneCountInString(it) == l
 	}
-	if tail == "" {
-		last := []rune(items[n-1])
-		l := utf8.RuneCountInString(items[0])
-		share := len(last) > l
-		for _, it := range items[:n-1] {
-			share = share && utf8.RuneCountInString(it) == l
-		}
-		if share {
-			tail = string(last[l:])
+	if share {
+		tail = string(last[l:])
+	} else {
+		for _, w := range s.lx.factWords[factTail] {
+			if h, ok := strings.CutSuffix(items[n-1], w); ok && h != "" && !strings.HasSuffix(items[0], w) {
+				tail = w
+				break
+			}
 		}
 	}
 	if tail != "" {

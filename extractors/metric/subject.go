@@ -685,7 +685,7 @@ func (s *scanner) numeralAt(off int) bool {
 // subject is glue to drop.
 func leadingGlue(r rune) bool {
 	switch r {
-	case '占', '为', '是', '达', '约', '已', '仅', '只', '了', '也':
+	case '占', '为', '是', '达', '约', '已', '仅', '只', '了', '也', '共':
 		return true
 	}
 	return false

@@ -19,7 +19,7 @@ func TestSubjects(t *testing.T) {
 		// A comparison ends the subject; one that opens it hands on the
 		// subject of the figure before.
 		{"comparison", "项目实际支出却比计划高出三成。", "高出三成", "项目实际支出"},
-		{"comparison", "全市工业利润增长12.5%，较上月加快0.4个百分点。", "较上月加快0.4个百分点", "工业利润"},
+		{"comparison", "全市工业利润增长12.5%，较上月加快0.4个百分点。", "较上月加快0.4个百分点", "工业利润增速"},
 		{"comparison negative: 比重 compares nothing", "税收收入占一般公共预算收入的比重为18.5%。", "18.5%", "税收收入占一般公共预算收入比重"},
 		// Per-unit words are read whole; alone they qualify the subject
 		// before.
