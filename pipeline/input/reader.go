@@ -258,6 +258,38 @@ func NewReaderFrom(name string, rd io.Reader, kind Kind, opts Options) *Reader {
 	return r
 }
 
+// NewFileReader returns a Reader of one file's contents, read from rd
+// (not closed), for programs that open files themselves, such as a
+// distributed run reading from a remote file system. path is the file's
+// name in records (Source) and root the folder its default document id is
+// relative to, as NewReader names a file found under a folder or glob
+// root (see GlobRoot). The kind comes from the path's extension; a file of
+// unknown kind yields one error record. size is the file's size in bytes,
+// or -1 when unknown; a file over the record size limit is then refused
+// before it is read, as NewReader does.
+func NewFileReader(path, root string, size int64, rd io.Reader, opts Options) *Reader {
+	r := newReader(opts)
+	r.total = -1
+	kind, gz := KindOf(path)
+	e := entry{path: path, name: nameOf(root, path), kind: kind, gz: gz, stream: rd}
+	if kind == "" {
+		e.err = ErrUnknownKind
+	}
+	if size >= 0 && !gz && kind != KindJSONL && size > int64(r.opts.limit()) {
+		e.err = fmt.Errorf("%w: %d bytes, over the limit of %d", newsfacts.ErrTooLarge, size, r.opts.limit())
+	}
+	r.entries = append(r.entries, e)
+	return r
+}
+
+// GlobRoot returns the folder that NewReader names the matches of a glob
+// pattern relative to: the part of the pattern before the first element
+// with a metacharacter. A path without metacharacters gives its folder.
+func GlobRoot(pattern string) string { return globRoot(pattern) }
+
+// HasMeta reports whether an input is a glob pattern rather than a path.
+func HasMeta(input string) bool { return hasMeta(input) }
+
 func newReader(opts Options) *Reader {
 	return &Reader{
 		opts:     opts,
