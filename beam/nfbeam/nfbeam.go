@@ -46,6 +46,9 @@ type Options struct {
 	Gazetteer, Indicators string
 	// MaxDocBytes and MaxRowsPerDoc: 0 means the CLI's defaults.
 	MaxDocBytes, MaxRowsPerDoc int
+	// PartDocs is the most documents in one part of a table; 0 means one
+	// part per bundle, however large the runner makes it.
+	PartDocs int
 }
 
 // check fills in defaults and checks the options.
@@ -70,7 +73,7 @@ func (o Options) check() (Options, error) {
 			return o, fmt.Errorf("date: %w", err)
 		}
 	}
-	if o.MaxDocBytes < 0 || o.MaxRowsPerDoc < 0 {
+	if o.MaxDocBytes < 0 || o.MaxRowsPerDoc < 0 || o.PartDocs < 0 {
 		return o, fmt.Errorf("negative limit")
 	}
 	return o, nil
@@ -99,7 +102,7 @@ func Build(s beam.Scope, o Options) error {
 	rows := beam.ParDo(s.Scope("unique"), uniqueFn, beam.GroupByKey(s, keyed))
 	parts := beam.ParDo(s.Scope("write"), &writeFn{
 		Dir: o.Output, Format: string(o.Format), Compression: o.Compression,
-		Metadata: pipelineMetadata(popts),
+		Metadata: pipelineMetadata(popts), PartDocs: int64(o.PartDocs),
 	}, rows)
 	beam.ParDo0(s.Scope("commit"), &commitFn{Dir: o.Output, Format: string(o.Format)},
 		beam.GroupByKey(s, beam.AddFixedKey(s, parts)))

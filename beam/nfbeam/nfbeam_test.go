@@ -271,8 +271,11 @@ func TestCorpusSample(t *testing.T) {
 	writeSample(t, corpus, sample, 2000)
 	cliDir, beamDir := t.TempDir(), t.TempDir()
 	runCLI(t, cliDir, sample)
-	runBeam(t, Options{Inputs: []string{sample}, Output: beamDir})
+	runBeam(t, Options{Inputs: []string{sample}, Output: beamDir, PartDocs: 300})
 	n := compareOutputs(t, cliDir, beamDir, output.FormatParquet)
+	if parts, _ := filepath.Glob(filepath.Join(beamDir, output.TableArticles, "part-*.parquet")); len(parts) != 7 {
+		t.Errorf("%d parts of articles, want 7 of at most 300 documents", len(parts))
+	}
 	if n[output.TableArticles] != 2000 {
 		t.Errorf("%d articles, want 2000", n[output.TableArticles])
 	}

@@ -48,6 +48,10 @@ type noClose struct{ io.Writer }
 type writeFn struct {
 	Dir, Format, Compression string
 	Metadata                 map[string]string
+	// PartDocs, when positive, ends a part after this many documents and
+	// starts another, so that parts stay small whatever the runner's
+	// bundles.
+	PartDocs int64
 
 	w     *output.Writer
 	files [4]io.WriteCloser
@@ -126,10 +130,18 @@ func (fn *writeFn) ProcessElement(ctx context.Context, b []byte, emit func(PartF
 		fn.discard(ctx)
 		return fmt.Errorf("%s: %w", rows.Article.DocID, err)
 	}
+	if fn.PartDocs > 0 && fn.w.Counts().Articles >= fn.PartDocs {
+		return fn.finish(ctx, emit)
+	}
 	return nil
 }
 
 func (fn *writeFn) FinishBundle(ctx context.Context, emit func(PartFile)) error {
+	return fn.finish(ctx, emit)
+}
+
+// finish completes the parts being written and passes them on.
+func (fn *writeFn) finish(ctx context.Context, emit func(PartFile)) error {
 	if fn.w == nil {
 		return nil
 	}

@@ -33,6 +33,7 @@ var (
 	gazetteer     = flag.String("gazetteer", "", "extra gazetteer file (readable by every worker)")
 	indicators    = flag.String("indicators", "", "extra indicator catalogue file (readable by every worker)")
 	maxDocBytes   = flag.Int("max-doc-bytes", 16<<20, "largest document or JSONL line accepted; larger ones become error rows")
+	partDocs      = flag.Int("part-docs", 100000, "most documents in one part of a table (0: one part per bundle)")
 	maxRowsPerDoc = flag.Int("max-rows-per-doc", 0, "most entities, metrics and dates rows one document gives (0: the CLI's default)")
 )
 
@@ -52,7 +53,7 @@ func main() {
 	err = nfbeam.Build(s, nfbeam.Options{
 		Inputs: strings.Split(*inputs, ","), Output: *outDir, Format: f, Compression: *compression,
 		Date: *date, Gazetteer: *gazetteer, Indicators: *indicators,
-		MaxDocBytes: *maxDocBytes, MaxRowsPerDoc: *maxRowsPerDoc,
+		MaxDocBytes: *maxDocBytes, MaxRowsPerDoc: *maxRowsPerDoc, PartDocs: *partDocs,
 	})
 	if err != nil {
 		fail(err)
