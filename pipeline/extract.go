@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -77,7 +78,7 @@ func process(j *job, opts Options, exts []extractors.Extractor) {
 // chains holds the standard chains built in this process, by options.
 var chains struct {
 	sync.Mutex
-	m map[standard.Options]*chainOnce
+	m map[string]*chainOnce // by the options, printed with %#v
 }
 
 type chainOnce struct {
@@ -93,12 +94,13 @@ type chainOnce struct {
 func SharedChain(o standard.Options) (*extractors.Chain, error) {
 	chains.Lock()
 	if chains.m == nil {
-		chains.m = map[standard.Options]*chainOnce{}
+		chains.m = map[string]*chainOnce{}
 	}
-	c := chains.m[o]
+	key := fmt.Sprintf("%#v", o)
+	c := chains.m[key]
 	if c == nil {
 		c = &chainOnce{}
-		chains.m[o] = c
+		chains.m[key] = c
 	}
 	chains.Unlock()
 	c.once.Do(func() { c.chain, c.err = standard.New(o) })
