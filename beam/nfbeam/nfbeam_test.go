@@ -122,15 +122,23 @@ func rowsOf(t *testing.T, format output.Format, paths []string) []map[string]any
 			rd.Close()
 			lines = buf.Bytes()
 		}
-		sc := bufio.NewScanner(bytes.NewReader(lines))
-		sc.Buffer(nil, 64<<20)
-		for sc.Scan() {
-			var m map[string]any
-			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			rows = append(rows, m)
+		rows = append(rows, jsonRows(t, p, lines)...)
+	}
+	return rows
+}
+
+// jsonRows parses JSON lines into rows.
+func jsonRows(t *testing.T, name string, lines []byte) []map[string]any {
+	t.Helper()
+	var rows []map[string]any
+	sc := bufio.NewScanner(bytes.NewReader(lines))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
+		rows = append(rows, m)
 	}
 	return rows
 }
@@ -162,24 +170,31 @@ func compareOutputs(t *testing.T, cliDir, beamDir string, format output.Format) 
 			t.Errorf("%s: no part", table)
 			continue
 		}
-		want := sortRows(rowsOf(t, format, []string{filepath.Join(cliDir, output.FileName(table, format))}), idColumn[table])
-		got := sortRows(rowsOf(t, format, parts), idColumn[table])
+		want := rowsOf(t, format, []string{filepath.Join(cliDir, output.FileName(table, format))})
 		n[table] = len(want)
-		if len(got) != len(want) {
-			t.Errorf("%s: %d rows from Beam, %d from the CLI", table, len(got), len(want))
-		}
-		diffs := 0
-		for i := range min(len(got), len(want)) {
-			if got[i] != want[i] && diffs < 3 {
-				t.Errorf("%s row %d:\nbeam %s\ncli  %s", table, i, got[i], want[i])
-				diffs++
-			}
-		}
+		compareTable(t, table, want, rowsOf(t, format, parts))
 		if format == output.FormatParquet {
 			checkSchema(t, filepath.Join(cliDir, output.FileName(table, format)), parts[0])
 		}
 	}
 	return n
+}
+
+// compareTable checks that two sets of rows of a table are equal, sorted
+// on (doc_id, id).
+func compareTable(t *testing.T, table string, wantRows, gotRows []map[string]any) {
+	t.Helper()
+	want, got := sortRows(wantRows, idColumn[table]), sortRows(gotRows, idColumn[table])
+	if len(got) != len(want) {
+		t.Errorf("%s: %d rows from Beam, %d from the CLI", table, len(got), len(want))
+	}
+	diffs := 0
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] && diffs < 3 {
+			t.Errorf("%s row %d:\nbeam %s\ncli  %s", table, i, got[i], want[i])
+			diffs++
+		}
+	}
 }
 
 // checkSchema checks that two Parquet files have the same Arrow schema,
