@@ -2,8 +2,7 @@ package nfbeam
 
 import (
 	"cmp"
-	"encoding/json"
-	"fmt"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,13 +27,15 @@ func init() {
 	}
 }
 
-// extractFn parses and extracts one document with pipeline.Extract. The
+// extractFn extracts the documents that share a doc_id, gives them the
+// CLI's unique ids, and writes their rows to the parts of its bundle. The
 // extractor chain is built in Setup, once per worker process
 // (pipeline.SharedChain), never per element.
 type extractFn struct {
 	Date                  string
 	Gazetteer, Indicators string
 	MaxRowsPerDoc         int
+	Parts                 partWriter
 
 	opts pipeline.Options
 }
@@ -64,31 +65,42 @@ func (fn *extractFn) Setup() error {
 	return err
 }
 
-// keyedRows is a document's rows with its place in the input order, which
-// decides which of the documents with the same doc_id keeps it.
-type keyedRows struct {
-	Group int            `json:"g"`
-	Seq   int            `json:"s"`
-	Path  string         `json:"p"`
-	Line  int            `json:"l"`
-	Index int            `json:"x"`
-	Rows  output.DocRows `json:"r"`
+// ProcessElement extracts the documents whose id is id. When there are
+// several, they get suffixes "~2", "~3" … in input order, as in the CLI.
+//
+// NOTE: unlike the CLI, it does not check whether a suffixed id is the
+// natural id of another document ("a~2" given by a JSONL id): the two
+// would then share an id.
+func (fn *extractFn) ProcessElement(ctx context.Context, id string, docs func(*RawDoc) bool, emit func(PartFile)) error {
+	var all []RawDoc
+	var d RawDoc
+	for docs(&d) {
+		all = append(all, d)
+	}
+	slices.SortStableFunc(all, before)
+	for i := range all {
+		rows := pipeline.Extract(all[i].record(), fn.opts)
+		all[i].Data = nil
+		if i > 0 {
+			pipeline.SetDocID(&rows, id+"~"+strconv.Itoa(i+1))
+		}
+		if err := fn.Parts.write(ctx, &rows, emit); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// ProcessElement returns the document's doc_id and its encoded keyedRows.
-func (fn *extractFn) ProcessElement(d RawDoc) (string, []byte, error) {
-	rows := pipeline.Extract(d.record(), fn.opts)
-	b, err := json.Marshal(keyedRows{Group: d.Group, Seq: d.Seq, Path: d.Path, Line: d.Line, Index: d.Index, Rows: rows})
-	if err != nil {
-		return "", nil, fmt.Errorf("%s: encoding rows: %w", rows.Article.DocID, err)
-	}
-	return rows.Article.DocID, b, nil
+func (fn *extractFn) FinishBundle(ctx context.Context, emit func(PartFile)) error {
+	return fn.Parts.finish(ctx, emit)
 }
+
+func (fn *extractFn) Teardown(ctx context.Context) { fn.Parts.discard(ctx) }
 
 // before orders documents as the CLI reads them: by file (see FileRef;
 // the matches of a pattern by path, folder by folder), then by line or
 // index in the file.
-func before(a, b *keyedRows) int {
+func before(a, b RawDoc) int {
 	if c := cmp.Compare(a.Group, b.Group); c != 0 {
 		return c
 	}
@@ -102,37 +114,6 @@ func before(a, b *keyedRows) int {
 		return a.Line - b.Line
 	}
 	return a.Index - b.Index
-}
-
-// uniqueFn gives the documents that share a doc_id suffixes "~2", "~3" …
-// in input order, as the CLI does, and passes on each document's rows
-// (JSON of output.DocRows).
-//
-// NOTE: unlike the CLI, it does not check whether a suffixed id is the
-// natural id of another document ("a~2" given by a JSONL id): the two
-// would then share an id.
-func uniqueFn(id string, vals func(*[]byte) bool, emit func([]byte)) error {
-	var docs []*keyedRows
-	var b []byte
-	for vals(&b) {
-		k := new(keyedRows)
-		if err := json.Unmarshal(b, k); err != nil {
-			return fmt.Errorf("%s: decoding rows: %w", id, err)
-		}
-		docs = append(docs, k)
-	}
-	slices.SortStableFunc(docs, before)
-	for i, k := range docs {
-		if i > 0 {
-			pipeline.SetDocID(&k.Rows, id+"~"+strconv.Itoa(i+1))
-		}
-		out, err := json.Marshal(&k.Rows)
-		if err != nil {
-			return fmt.Errorf("%s: encoding rows: %w", id, err)
-		}
-		emit(out)
-	}
-	return nil
 }
 
 // pipelineMetadata is the files' metadata, as the CLI writes it.

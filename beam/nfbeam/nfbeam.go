@@ -6,8 +6,8 @@
 //
 // The pipeline:
 //
-//	inputs ─ match ─ read ─ Reshuffle ─ extract ─ GroupByKey(doc_id) ─ unique
-//	       ─ write parts (per bundle) ─ GroupByKey(all) ─ commit parts
+//	inputs ─ list/match ─ Reshuffle ─ read ─ GroupByKey(doc_id)
+//	       ─ extract, unique ids, write parts (per bundle) ─ GroupByKey(all) ─ commit parts
 //
 // Each bundle writes one part of each table under a temporary name; the
 // parts of the bundles that committed are renamed into place at the end,
@@ -96,14 +96,15 @@ func Build(s beam.Scope, o Options) error {
 	if err != nil {
 		return err
 	}
+	// NOTE: a Reshuffle, so that the files (a list made by the launcher)
+	// are read by many workers rather than by the one that holds the list.
+	files = beam.Reshuffle(s, files)
 	docs := beam.ParDo(s.Scope("read"), &readFn{MaxDocBytes: o.MaxDocBytes}, files)
-	docs = beam.Reshuffle(s, docs)
-	keyed := beam.ParDo(s.Scope("extract"), ex, docs)
-	rows := beam.ParDo(s.Scope("unique"), uniqueFn, beam.GroupByKey(s, keyed))
-	parts := beam.ParDo(s.Scope("write"), &writeFn{
+	ex.Parts = partWriter{
 		Dir: o.Output, Format: string(o.Format), Compression: o.Compression,
 		Metadata: pipelineMetadata(popts), PartDocs: int64(o.PartDocs),
-	}, rows)
+	}
+	parts := beam.ParDo(s.Scope("extract"), ex, beam.GroupByKey(s, docs))
 	beam.ParDo0(s.Scope("commit"), &commitFn{Dir: o.Output, Format: string(o.Format)},
 		beam.GroupByKey(s, beam.AddFixedKey(s, parts)))
 	return nil

@@ -95,7 +95,11 @@ type readFn struct {
 	MaxDocBytes int
 }
 
-func (fn *readFn) ProcessElement(ctx context.Context, f FileRef, emit func(RawDoc)) error {
+// ProcessElement emits the documents of a file keyed by their doc_id
+// before it is made unique, which input.Parse gives: the documents with
+// the same id meet in one group, and the group by id spreads the documents
+// over the workers.
+func (fn *readFn) ProcessElement(ctx context.Context, f FileRef, emit func(string, RawDoc)) error {
 	file := input.File{Path: f.Path, Name: f.Name, Size: f.Size}
 	var rd io.Reader = strings.NewReader("")
 	if f.Err != "" {
@@ -130,7 +134,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, f FileRef, emit func(RawDo
 			d.Data = nil
 			d.Err = rec.Err.Error()
 		}
-		emit(d)
+		emit(input.Parse(rec, input.ParseOptions{}).DocID, d)
 	}
 }
 

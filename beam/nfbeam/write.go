@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -42,10 +41,11 @@ func tmpName(id, format string) string { return ".part-" + id + "." + format + "
 // which would otherwise close it before its buffer is flushed.
 type noClose struct{ io.Writer }
 
-// writeFn writes the rows of each bundle as one part of each of the four
+// partWriter writes the rows of a bundle as one part of each of the four
 // tables, through output.Writer (the CLI's schemas and settings), and
-// passes on the parts it wrote.
-type writeFn struct {
+// passes on the parts it wrote. It is part of a DoFn: the exported fields
+// travel with it, the others are the state of the bundle.
+type partWriter struct {
 	Dir, Format, Compression string
 	Metadata                 map[string]string
 	// PartDocs, when positive, ends a part after this many documents and
@@ -60,7 +60,7 @@ type writeFn struct {
 }
 
 // open starts a new part of each table.
-func (fn *writeFn) open(ctx context.Context) error {
+func (fn *partWriter) open(ctx context.Context) error {
 	var id [8]byte
 	rand.Read(id[:])
 	hexID := hex.EncodeToString(id[:])
@@ -92,7 +92,7 @@ func (fn *writeFn) open(ctx context.Context) error {
 }
 
 // discard closes and removes the files of the part being written.
-func (fn *writeFn) discard(ctx context.Context) {
+func (fn *partWriter) discard(ctx context.Context) {
 	if fn.w != nil {
 		fn.w.Abort()
 		fn.w = nil
@@ -114,17 +114,14 @@ func (fn *writeFn) discard(ctx context.Context) {
 	}
 }
 
-func (fn *writeFn) ProcessElement(ctx context.Context, b []byte, emit func(PartFile)) error {
-	var rows output.DocRows
-	if err := json.Unmarshal(b, &rows); err != nil {
-		return fmt.Errorf("decoding rows: %w", err)
-	}
+// write appends one document's rows to the parts of the bundle.
+func (fn *partWriter) write(ctx context.Context, rows *output.DocRows, emit func(PartFile)) error {
 	if fn.w == nil {
 		if err := fn.open(ctx); err != nil {
 			return err
 		}
 	}
-	if err := fn.w.Write(&rows); err != nil {
+	if err := fn.w.Write(rows); err != nil {
 		// Extract already turned rows no format can hold into error rows:
 		// this is a write error, and the bundle is retried.
 		fn.discard(ctx)
@@ -136,12 +133,8 @@ func (fn *writeFn) ProcessElement(ctx context.Context, b []byte, emit func(PartF
 	return nil
 }
 
-func (fn *writeFn) FinishBundle(ctx context.Context, emit func(PartFile)) error {
-	return fn.finish(ctx, emit)
-}
-
 // finish completes the parts being written and passes them on.
-func (fn *writeFn) finish(ctx context.Context, emit func(PartFile)) error {
+func (fn *partWriter) finish(ctx context.Context, emit func(PartFile)) error {
 	if fn.w == nil {
 		return nil
 	}
@@ -173,8 +166,6 @@ func (fn *writeFn) finish(ctx context.Context, emit func(PartFile)) error {
 	}
 	return nil
 }
-
-func (fn *writeFn) Teardown(ctx context.Context) { fn.discard(ctx) }
 
 // commitFn renames the parts of the bundles that committed into place,
 // once every bundle has finished. A part without rows is removed, unless
