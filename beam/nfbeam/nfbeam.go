@@ -105,7 +105,9 @@ func Build(s beam.Scope, o Options) error {
 		Metadata: pipelineMetadata(popts), PartDocs: int64(o.PartDocs),
 	}
 	parts := beam.ParDo(s.Scope("extract"), ex, beam.GroupByKey(s, docs))
-	beam.ParDo0(s.Scope("commit"), &commitFn{Dir: o.Output, Format: string(o.Format)},
+	// The marker makes the commit run even when no bundle wrote a part.
+	parts = beam.Flatten(s, parts, beam.Create(s, PartFile{}))
+	beam.ParDo0(s.Scope("commit"), &commitFn{Parts: ex.Parts},
 		beam.GroupByKey(s, beam.AddFixedKey(s, parts)))
 	return nil
 }

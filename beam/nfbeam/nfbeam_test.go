@@ -244,6 +244,19 @@ func TestSameAsCLI(t *testing.T) {
 	}
 }
 
+// TestNoDocuments: an input without documents gives empty tables, each
+// as one empty part.
+func TestNoDocuments(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.jsonl")
+	if err := os.WriteFile(empty, []byte("\n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cliDir, beamDir := t.TempDir(), t.TempDir()
+	runCLI(t, cliDir, empty)
+	runBeam(t, Options{Inputs: []string{empty}, Output: beamDir})
+	compareOutputs(t, cliDir, beamDir, output.FormatParquet)
+}
+
 // TestRepeatedIDs: documents that share a doc_id get "~2", "~3" … in
 // input order, across files and lines, as in the CLI.
 func TestRepeatedIDs(t *testing.T) {

@@ -174,20 +174,34 @@ func (fn *partWriter) finish(ctx context.Context, emit func(PartFile)) error {
 // table folders: temporary parts of failed bundle attempts and the parts
 // of an earlier run into the same folder. Running it again after a
 // failure finishes the job.
+//
+// It always runs, on a marker element (Table "") at least: when the run had
+// no document, it writes one empty part of each table.
 type commitFn struct {
-	Dir, Format string
+	Parts partWriter
 }
 
 func (fn *commitFn) ProcessElement(ctx context.Context, _ int, parts func(*PartFile) bool) error {
-	fsys, err := filesystem.New(ctx, fn.Dir)
+	fsys, err := filesystem.New(ctx, fn.Parts.Dir)
 	if err != nil {
 		return err
 	}
 	defer fsys.Close()
 	byTable := map[string][]PartFile{}
+	add := func(p PartFile) { byTable[p.Table] = append(byTable[p.Table], p) }
 	var p PartFile
 	for parts(&p) {
-		byTable[p.Table] = append(byTable[p.Table], p)
+		if p.Table != "" {
+			add(p)
+		}
+	}
+	if len(byTable) == 0 {
+		if err := fn.Parts.open(ctx); err != nil {
+			return err
+		}
+		if err := fn.Parts.finish(ctx, add); err != nil {
+			return err
+		}
 	}
 	for _, t := range output.TableNames() {
 		ps := byTable[t]
@@ -202,7 +216,7 @@ func (fn *commitFn) ProcessElement(ctx context.Context, _ int, parts func(*PartF
 			}
 			keep[p.Final] = true
 		}
-		if err := clean(ctx, fsys, join(fn.Dir, t), fn.Format, keep); err != nil {
+		if err := clean(ctx, fsys, join(fn.Parts.Dir, t), keep); err != nil {
 			return err
 		}
 	}
@@ -237,7 +251,7 @@ func rename(ctx context.Context, fsys filesystem.Interface, from, to string) err
 
 // clean removes the parts and temporary parts in a table folder that are
 // not in keep.
-func clean(ctx context.Context, fsys filesystem.Interface, dir, format string, keep map[string]bool) error {
+func clean(ctx context.Context, fsys filesystem.Interface, dir string, keep map[string]bool) error {
 	rm, ok := fsys.(filesystem.Remover)
 	if !ok {
 		return nil
