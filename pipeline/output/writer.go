@@ -102,10 +102,7 @@ type Writer struct {
 // in TableNames order (articles, entities, metrics, dates). o.Dir, Run and
 // Notify are not used. The writers are not closed.
 func NewWriter(o Options, ws [4]io.Writer) (*Writer, error) {
-	if o.Dir == "" {
-		o.Dir = "-" // not used; withDefaults wants one
-	}
-	o, err := o.withDefaults()
+	o, err := o.withFileDefaults()
 	if err != nil {
 		return nil, err
 	}
