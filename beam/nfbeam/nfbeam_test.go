@@ -197,6 +197,25 @@ func compareTable(t *testing.T, table string, wantRows, gotRows []map[string]any
 	}
 }
 
+// checkCounters checks the run's counters against the rows per table.
+func checkCounters(t *testing.T, res beam.PipelineResult, rows map[string]int) {
+	t.Helper()
+	got := map[string]int64{}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "newsfacts" {
+			got[c.Name()] = c.Result()
+		}
+	}
+	for table, n := range rows {
+		if got["rows_"+table] != int64(n) {
+			t.Errorf("counter rows_%s = %d, want %d", table, got["rows_"+table], n)
+		}
+	}
+	if got["documents"] != int64(rows[output.TableArticles]) {
+		t.Errorf("counter documents = %d, want %d", got["documents"], rows[output.TableArticles])
+	}
+}
+
 // checkSchema checks that two Parquet files have the same Arrow schema,
 // metadata included.
 func checkSchema(t *testing.T, want, got string) {
@@ -237,9 +256,10 @@ func TestSameAsCLI(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cliDir, beamDir := t.TempDir(), t.TempDir()
 			runCLI(t, cliDir, append([]string{"--format", string(tc.format)}, tc.inputs...)...)
-			runBeam(t, Options{Inputs: tc.inputs, Output: beamDir, Format: tc.format})
+			res := runBeam(t, Options{Inputs: tc.inputs, Output: beamDir, Format: tc.format})
 			n := compareOutputs(t, cliDir, beamDir, tc.format)
 			t.Logf("rows per table: %v", n)
+			checkCounters(t, res, n)
 		})
 	}
 }
