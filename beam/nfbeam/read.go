@@ -112,8 +112,8 @@ func (fn *readFn) ProcessElement(ctx context.Context, f FileRef, emit func(strin
 		defer fsys.Close()
 		rc, err := fsys.OpenRead(ctx, f.Path)
 		if err != nil {
-			// The document's error, as when the CLI cannot open a file.
-			rd = errReader{err}
+			// The file's error record, as when the CLI cannot open it.
+			file.Err = err
 		} else {
 			defer rc.Close()
 			rd = rc
@@ -137,8 +137,3 @@ func (fn *readFn) ProcessElement(ctx context.Context, f FileRef, emit func(strin
 		emit(input.Parse(rec, input.ParseOptions{}).DocID, d)
 	}
 }
-
-// errReader fails every read with err.
-type errReader struct{ err error }
-
-func (r errReader) Read([]byte) (int, error) { return 0, r.err }
