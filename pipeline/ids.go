@@ -45,14 +45,14 @@ func (u *uniqueIDs) makeUnique(rows *output.DocRows) bool {
 		if _, ok := u.taken[ch]; !ok {
 			u.taken[ch] = struct{}{}
 			u.next[h] = n
-			setDocID(rows, cand)
+			SetDocID(rows, cand)
 			return true
 		}
 	}
 }
 
-// setDocID sets the doc_id of every row of a document.
-func setDocID(rows *output.DocRows, id string) {
+// SetDocID sets the doc_id of every row of a document.
+func SetDocID(rows *output.DocRows, id string) {
 	rows.Article.DocID = id
 	for i := range rows.Entities {
 		rows.Entities[i].DocID = id

@@ -280,34 +280,6 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	return st, nil
 }
 
-// process parses and extracts one record, filling j.rows.
-func process(j *job, opts Options, exts []extractors.Extractor) {
-	j.spent = make([]time.Duration, len(exts)+2)
-	t := time.Now()
-	a := input.Parse(j.rec, opts.Parse)
-	j.rec.Data = nil // the raw bytes are no longer needed
-	j.spent[0] = time.Since(t)
-	doc := newsfacts.NewDoc(a)
-	if a.Err == nil {
-		capped, err := extract(doc, exts, opts.windowBytes(), opts.maxRowsPerDoc(), j.spent[1:1+len(exts)])
-		j.capped = capped
-		if err != nil {
-			j.capped = false
-			doc = newsfacts.NewDoc(newsfacts.Article{
-				DocID: a.DocID, Source: a.Source, Title: a.Title, Date: a.Date,
-				PublishedAt: a.PublishedAt, URL: a.URL, Publisher: a.Publisher,
-				Categories: a.Categories, Tags: a.Tags,
-				Err: &newsfacts.DocError{Source: a.Source, Op: "extract", Err: err},
-			})
-		}
-	}
-	t = time.Now()
-	j.err = doc.Err
-	j.text = len(a.Text)
-	j.rows = output.RowsOf(doc)
-	j.spent[len(j.spent)-1] = time.Since(t)
-}
-
 // errorRows returns the rows of a document that failed after extraction:
 // its articles row alone, with status "error".
 func errorRows(a output.ArticleRow, err error) output.DocRows {

@@ -150,7 +150,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		Dir:         *out,
 		Format:      ofmt,
 		Compression: *compression,
-		Metadata:    runMetadata(popts),
+		Metadata:    pipeline.Metadata(popts),
 		Run:         run,
 		Notify:      func(msg string) { fmt.Fprintf(m.Stderr, "newsfacts: %s\n", msg) },
 	})
@@ -312,20 +312,6 @@ func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Durat
 	}
 	first := st.Started.Sub(start) + st.FirstOutput
 	fmt.Fprintf(m.Stderr, "first output after %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), mb, elapsed.Seconds())
-}
-
-// runMetadata is recorded in the key-value metadata of Parquet and Arrow
-// files: what produced them.
-func runMetadata(opts pipeline.Options) map[string]string {
-	md := map[string]string{"newsfacts.version": newsfacts.Version}
-	if opts.Chain != nil {
-		var names []string
-		for _, e := range opts.Chain.Extractors() {
-			names = append(names, e.Name())
-		}
-		md["newsfacts.extractors"] = strings.Join(names, ",")
-	}
-	return md
 }
 
 // startCPUProfile starts writing a CPU profile to path and returns the

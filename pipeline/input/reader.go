@@ -258,6 +258,68 @@ func NewReaderFrom(name string, rd io.Reader, kind Kind, opts Options) *Reader {
 	return r
 }
 
+// File is one input file as NewReader lists it (see List).
+type File struct {
+	// Path is the file's path, as given, walked or matched.
+	Path string
+	// Name is the default document id of its records (Record.Name).
+	Name string
+	// Size is its size in bytes, or -1 when unknown.
+	Size int64
+	// Err is non-nil when the file yields one error record instead of its
+	// documents (a file of unknown kind named explicitly, a file named
+	// twice, a folder that cannot be read).
+	Err error
+}
+
+// List returns the files NewReader found, in reading order, for programs
+// that read them elsewhere (a distributed run) with NewFileReader. Streams
+// (standard input) are not listed.
+func (r *Reader) List() []File {
+	var files []File
+	for _, e := range r.entries {
+		if e.stream != nil {
+			continue
+		}
+		size := e.size
+		if e.special {
+			size = -1
+		}
+		files = append(files, File{Path: e.path, Name: e.name, Size: size, Err: e.err})
+	}
+	return files
+}
+
+// NewFileReader returns a Reader of the records of one file, read from rd
+// (which it does not close): the records the Reader that listed the file
+// would give for it (see List), or one error record when f.Err is set or
+// the kind of f.Path is unknown. A file larger than the record size limit
+// is refused before rd is read.
+func NewFileReader(f File, rd io.Reader, opts Options) *Reader {
+	r := newReader(opts)
+	r.total = -1
+	kind, gz := KindOf(f.Path)
+	e := entry{path: f.Path, name: f.Name, kind: kind, gz: gz, size: max(f.Size, 0), stream: rd, err: f.Err}
+	if kind == "" && e.err == nil {
+		e.err = ErrUnknownKind
+	}
+	r.entries = append(r.entries, e)
+	return r
+}
+
+// NameOf returns the default document id of the file at path found under
+// the folder root: the relative path with "/" separators, without ".gz"
+// and the kind's extension.
+func NameOf(root, path string) string { return nameOf(root, path) }
+
+// GlobRoot returns the folder that NewReader names the matches of a glob
+// pattern relative to: the part of the pattern before the first element
+// with a metacharacter. A path without metacharacters gives its folder.
+func GlobRoot(pattern string) string { return globRoot(pattern) }
+
+// HasMeta reports whether an input is a glob pattern rather than a path.
+func HasMeta(input string) bool { return hasMeta(input) }
+
 func newReader(opts Options) *Reader {
 	return &Reader{
 		opts:     opts,
@@ -533,7 +595,7 @@ func (r *Reader) readEntry(e entry) bool {
 // readWhole emits the one document of a file.
 func (r *Reader) readWhole(e entry) bool {
 	limit := r.opts.limit()
-	if e.stream == nil && !e.gz && e.size > int64(limit) {
+	if !e.gz && e.size > int64(limit) { // a stream's size is 0: unknown
 		// Checked before reading: the file is never loaded.
 		return r.emit(errRecord(e, 0, 0, fmt.Errorf("%w: %d bytes, over the limit of %d", newsfacts.ErrTooLarge, e.size, limit)))
 	}

@@ -97,6 +97,12 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Dir == "" {
 		return o, errors.New("output: Options.Dir is empty")
 	}
+	return o.withFileDefaults()
+}
+
+// withFileDefaults checks the options of the files (all but the folder)
+// and fills in their defaults.
+func (o Options) withFileDefaults() (Options, error) {
 	switch o.Format {
 	case FormatParquet, FormatArrow, FormatJSONL:
 	default:

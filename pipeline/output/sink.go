@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -11,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/apache/arrow-go/v18/arrow"
 )
 
 // Sink receives document rows in order and writes the four tables.
@@ -72,11 +71,8 @@ type sink struct {
 	state sinkState
 	err   error // the first write error; final
 
-	files    [4]*tempFile // articles, entities, metrics, dates
-	articles tableWriter[ArticleRow]
-	entities tableWriter[EntityRow]
-	metrics  tableWriter[MetricRow]
-	dates    tableWriter[DateRow]
+	files [4]*tempFile // articles, entities, metrics, dates
+	t     tables
 
 	articleN, entityN, metricN, dateN atomic.Int64
 	errorN                            int64 // articles rows with status error
@@ -112,12 +108,6 @@ func Open(opts Options) (Sink, error) {
 			return nil, err
 		}
 	}
-	var md *arrow.Metadata
-	if len(o.Metadata) > 0 {
-		m := arrow.MetadataFrom(o.Metadata) // sorted keys
-		md = &m
-	}
-
 	s := &sink{opts: o, unlock: unlock}
 	for i, table := range TableNames() {
 		f, err := createTemp(o.Dir, FileName(table, o.Format))
@@ -127,14 +117,7 @@ func Open(opts Options) (Sink, error) {
 		}
 		s.files[i] = f
 	}
-	if s.articles, err = newTableWriter(articleColumns, o, md, s.files[0]); err == nil {
-		if s.entities, err = newTableWriter(entityColumns, o, md, s.files[1]); err == nil {
-			if s.metrics, err = newTableWriter(metricColumns, o, md, s.files[2]); err == nil {
-				s.dates, err = newTableWriter(dateColumns, o, md, s.files[3])
-			}
-		}
-	}
-	if err != nil {
+	if s.t, err = openTables(o, [4]io.Writer{s.files[0], s.files[1], s.files[2], s.files[3]}); err != nil {
 		s.discard()
 		return nil, fmt.Errorf("output: %w", err)
 	}
@@ -179,7 +162,7 @@ func (s *sink) Write(ctx context.Context, rows *DocRows) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := validate(rows); err != nil {
+	if err := Validate(rows); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -190,38 +173,16 @@ func (s *sink) Write(ctx context.Context, rows *DocRows) error {
 	if s.err != nil {
 		return s.err
 	}
-
-	a := rows.Article
-	if a.Categories == nil {
-		a.Categories = emptyList
+	if i, err := s.t.add(rows); err != nil {
+		return s.fail(i, err)
 	}
-	if a.Tags == nil {
-		a.Tags = emptyList
-	}
-	if err := s.articles.add(&a); err != nil {
-		return s.fail(0, err)
-	}
+	// NOTE: the article first; Counts loads in the reverse order.
 	s.articleN.Add(1)
-	if a.Status == StatusError {
+	if rows.Article.Status == StatusError {
 		s.errorN++
 	}
-	for i := range rows.Entities {
-		if err := s.entities.add(&rows.Entities[i]); err != nil {
-			return s.fail(1, err)
-		}
-	}
 	s.entityN.Add(int64(len(rows.Entities)))
-	for i := range rows.Metrics {
-		if err := s.metrics.add(&rows.Metrics[i]); err != nil {
-			return s.fail(2, err)
-		}
-	}
 	s.metricN.Add(int64(len(rows.Metrics)))
-	for i := range rows.Dates {
-		if err := s.dates.add(&rows.Dates[i]); err != nil {
-			return s.fail(3, err)
-		}
-	}
 	s.dateN.Add(int64(len(rows.Dates)))
 	return nil
 }
@@ -232,8 +193,9 @@ func (s *sink) fail(i int, err error) error {
 	return s.err
 }
 
-// validate checks that every format can hold the rows.
-func validate(rows *DocRows) error {
+// Validate checks that every format can hold the rows: it returns an error
+// wrapping ErrInvalidRow for a NaN or infinite metric value.
+func Validate(rows *DocRows) error {
 	for i := range rows.Metrics {
 		m := &rows.Metrics[i]
 		for _, v := range []struct {
@@ -263,7 +225,7 @@ func (s *sink) Close() error {
 		s.state = stateFailed
 		return s.err
 	}
-	finishers := [4]func() error{s.articles.finish, s.entities.finish, s.metrics.finish, s.dates.finish}
+	finishers := s.t.finishers()
 	for i, f := range s.files {
 		err := finishers[i]()
 		if err == nil {
@@ -444,11 +406,4 @@ func (s *sink) discard() error {
 }
 
 // release frees the rows buffered by the table writers.
-func (s *sink) release() {
-	for _, w := range []interface{ release() }{s.articles, s.entities, s.metrics, s.dates} {
-		if w != nil {
-			w.release()
-		}
-	}
-	s.articles, s.entities, s.metrics, s.dates = nil, nil, nil, nil
-}
+func (s *sink) release() { s.t.release() }
