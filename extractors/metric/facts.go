@@ -380,10 +380,19 @@ func (s *scanner) verbInSubject(c *Candidate) {
 	}
 	subj := strings.TrimPrefix(c.Subject, "平均")
 	r, n, ok := s.lx.changeFwd.match(subj, false)
-	if !ok || (r != roleUp && r != roleDown) || utf8.RuneCountInString(subj[n:]) < 2 || n < 6 {
+	if ok && (r == roleUp || r == roleDown) && utf8.RuneCountInString(subj[n:]) >= 2 && n >= 6 {
+		c.Verb, c.Subject = subj[:n], subj[n:]
 		return
 	}
-	c.Verb, c.Subject = subj[:n], subj[n:]
+	// The verb left out of the subject, right before it in the clause.
+	head := strings.TrimRight(s.text[s.clauseStartAt(c.Start):c.Start], " ")
+	if !strings.HasSuffix(head, c.Subject) {
+		return
+	}
+	head = head[:len(head)-len(c.Subject)]
+	if r, n, ok := s.lx.changes.match(head); ok && (r == roleUp || r == roleDown) && n >= 6 {
+		c.Verb = head[len(head)-n:]
+	}
 }
 
 // rateChange names a change in percentage points of a growth rate just
@@ -397,10 +406,24 @@ func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
 	if p.Verb == "" || p.Unit != "%" && p.Unit != "％" || p.Subject != c.Subject || p.End <= s.sentenceStart(c.Start) {
 		return
 	}
+	if p.Target || isRate(c.Subject) {
+		return // 网办率提升至86.4%，较上年末提高4.2个百分点: the rate itself
+	}
 	if role, ok := s.lx.facts[lastWord(c.Subject)]; ok && role == factAppend {
 		return
 	}
 	c.Subject, c.SubjectRule = c.Subject+"增速", SubjHead
+}
+
+// isRate reports whether subj names a rate or share, which a change in
+// percentage points is a change of: 网办率, 城镇化率, …比重, …占比, …比例.
+func isRate(subj string) bool {
+	for _, w := range [...]string{"率", "比重", "占比", "比例"} {
+		if strings.HasSuffix(subj, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWord returns the last two characters of s.
@@ -495,7 +518,7 @@ func (s *scanner) subItem(c *Candidate, prev []Candidate) {
 	if !strings.HasPrefix(s.text[cl:c.Start], "其中") {
 		return
 	}
-	if c.SubjectRule != SubjVerb && c.Subject != "" && !s.endsWithVerb(c.Subject) {
+	if c.SubjectRule != SubjVerb && c.Subject != "" && !s.endsWithVerb(c.Subject) && !s.partVerbAfter(cl+len("其中"), c.Start) {
 		return // 其中中央资金2亿元 names its own part
 	}
 	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
@@ -514,6 +537,22 @@ func (s *scanner) subItem(c *Candidate, prev []Candidate) {
 	if fw := s.moneyNounBefore(para, cl); fw != "" {
 		c.Subject, c.SubjectRule = fw, SubjSubItem
 	}
+}
+
+// partVerbAfter reports whether text[from:to] is a verb of paying out
+// after at most two characters (首批下达, 拨付): 达 of 下达 is no glue.
+func (s *scanner) partVerbAfter(from, to int) bool {
+	t := s.text[from:to]
+	for n := 0; n <= 2 && t != ""; n++ {
+		for _, w := range s.lx.factWords[factPartVerb] {
+			if strings.HasPrefix(t, w) {
+				return true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(t)
+		t = t[size:]
+	}
+	return false
 }
 
 // endsWithVerb reports whether subj ends in a verb of the word lists
@@ -630,22 +669,24 @@ func (s *scanner) listItems(own string, n int) []string {
 	// The tail the items share: what is left of the last item after the
 	// length of the others, when they are of one length (城镇和农村居民…),
 	// else a measure that ends the last item (新能源汽车、集成电路产量).
-	tail := ""
 	last := []rune(items[n-1])
 	l := utf8.RuneCountInString(items[0])
 	share := len(last) > l
 	for _, it := range items[:n-1] {
 		share = share && utf8.RuneCountInString(it) == l
 	}
-	if share {
-		tail = string(last[l:])
-	} else {
-		for _, w := range s.lx.factWords[factTail] {
-			if h, ok := strings.CutSuffix(items[n-1], w); ok && h != "" && !strings.HasSuffix(items[0], w) {
-				tail = w
-				break
-			}
+	measure := ""
+	for _, w := range s.lx.factWords[factTail] {
+		if h, ok := strings.CutSuffix(items[n-1], w); ok && h != "" && !strings.HasSuffix(items[0], w) && len(w) > len(measure) {
+			measure = w
 		}
+	}
+	// NOTE: with two items one length says little (教育文化娱乐、医疗保健类
+	// 价格 is not 教育文化娱乐 + 格): the rest by length is taken when it
+	// ends in the measure, or when there is no measure to take.
+	tail := measure
+	if share && (n > 2 || measure == "" || strings.HasSuffix(string(last[l:]), measure)) {
+		tail = string(last[l:])
 	}
 	if tail != "" {
 		for k := range items[:n-1] {
