@@ -119,7 +119,7 @@ var openGroups = map[string]bool{"政务服务": true}
 // flowPrefix reports whether p makes a flow of the stock after it (新增个体
 // 工商户 is no count of 个体工商户).
 func flowPrefix(p string) bool {
-	for _, w := range [...]string{"新增", "新设", "新登记", "净增", "累计", "减少"} {
+	for _, w := range [...]string{"新增", "新设", "新登记", "净增", "减少"} {
 		if strings.HasSuffix(p, w) {
 			return true
 		}

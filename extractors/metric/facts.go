@@ -78,6 +78,7 @@ func (s *scanner) facts(out []Candidate) {
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(unquote(c.Subject))
+		s.partOfPeriod(c, out[:k])
 		if dui {
 			s.tradePartner(c)
 		}
@@ -85,6 +86,26 @@ func (s *scanner) facts(out []Candidate) {
 			c.SubjectRule = ""
 		}
 		c.Planned = s.isTarget(c)
+	}
+}
+
+// partOfPeriod gives a change that names nothing but a part of the period
+// after 其中 (其中4月当月增长5.6%; 其中，7月份同比增长8.1%) the subject of
+// the last change in % before it in the paragraph: the same indicator over
+// a shorter period (rule SubjCarried).
+func (s *scanner) partOfPeriod(c *Candidate, prev []Candidate) {
+	if c.Subject != "" && !s.isScope(c.Subject) || c.Verb == "" || c.Unit != "%" && c.Unit != "％" || len(prev) == 0 {
+		return
+	}
+	if cl := s.clauseStartAt(c.Start); !strings.HasPrefix(s.text[cl:], "其中") && !continues(s.text[s.sentenceStart(c.Start):]) {
+		return
+	}
+	para := strings.LastIndexByte(s.text[:c.Start], '\n') + 1
+	for k := len(prev) - 1; k >= 0 && prev[k].End > para; k-- {
+		if p := &prev[k]; p.Subject != "" && p.Verb != "" && p.Unit == c.Unit {
+			c.Subject, c.SubjectRule = p.Subject, SubjCarried
+			return
+		}
 	}
 }
 
