@@ -232,7 +232,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	head := s.text[cl:c.Start]
 	i := strings.Index(head, "占")
-	if i < 0 || strings.HasPrefix(head[i:], "占地") {
+	// NOTE: 占地 is land taken (占地50亩), but 占地区生产总值 and 占地方财政
+	// 收入 are shares.
+	if i < 0 || strings.HasPrefix(head[i:], "占地") && !strings.HasPrefix(head[i:], "占地区") && !strings.HasPrefix(head[i:], "占地方") {
 		return
 	}
 	part := s.stripScope(strings.TrimSpace(head[:i]))

@@ -33,6 +33,8 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/newsfacts/newsfacts"
@@ -130,6 +132,9 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		if !ok {
 			continue
 		}
+		if m.Baseline == "" {
+			m.Baseline = datedBaseline(doc, c.Baseline, m)
+		}
 		// The core is the numeral and what follows it; the words before it
 		// (同比增长, or the start of a transition) may give way to a date.
 		core := newsfacts.Span{Start: c.NumStart, End: max(c.NumEnd, c.NumStart+1)}
@@ -182,4 +187,68 @@ func insideEntity(ents []newsfacts.Entity, core newsfacts.Span) bool {
 		}
 	}
 	return false
+}
+
+// datedBaseline returns the baseline of a comparison with a named year
+// (比2024年 in a sentence about 2025 → prev_year; 较2019年同期 in one about
+// 2024 → none) or of a transition from a period before (由上年的2.10缩小为
+// 2.04 → prev_year), or "". raw is the figure's baseline words.
+//
+// NOTE: the year the figure is about is the last date before it in its
+// paragraph that lies within one year other than the compared one; with
+// none, the comparison is left without a baseline rather than guessed.
+func datedBaseline(doc *newsfacts.Doc, raw string, m newsfacts.Metric) string {
+	if m.From.OK && raw == "" {
+		before := strings.TrimRight(doc.Text[:m.Start], " \u3000")
+		for _, b := range fromBaselines {
+			if strings.HasSuffix(before, b.words) {
+				return b.baseline
+			}
+		}
+		return ""
+	}
+	if raw == "" || yearBaseline(raw) != len(raw) {
+		return ""
+	}
+	i := strings.IndexFunc(raw, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 || i+4 > len(raw) {
+		return ""
+	}
+	y, err := strconv.Atoi(raw[i : i+4])
+	if err != nil {
+		return ""
+	}
+	para := strings.LastIndexByte(doc.Text[:m.Start], '\n') + 1
+	k, _ := slices.BinarySearchFunc(doc.Dates, m.Start, func(d newsfacts.Date, off int) int { return cmp.Compare(d.Start, off) })
+	for k--; k >= 0 && doc.Dates[k].Start >= para; k-- {
+		d := doc.Dates[k]
+		if d.End > m.Start || !d.From.OK || !d.To.OK {
+			continue
+		}
+		y0, _, _ := d.From.V.Date()
+		if y1, _, _ := d.To.V.Date(); y1 != y0 || y0 == y {
+			continue
+		}
+		if y0 != y+1 {
+			return ""
+		}
+		switch {
+		case strings.HasSuffix(raw, "同期"):
+			return "yoy"
+		case strings.HasSuffix(raw, "末"), strings.HasSuffix(raw, "底"):
+			return "prev_year_end"
+		}
+		return "prev_year"
+	}
+	return ""
+}
+
+// fromBaselines are the words between 由 and the first number of a
+// transition that name a period before (由上年的2.10缩小为2.04), with the
+// baseline they give. Longer words first.
+var fromBaselines = [...]struct{ words, baseline string }{
+	{"由上年同期的", "yoy"}, {"由去年同期的", "yoy"},
+	{"由上年末的", "prev_year_end"}, {"由去年末的", "prev_year_end"}, {"由上年底的", "prev_year_end"}, {"由去年底的", "prev_year_end"},
+	{"由上年的", "prev_year"}, {"由去年的", "prev_year"}, {"由上年", "prev_year"}, {"由去年", "prev_year"},
+	{"由上月的", "mom"}, {"由上季度的", "qoq"},
 }

@@ -94,6 +94,9 @@ func (s *scanner) before(c *Candidate) {
 				n = m
 			} else if hasVerb {
 				n = periodBaseline(head) // 增幅比1—2月回落
+				if n == 0 {
+					n = yearBaseline(head) // 比2024年增加
+				}
 			}
 			if n > 0 {
 				c.Baseline = head[len(head)-n:]
@@ -133,6 +136,33 @@ func (s *scanner) before(c *Candidate) {
 			c.Start = k - n
 		}
 	}
+}
+
+// yearBaseline returns the length of a comparison with a named year that
+// ends head (比2024年, 较2019年同期, 比2023年末), or 0. Extract resolves it
+// against the year the figure is about (see yearBaselineOf).
+func yearBaseline(head string) int {
+	h := head
+	for _, w := range [...]string{"同期", "末", "底"} {
+		if x, ok := strings.CutSuffix(h, w); ok {
+			h = x
+			break
+		}
+	}
+	if !strings.HasSuffix(h, "年") {
+		return 0
+	}
+	n := yearBefore(h)
+	if n == 0 {
+		return 0
+	}
+	h = h[:len(h)-n]
+	for _, w := range [...]string{"比", "较"} {
+		if x, ok := strings.CutSuffix(h, w); ok {
+			return len(head) - len(x)
+		}
+	}
+	return 0
 }
 
 // yearBefore returns the length of a year (2013年, 2013年的) that ends head,

@@ -1,0 +1,49 @@
+package metric_test
+
+import (
+	"testing"
+
+	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/standard"
+)
+
+// TestDatedBaseline checks the baselines that need the dates of the text: a
+// comparison with a named year is a comparison with the previous year only
+// when the figure is about the year after it, and a transition from a
+// period before (由上年的) takes that period as its baseline.
+func TestDatedBaseline(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, figure, baseline string }{
+		{"2025年全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", "prev_year"},
+		{"2024年末全县户籍人口61万人，比2023年末减少0.4万人。", "减少0.4万人", "prev_year_end"},
+		{"2024年一季度全省旅游收入同比增长9%，比2023年同期增加40亿元。", "同期增加40亿元", "yoy"},
+		// Negative: a year further back is no standard baseline.
+		{"今年国庆假期全市接待游客80万人次，较2019年同期增长21%。", "同期增长21%", ""},
+		// Negative: no year to compare with in the paragraph.
+		{"全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", ""},
+		{"城乡居民收入比由上年的2.31缩小为2.27。", "2.31缩小为2.27", "prev_year"},
+		{"网办率由上年末的81%提高到88%。", "81%提高到88%", "prev_year_end"},
+		// Negative: a transition from a named start is no baseline.
+		{"即办件占比由2023年初的31%提高至46%。", "31%提高至46%", ""},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, ok := findMetric(doc, tt.figure)
+		if !ok {
+			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
+			continue
+		}
+		if m.Baseline != tt.baseline {
+			t.Errorf("%s: %s baseline %q, want %q", tt.text, tt.figure, m.Baseline, tt.baseline)
+		}
+	}
+}
