@@ -245,6 +245,12 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		whole = strings.TrimSuffix(whole, w)
 	}
 	ratio := "比重"
+	for _, r := range [...]string{"比重", "比例"} {
+		if k := strings.Index(whole, r); k >= 0 {
+			whole = whole[:k+len(r)] // 比重力争达到, 比重稳定在
+			break
+		}
+	}
 	switch {
 	case whole == "比":
 		whole, ratio = "", "占比"
@@ -335,7 +341,7 @@ func continues(text string) bool {
 func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	if c.Rank {
 		// 增幅居全省第5位: the rank of the growth rate.
-		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "居", "列", "排"} {
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "保持", "居", "列", "排"} {
 			if h, ok := strings.CutSuffix(c.Subject, v); ok {
 				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 					// 市场主体总数达136.8万户，居全省第1位.
@@ -851,7 +857,8 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		hi++
 	}
 	marks = marks[lo:hi]
-	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20")
+	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20") ||
+		strings.Contains(s.text[sent:c.Start], "到 20") // spaced: 到 2027 年
 	if len(marks) == 0 && !year {
 		return false
 	}
@@ -898,9 +905,12 @@ func (s *scanner) isTarget(c *Candidate) bool {
 				return false
 			}
 		}
-		return !strings.ContainsAny(rest, "；;")
+		if !strings.ContainsAny(rest, "；;") {
+			return true
+		}
+		break // 计划…；到2027年…达到: the year may still make a goal
 	}
-	return year && s.futureYearBefore(head)
+	return year && s.futureYearBefore(s.text[sent:c.NumStart])
 }
 
 // planVerb reports whether rest, the words after 计划, begin with a verb of
@@ -923,6 +933,7 @@ func planVerb(rest string) bool {
 // futureYearBefore reports whether head holds 到20XX年 or 至20XX年 followed
 // by a verb of reaching (到2027年达到): a goal for a year to come.
 func (s *scanner) futureYearBefore(head string) bool {
+	head = strings.ReplaceAll(head, " ", "")
 	for _, p := range [...]string{"到20", "至20"} {
 		i := strings.LastIndex(head, p)
 		if i < 0 || strings.HasSuffix(head[:i], "截") {
