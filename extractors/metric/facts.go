@@ -72,6 +72,7 @@ func (s *scanner) facts(out []Candidate) {
 		s.verbInSubject(c)
 		s.completeHead(c, out[:k])
 		s.rateChange(c, out[:k])
+		s.groupMeasure(c, out[:k])
 		if zhan {
 			s.shareOfWhole(c, out[:k])
 		}
@@ -442,6 +443,67 @@ func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
 		return
 	}
 	c.Subject, c.SubjectRule = c.Subject+"增速", SubjHead
+}
+
+// groupMeasure completes a subject that names only a part of what the
+// figure before measures, a group after 其中 or a sector beside a sector, with
+// the measure that ends that figure's subject (居民人均可支配收入58740元，其中
+// 城镇居民66320元 → 城镇居民人均可支配收入; 采矿业增加值增长3.1%，制造业增长
+// 5.8% → 制造业增加值) (rule SubjHead).
+func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjAligned || c.Subject == "" || s.isScope(c.Subject) || utf8.RuneCountInString(c.Subject) > 6 {
+		return
+	}
+	sent := s.sentenceStart(c.Start)
+	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+		p := &prev[k]
+		if p.Subject == "" || p.Subject == c.Subject || p.Unit != c.Unit || (p.Verb == "") != (c.Verb == "") {
+			continue
+		}
+		measure := ""
+		for _, w := range s.lx.factWords[factTail] {
+			if strings.HasSuffix(p.Subject, w) && len(w) > len(measure) && len(w) < len(p.Subject) {
+				measure = w
+			}
+		}
+		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) {
+			return // 其中工资性收入: a measure of its own
+		}
+		gap := s.text[p.End:c.Start]
+		item := strings.Contains(gap, "其中") && !strings.ContainsAny(gap, "；;")
+		sector := k == len(prev)-1 && strings.HasSuffix(c.Subject, "业") && strings.HasSuffix(strings.TrimSuffix(p.Subject, measure), "业")
+		if !item && !sector {
+			continue
+		}
+		switch {
+		case item && overlap(c.Subject, p.Subject) > 0:
+			// 城镇居民 + 居民人均可支配收入 → 城镇居民人均可支配收入
+			c.Subject += p.Subject[overlap(c.Subject, p.Subject):]
+		case item && areaWords[c.Subject]:
+			c.Subject += p.Subject // 城市 + 居民消费价格
+		default:
+			c.Subject += measure // 早稻 + 产量, 制造业 + 增加值
+		}
+		c.SubjectRule = SubjHead
+		return
+	}
+}
+
+// areaWords are the parts of a whole by area that qualify all of its
+// measure (其中城市上涨0.5% → 城市居民消费价格).
+var areaWords = map[string]bool{"城市": true, "农村": true, "城镇": true, "乡村": true, "城区": true}
+
+// overlap returns the length of the longest suffix of a, of two runes or
+// more, that begins b.
+func overlap(a, b string) int {
+	for i := 0; i < len(a); {
+		if utf8.RuneCountInString(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
+			return len(a) - i
+		}
+		_, n := utf8.DecodeRuneInString(a[i:])
+		i += n
+	}
+	return 0
 }
 
 // isRate reports whether subj names a rate or share, which a change in
