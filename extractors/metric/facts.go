@@ -2,6 +2,7 @@ package metric
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -64,6 +65,11 @@ func (s *scanner) facts(out []Candidate) {
 			// rules of this pass completed it (规模以上工业企业实现利润总额
 			// 52860亿元，同比下降3.2%).
 			c.Subject = out[k-1].Subject
+			if p := &out[k-1]; p.Unit == "百分点" && c.Unit != "百分点" && c.Verb != "" {
+				// 降幅比上月扩大0.6个百分点；环比下降0.8%: the change is of
+				// the price, not of its rate.
+				c.Subject = s.trimRateHead(c.Subject)
+			}
 		}
 		s.shareBaseline(c, out[:k])
 		if yu || bi {
@@ -303,8 +309,11 @@ func (s *scanner) tradePartner(c *Candidate) {
 	}
 	cl := s.clauseStartAt(c.Start)
 	head := unquote(s.text[cl:c.Start])
-	if i := strings.LastIndex(head, "对"+c.Subject); i >= 0 {
-		c.Subject = "对" + c.Subject
+	for _, p := range [...]string{"对共建", "对"} { // 对共建“一带一路”国家进出口
+		if strings.Contains(head, p+c.Subject) {
+			c.Subject = p + c.Subject
+			return
+		}
 	}
 }
 
@@ -395,6 +404,12 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新培育", "新认定"} {
 				base = strings.TrimPrefix(base, w)
 			}
+		}
+		if h, ok := strings.CutSuffix(base, "余额"); ok && role == factAppend && slices.Contains(rateHeads[:], c.Subject) &&
+			(strings.HasSuffix(h, "货币") || strings.HasSuffix(h, "货币供应量")) {
+			// 广义货币（M2）余额…，增速 → 广义货币增速, the name of the
+			// money supply's growth; a loan's stays 贷款余额增速.
+			base = h
 		}
 		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
 		return
@@ -504,6 +519,20 @@ func overlap(a, b string) int {
 		i += n
 	}
 	return 0
+}
+
+// rateHeads are the words that name the rate of change of what they end
+// (工业生产者出厂价格降幅, CPI涨幅).
+var rateHeads = [...]string{"增幅", "涨幅", "降幅", "跌幅", "增速"}
+
+// trimRateHead drops a rate head that ends subj, when a name is left.
+func (s *scanner) trimRateHead(subj string) string {
+	for _, w := range rateHeads {
+		if h, ok := strings.CutSuffix(subj, w); ok && utf8.RuneCountInString(h) >= 2 {
+			return h
+		}
+	}
+	return subj
 }
 
 // isRate reports whether subj names a rate or share, which a change in
