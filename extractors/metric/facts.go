@@ -76,6 +76,7 @@ func (s *scanner) facts(out []Candidate) {
 			s.otherEntity(c, out[:k])
 		}
 		s.verbInSubject(c)
+		s.wholeName(c)
 		s.completeHead(c, out[:k])
 		s.rateChange(c, out[:k])
 		s.groupMeasure(c, out[:k])
@@ -274,7 +275,7 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 			part = prev[len(prev)-1].Subject
 		}
 	}
-	if part == "" || !allHan(part) || whole != "" && !allHan(whole) {
+	if part == "" || !allHan(strings.TrimLeft(part, "0123456789—–-")) || whole != "" && !allHan(whole) {
 		return
 	}
 	if ratio == "占比" {
@@ -351,7 +352,7 @@ func continues(text string) bool {
 func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	if c.Rank {
 		// 增幅居全省第5位: the rank of the growth rate.
-		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "保持", "居", "列", "排"} {
+		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "居", "列", "排"} {
 			if h, ok := strings.CutSuffix(c.Subject, v); ok {
 				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 					// 市场主体总数达136.8万户，居全省第1位.
@@ -534,6 +535,72 @@ func (s *scanner) trimRateHead(subj string) string {
 	}
 	return subj
 }
+
+// wholeName restores the words of a name that the subject's walk back
+// stopped at (rule of the subject kept): an age group (60周岁及以上人口), a
+// sector joined by 及 or 和 (汽车及零部件产业产值, 煤炭开采和洗选业增加值), and
+// drops 共 before the verb of a total (共接待海内外游客 → 接待海内外游客).
+func (s *scanner) wholeName(c *Candidate) {
+	if c.Subject == "" || c.SubjectRule != SubjBefore && c.SubjectRule != SubjCounted {
+		return
+	}
+	if i := strings.Index(c.Subject, "共"); i >= 0 {
+		rest := c.Subject[i+len("共"):]
+		for _, v := range [...]string{"接待", "进驻", "受理", "办理", "完成", "实现", "发放", "收到", "办结"} {
+			if strings.HasPrefix(rest, v) && utf8.RuneCountInString(rest) > 2 {
+				if c.SubjectRule == SubjCounted {
+					c.Subject = c.Subject[:i] // 62个重点景区共接待游客 → 重点景区
+				} else {
+					c.Subject = rest
+				}
+				return
+			}
+		}
+	}
+	if c.SubjectRule != SubjBefore {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := strings.TrimRight(s.text[cl:c.Start], " ")
+	k := strings.LastIndex(head, c.Subject)
+	if k < 0 {
+		return
+	}
+	before := head[:k]
+	if strings.HasSuffix(c.Subject, "人口") && utf8.RuneCountInString(c.Subject) <= 4 {
+		if m := ageGroup.FindString(before); m != "" {
+			c.Subject = strings.TrimSuffix(m, "的") + c.Subject
+		}
+		return
+	}
+	// X及Y产业产值: Y a short sector, X a name that a boundary begins.
+	if r := []rune(c.Subject); len(r) < 4 || !strings.Contains(string(r[:min(len(r), 5)]), "业") {
+		return
+	}
+	for _, conj := range [...]string{"及", "和"} {
+		x, ok := strings.CutSuffix(before, conj)
+		if !ok {
+			continue
+		}
+		n, i := 0, len(x)
+		for i > 0 && n < 7 {
+			r, size := utf8.DecodeLastRuneInString(x[:i])
+			if !isHan(r) || strings.HasSuffix(x[:i], "其中") || strings.HasSuffix(x[:i], "看") {
+				break
+			}
+			i -= size
+			n++
+		}
+		clean := i == 0 || strings.HasSuffix(x[:i], "其中") || strings.HasSuffix(x[:i], "看") || !isHan(lastRune(x[:i]))
+		if n >= 2 && n <= 6 && clean {
+			c.Subject = x[i:] + conj + c.Subject
+		}
+		return
+	}
+}
+
+// ageGroup matches an age group that ends the words before 人口.
+var ageGroup = regexp.MustCompile(`[0-9]+(?:[—–-][0-9]+)?周?岁(?:及以上|以上|及以下|以下)?的?$`)
 
 // isRate reports whether subj names a rate or share, which a change in
 // percentage points is a change of: 网办率, 城镇化率, …比重, …占比, …比例.
