@@ -278,12 +278,17 @@ func (s *scanner) fromBefore(off int) int {
 	for n := 0; n < 12 && k > 0; n++ {
 		r, size := decodeLastRune(t[:k])
 		if r == '由' || r == '从' {
-			gap := t[k:off]
+			gap := strings.TrimSuffix(t[k:off], "平均") // 由法定的平均20个工作日
 			if gap == "" {
 				return k - size
 			}
 			if !strings.HasSuffix(gap, "的") {
 				return -1
+			}
+			for _, w := range [...]string{"初的", "末的", "底的"} {
+				if h, ok := strings.CutSuffix(gap, w); ok {
+					gap = h + "的" // 由2023年初的31.5%
+				}
 			}
 			if y := yearBefore(gap); y > 0 {
 				gap = gap[:len(gap)-y]
