@@ -567,6 +567,18 @@ func (s *scanner) wholeName(c *Candidate) {
 		return
 	}
 	before := head[:k]
+	// A pollutant's code (PM2.5年平均浓度) and the 万元 of an intensity
+	// (万元国内生产总值能源消耗) begin the name.
+	for _, w := range [...]string{"PM2.5", "PM10", "PM2．5", "PM2.5年", "PM10年"} {
+		if strings.HasSuffix(before, w) {
+			c.Subject = w + c.Subject
+			return
+		}
+	}
+	if strings.HasSuffix(before, "万元") && (strings.HasPrefix(c.Subject, "国内生产总值") || strings.HasPrefix(c.Subject, "地区生产总值") || strings.HasPrefix(c.Subject, "工业增加值")) {
+		c.Subject = "万元" + c.Subject
+		return
+	}
 	if strings.HasSuffix(c.Subject, "人口") && utf8.RuneCountInString(c.Subject) <= 4 {
 		if m := ageGroup.FindString(before); m != "" {
 			c.Subject = strings.TrimSuffix(m, "的") + c.Subject
