@@ -344,7 +344,15 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 // series, and it states their baselines or none.)
 func continues(text string) bool {
 	text = strings.TrimLeft(text, " \u3000")
-	return strings.HasPrefix(text, "其中")
+	if strings.HasPrefix(text, "其中") || strings.HasPrefix(text, "扣除价格因素") {
+		return true
+	}
+	// 按同口径计算，按可比价格计算，: a note on how the figure before is
+	// counted.
+	if c := strings.IndexAny(text, "，,"); c > 0 && strings.HasPrefix(text, "按") && strings.HasSuffix(text[:c], "计算") {
+		return true
+	}
+	return false
 }
 
 // completeHead completes a generic head (增幅, 总产) with the subject of a

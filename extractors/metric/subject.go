@@ -101,6 +101,12 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 	}
 	count := c.Class == ClassCount && c.Unit != "" && !c.Rank
 	if count && (c.Post == "" || c.Post == "左右") {
+		if strings.HasPrefix(s.text[c.End:], "为") && strings.HasPrefix(strings.TrimSpace(s.text[s.clauseStartAt(c.Start):c.Start]), "其中") {
+			// 其中643项为即办件: the part is named after 为.
+			if subj := s.forwardSubject(c.End+len("为"), true); subj != "" {
+				return subj, SubjCounted
+			}
+		}
 		if subj := s.forwardSubject(c.End, false); subj != "" {
 			if n := s.nounAfterDe(c.End, subj); n != "" {
 				return n, SubjNounAfterDe // 300多位独居在家的老人 → 老人
@@ -121,8 +127,16 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 			return nil
 		}
 		p := &prev[len(prev)-1]
-		if p.Subject == "" || p.End > start || strings.ContainsAny(s.text[p.End:start], "。！？!?\n") || s.isVerb(p.Subject) {
+		if p.Subject == "" || p.End > start || s.isVerb(p.Subject) {
 			return nil
+		}
+		if gap := s.text[p.End:start]; strings.ContainsAny(gap, "。！？!?\n") {
+			// Only a sentence that goes on with the one before: 一般公共预算
+			// 收入完成21.6亿元。按同口径计算，比上年同期增长4.3%.
+			i := strings.LastIndexAny(gap, "。！？!?")
+			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+runeLen(gap[i:]):]) {
+				return nil
+			}
 		}
 		return p
 	}
@@ -161,7 +175,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		case verbOnly && p.Unit == c.Unit:
 			return p.Subject, SubjCarried
 		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.dropAsides(s.text[p.End:start])) &&
-			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank):
+			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank || p.Unit == "百分点" && c.Unit == "%"):
 			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
 			// 22.7% → 收入年均; 增长15.5%，比上月加快0.3个百分点.
 			if per {
@@ -799,4 +813,10 @@ func SubjectRules() []SubjectRule {
 		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
 		{SubjShare, "a share after 占 names its part and its whole: 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，占比71.9% → 税收收入占比"},
 	}
+}
+
+// runeLen returns the length in bytes of the rune that begins s.
+func runeLen(s string) int {
+	_, n := utf8.DecodeRuneInString(s)
+	return n
 }
