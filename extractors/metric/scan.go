@@ -401,7 +401,7 @@ func (s *scanner) rankScope(i int) (int, bool) {
 	}
 	// 居中部城市第2位, 位列全国城市第3: a ranking verb and a few words of
 	// scope.
-	for k, n := i, 0; k > 0 && n <= 6; n++ {
+	for k, n := i, 0; k > 0 && n <= 10; n++ {
 		for _, v := range [...]string{"位居", "位列", "名列", "居", "列"} {
 			if strings.HasSuffix(t[:k], v) && n >= 2 {
 				return i - k, true
@@ -411,8 +411,15 @@ func (s *scanner) rankScope(i int) (int, bool) {
 			return i - k, true // 居全国第7位、中部地区第2位
 		}
 		r, size := decodeLastRune(t[:k])
-		if !isHan(r) || numeral.IsNumeral(r) || r == '的' {
-			break
+		if r == '）' || r == ')' {
+			// 居长沙市区县（市）第3位: a short bracket inside the scope.
+			if o := strings.LastIndexAny(t[:k-size], "（("); o >= 0 && k-size-o <= 4*3 {
+				k = o
+				continue
+			}
+		}
+		if !isHan(r) || numeral.IsNumeral(r) && runeAt(t, k) != '强' || r == '的' {
+			break // NOTE: 百强县, 十强: a numeral of a name of ranks
 		}
 		k -= size
 	}

@@ -134,6 +134,9 @@ func (s *scanner) before(c *Candidate) {
 		if _, n, ok := s.lx.ranks.match(t[:k]); ok {
 			c.Rank, c.Top = true, true
 			c.Start = k - n
+		} else if n, ok := s.rankScope(k); ok && n > 0 {
+			c.Rank, c.Top = true, true // 位列全国沿海港口前十
+			c.Start = k - n
 		}
 	}
 }
