@@ -490,8 +490,9 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 				measure = w
 			}
 		}
-		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) {
-			return // 其中工资性收入: a measure of its own
+		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) ||
+			strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) {
+			return // 其中工资性收入, 其中日用瓷出口额: a measure of its own
 		}
 		gap := s.text[p.End:c.Start]
 		item := strings.Contains(gap, "其中") && !strings.ContainsAny(gap, "；;")

@@ -22,6 +22,9 @@ const (
 	RejectOrdinal     = "reject: ordinal"               // 第3批, 第十四届, 第一时间: 第 with no scope or ranking word
 	RejectDate        = "reject: part of a date"        // 2022年, 5月1日 (the date stage found it)
 	RejectName        = "reject: inside a name"         // 三一重工, 第一师 (the entity stage found it)
+	RejectVague       = "reject: vague amount"          // 十几年, 几十年, 上千名, 数百人: no value to give
+	RejectFrame       = "reject: framing duration"      // 连续8年, 用两年时间, 经过一年多, 十年间, 二十年前: a time that frames other figures
+	RejectAge         = "reject: age"                   // 平均年龄35岁, 60周岁以上: an age, not a measure (a life expectancy is one)
 )
 
 // Rejection is a numeral that gave no figure, and the rule that rejected
@@ -33,7 +36,8 @@ type Rejection struct {
 // RejectionRules returns the names of the rejection rules.
 func RejectionRules() []string {
 	return []string{RejectCode, RejectRun, RejectWord, RejectDigitString, RejectIdentifier, RejectListMarker,
-		RejectDateRange, RejectUnit, RejectBare, RejectSlogan, RejectArticle, RejectOrdinal, RejectDate, RejectName}
+		RejectDateRange, RejectUnit, RejectBare, RejectSlogan, RejectArticle, RejectOrdinal, RejectDate, RejectName,
+		RejectVague, RejectFrame, RejectAge}
 }
 
 // reject records that the numeral at text[ns:ne] of the view is no figure,

@@ -249,6 +249,11 @@ func (s *scanner) at(i int, r rune) (*Candidate, int) {
 		return s.doubling(i)
 	case '半':
 		return s.half(i)
+	case '零':
+		// 零下32度: a sign, read by before as a negative value.
+		if strings.HasPrefix(t[i:], "零下") && numeral.IsNumeral(runeAt(t, i+len("零下"))) {
+			return nil, i + len("零下")
+		}
 	case '$', '＄', '￥', '¥', '€', '£':
 		n := utf8.RuneLen(r)
 		num, ok := numeral.Scan(t[i+n:])
@@ -366,6 +371,10 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 	}
 	s.after(c)
 
+	if rule := s.notMeasured(c); rule != "" {
+		s.reject(ns, ne, rule)
+		return nil, c.End
+	}
 	lone := chinese && (t[ns:ne] == "一" || t[ns:ne] == "壹")
 	switch {
 	case c.Unit == "":
@@ -541,5 +550,65 @@ func (s *scanner) half(i int) (*Candidate, int) {
 	if ok && num.Value >= 50 {
 		return s.figure(i) // 半百
 	}
-	return nil, k
+	// 半个月, 半个小时, 半小时: half a unit of time. Not 上半年, 大半天, 一个半
+	// (which the numeral before reads), nor 半年 and 半天 (periods and words).
+	if p := runeBefore(t, i); strings.ContainsRune("上下大多前后过个近", p) || numeral.IsNumeral(p) {
+		return nil, k
+	}
+	if !strings.HasPrefix(t[k:], "个") && !strings.HasPrefix(t[k:], "小时") {
+		return nil, k
+	}
+	c := s.fresh(Candidate{Start: i, End: k, NumStart: i, NumEnd: k, Tenth: -1,
+		Num: numeral.Number{Value: 0.5, Num: 1, Per: 2, Len: len("半"), Form: numeral.Chinese | numeral.Fraction}})
+	if !s.unit(c) || c.Class != ClassTime {
+		return nil, k
+	}
+	s.before(c)
+	s.after(c)
+	return c, c.End
+}
+
+// notMeasured returns the rejection rule of a figure that states no
+// measure, or "": a vague amount (十几年, 上千名), a duration that frames
+// other figures or a point in time (连续8年, 用两年时间, 十年间, 二十年前), an
+// age (平均年龄35岁), a label (1小时交通圈).
+func (s *scanner) notMeasured(c *Candidate) string {
+	t := s.text
+	num := t[c.NumStart:c.NumEnd]
+	// 数十, 数百万: 数 before a bare magnitude (not 人数, 总数 before a number).
+	bare := num == "十" || num == "百" || num == "千" || num == "万" || num == "十万" || num == "百万" || num == "千万" || num == "亿"
+	if strings.ContainsAny(num, "几幾") || runeBefore(t, c.NumStart) == '几' ||
+		bare && runeBefore(t, c.NumStart) == '数' ||
+		(c.Pre == "上" || c.Pre == "成") && c.Num.Form.Has(numeral.Implied) {
+		return RejectVague
+	}
+	if c.Class == ClassAge {
+		if h := t[s.clauseStartAt(c.Start):c.Start]; !strings.Contains(h, "寿命") {
+			return RejectAge
+		}
+	}
+	if c.Class != ClassTime {
+		return ""
+	}
+	after := t[c.End:]
+	if strings.HasPrefix(after, "圈") || strings.HasPrefix(after, "交通圈") || strings.HasPrefix(after, "生活圈") || strings.HasPrefix(after, "经济圈") {
+		return RejectIdentifier
+	}
+	for _, w := range [...]string{"间", "来", "以来", "前", "后", "之前", "之后", "以前", "以后"} {
+		if strings.HasPrefix(after, w) {
+			return RejectFrame
+		}
+	}
+	before := strings.TrimRight(t[:c.Start], " ")
+	for _, w := range [...]string{"连续", "经过", "经过了", "历经", "历时"} {
+		if strings.HasSuffix(before, w) {
+			return RejectFrame
+		}
+	}
+	for _, w := range [...]string{"用", "用了", "花", "花了"} {
+		if strings.HasSuffix(before, w) && strings.HasPrefix(after, "时间") {
+			return RejectFrame // 用两年时间建成; 只用了20天就完成 is measured
+		}
+	}
+	return ""
 }

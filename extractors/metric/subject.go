@@ -2,6 +2,7 @@ package metric
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -149,6 +150,17 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		}
 	}
 	subj, at, verbOnly, verbed := s.backwardSubject(start)
+	// 粮食总产量连续五年位居全省第二: the walk back stopped in a duration
+	// that frames the figure; the subject is before it.
+	floor := 0
+	if len(prev) > 0 {
+		floor = prev[len(prev)-1].End
+	}
+	if from := max(floor, start-60); from < start && strings.Contains(s.text[from:start], "连续") {
+		if loc := framing.FindStringIndex(s.text[from:start]); loc != nil && at >= from+loc[0] {
+			subj, at, verbOnly, verbed = s.backwardSubject(from + loc[0])
+		}
+	}
 	if !verbOnly && utf8.RuneCountInString(subj) >= subjectCap {
 		// NOTE: a walk back that the cap stops inside a name (中国人民银行
 		// cut after 中) begins after the name instead. Only at the cap: a
@@ -820,3 +832,7 @@ func runeLen(s string) int {
 	_, n := utf8.DecodeRuneInString(s)
 	return n
 }
+
+// framing matches a duration that frames the figure after it and ends the
+// words before it: 连续五年位居, 连续3年保持.
+var framing = regexp.MustCompile(`连续[0-9一二三四五六七八九十两]+个?(?:年|月|天|季度|届|次)(?:位居|稳居|位列|排名|排在|保持在|保持|稳定在|居|列|达到|实现)?$`)

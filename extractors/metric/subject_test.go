@@ -29,7 +29,7 @@ func TestSubjects(t *testing.T) {
 		// Weak words and verbs alone: the noun after the figure.
 		{"verb only", "这项政策实施后，可惠及32万退休职工。", "32万", "退休职工"},
 		{"weak 新增", "全市计划新增8万千瓦风电装机。", "8万千瓦", "风电装机"},
-		{"weak 用", "该县计划用两年时间建成示范园。", "两年", ""},
+		{"weak 用", "该县计划用两个月建成示范园。", "两个月", ""},
 		{"weak 为期", "为期四天的农博会昨天闭幕。", "四天", ""},
 		{"weak negative: 新增 in a noun", "全区新增市场主体1.2万户。", "1.2万户", "新增市场主体"},
 		{"weak negative: 为期 after a noun", "本届比赛为期三天。", "三天", "本届比赛"},

@@ -325,6 +325,9 @@ func (s *scanner) startsUnit(off int) bool {
 // unitText normalises a unit as written: spaces between its characters are
 // dropped (个 百 分点).
 func unitText(w string) string {
+	if w == "块钱" {
+		return "元" // 30多块钱: the colloquial yuan
+	}
 	if strings.IndexByte(w, ' ') < 0 {
 		return w
 	}

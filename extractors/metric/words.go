@@ -17,6 +17,13 @@ func (s *scanner) before(c *Candidate) {
 	fromPos := -1
 	for step := 0; step < 6 && k > s.floor; step++ {
 		head := t[s.floor:k]
+		if step == 0 && strings.HasSuffix(head, "零下") {
+			// 降到零下32度: below zero.
+			c.Neg = true
+			k -= len("零下")
+			start, c.Start = k, k
+			continue
+		}
 		if step == 0 {
 			if n := yearBefore(head); n > 0 {
 				// 上升到了2019年36.2%: the year belongs to the dates; the
