@@ -370,15 +370,18 @@ func (r *resolver) point(e Expr, how pick) (iv ival, rel, ok bool) {
 	var ivs [3]ival
 	var kept [3]cand
 	n := 0
-	whole := r.whole
-	if e.Period != "" {
-		whole = r.at // 春运期间: the season is chosen, not its 春节
-	}
 	for _, k := range ks {
-		if _, ok := r.at(e, k); !ok {
+		at, ok := r.at(e, k)
+		if !ok {
 			continue // 2月30日, 正月三十 in a short month
 		}
-		if iv, ok := whole(e, k); ok {
+		iv, ok := at, true
+		if e.Period == "" {
+			// The whole period: 三季度, not 三季度末. A holiday period
+			// or 春运 is chosen as itself, not by its festival day.
+			iv, ok = r.whole(e, k)
+		}
+		if ok {
 			ivs[n], kept[n] = iv, k
 			n++
 		}
