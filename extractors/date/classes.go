@@ -72,6 +72,8 @@ const (
 	cVAGUE                      // recent years without a count: 近年来
 	cTIME                       // a time of day after a day: 上午10点
 	cX                          // a whole first-layer expression (second-layer patterns only)
+	cCY                         // 春运, the Spring Festival travel season
+	cNTH                        // the Nth day of a period: 首日, 第3天, 最后一天 (in 春运第3天)
 )
 
 var classList = []struct {
@@ -91,6 +93,7 @@ var classList = []struct {
 	{"HOL", cHOL}, {"ST", cST}, {"HP", cHP}, {"EV", cEV},
 	{"AD", cAD}, {"AM", cAM}, {"AY", cAY},
 	{"RDR", cRDR}, {"RYR", cRYR}, {"VAGUE", cVAGUE}, {"TIME", cTIME}, {"X", cX},
+	{"CY", cCY}, {"NTH", cNTH},
 }
 
 // classByName returns the classes named by s: one name, or several joined
@@ -127,4 +130,4 @@ func className(c uint64) string {
 // of bare numbers, connectors and prefixes (前, 从 …) holds no date.
 const anchors = cY | cYC | cM | cD | cQ | cDURY | cDURM | cDURW | cDURD | cDURQ | cDEC |
 	cRY | cRM | cRD | cRW | cRWE | cWD | cYP | cMP | cXUN | cH | cND | cLUN | cLM | cLD | cLH |
-	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY | cRDR | cRYR | cVAGUE
+	cFYP | cCENTREL | cNOW | cHOL | cST | cEV | cAD | cAM | cAY | cRDR | cRYR | cVAGUE | cCY

@@ -306,7 +306,7 @@ func anchored(m Match, earlier []newsfacts.Date) (newsfacts.Date, bool) {
 // reports whether every bound the expression has was resolved: both for a
 // point or range, From and To for 以来, To for 截至.
 func (x *Extractor) Resolve(m Match, ref newsfacts.Opt[newsfacts.Day]) (newsfacts.Date, bool) {
-	r := resolver{lunar: &x.lx.lunar, near: x.near}
+	r := resolver{lunar: &x.lx.lunar, near: x.near, holidays: x.lx.holidays}
 	if d, ok := ref.Get(); ok {
 		r.ref, r.hasRef = d, true
 		y, mo, _ := d.Date()

@@ -203,6 +203,9 @@ func (t *token) classify() {
 		if !t.ord && c >= 1 && c <= 999 {
 			t.cls |= cDURD
 		}
+		if t.ord && c >= 1 && c <= 366 {
+			t.cls |= cNTH // 第3天 (of 春运)
+		}
 	case wUnitDecade:
 		if v := t.count(); !t.ord && v >= 0 && v <= 90 && v%10 == 0 && (t.cjk || t.nd == 2) {
 			t.cls |= cDEC

@@ -235,7 +235,7 @@ func boundHost(t *token) bool {
 	if isUnit(t.w.kind) {
 		return true
 	}
-	return t.cls&(cRY|cRM|cRW|cFYP|cH|cQ|cHOL|cST|cLH) != 0
+	return t.cls&(cRY|cRM|cRW|cFYP|cH|cQ|cHOL|cST|cLH|cHP|cCY) != 0
 }
 
 // fits checks a word's context flags at i.
@@ -266,7 +266,9 @@ func (l *lexer) fits(w *word, i int, prev *token) bool {
 		if w.na != "" && p >= 0 && containsRune(w.na, p) {
 			return false
 		}
-		if w.nh && isHan(p) {
+		// NOTE: 后 right after a holiday (国庆节后, 春节假期后) is "after it",
+		// although a Han rune precedes it.
+		if w.nh && isHan(p) && !(adjacent && prev.cls&(cHOL|cST|cLH|cHP) != 0) {
 			return false
 		}
 		if w.start && !adjacent && isHan(p) && !containsRune("年省市区县国全共计累比较于的", p) {

@@ -91,6 +91,7 @@ type lexicon struct {
 	firstIdx [0x10000]uint16
 	lists    [][]int32
 	lunar    lunarTable
+	holidays holidayTable
 }
 
 // unitKinds maps the unit class names of words.tsv to word kinds.
@@ -228,6 +229,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if lx.holidays, err = parseHolidays(holidaysTSV); err != nil {
 		return nil, err
 	}
 	if lx.lunar, err = parseLunar(lunarTSV); err != nil {

@@ -31,9 +31,11 @@ const (
 	// an earlier date of the text, its anchor: 当天, 次日 (days), 当月
 	// (months), 同年, 次年 (years). See Extractor.ResolveAll.
 	KindAnchored
+	// KindAfter starts the day after Lo ends and has no end: 国庆节后.
+	KindAfter
 )
 
-var kindNames = [...]string{"point", "range", "since", "until", "last", "up-to-now", "next", "recent", "anchored"}
+var kindNames = [...]string{"point", "range", "since", "until", "last", "up-to-now", "next", "recent", "anchored", "after"}
 
 // String returns the kind's name.
 func (k Kind) String() string {
@@ -153,6 +155,14 @@ type Expr struct {
 	// Term is a solar term whose day varies with the year (TermQingming),
 	// or 0.
 	Term int
+	// Period names the days around the festival day that the expression
+	// means (春节假期, 国庆期间, 2024年春运): one of the holidays of
+	// data/holidays.tsv (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆, 春运),
+	// or "" for the day itself.
+	Period string
+	// Nth picks one day of Period: the Nth (1 for 春运首日), the last for
+	// -1 (春运最后一天), or 0 for the whole period.
+	Nth int
 }
 
 // TermQingming is Expr.Term for 清明 (Qingming, April 4 or 5).
@@ -190,8 +200,9 @@ type Match struct {
 	// Count Steps, Step one of UnitDay, UnitWeek, UnitMonth, UnitYear.
 	Count int
 	Step  Unit
-	// Before is set on a range whose end is exclusive: it ends the day
-	// before Hi begins (2010年之后2018年之前 ends on 2017-12-31).
+	// Before is set on a range or KindUntil whose end is exclusive: it
+	// ends the day before Hi begins (2010年之后2018年之前 ends on
+	// 2017-12-31; 春节前 on the eve of 春节).
 	Before bool
 }
 
@@ -203,6 +214,11 @@ func (m Match) String() string {
 		s += " " + m.Lo.String()
 	case KindUntil:
 		s += " " + m.Hi.String()
+		if m.Before {
+			s += " (before)"
+		}
+	case KindAfter:
+		s += " " + m.Lo.String()
 	case KindRange:
 		s += " " + m.Lo.String() + " .. " + m.Hi.String()
 		if m.Before {
@@ -244,6 +260,12 @@ func (e Expr) String() string {
 	}
 	if e.Term != 0 {
 		s += fmt.Sprintf(" term=%d", e.Term)
+	}
+	if e.Period != "" {
+		s += " period=" + e.Period
+	}
+	if e.Nth != 0 {
+		s += fmt.Sprintf(" nth=%d", e.Nth)
 	}
 	return s
 }

@@ -47,6 +47,8 @@ type resolver struct {
 	rm     time.Month // reference month
 	lunar  *lunarTable
 	near   int
+	// holidays holds the days of the statutory holidays and 春运 by year.
+	holidays holidayTable
 }
 
 // cand is one candidate context for an expression: a year and, for a bare
@@ -121,6 +123,9 @@ func applyPart(iv ival, p Part, unit Unit) (ival, bool) {
 // the month when e has none of its own).
 func (r *resolver) at(e Expr, k cand) (ival, bool) {
 	iv, ok := r.whole(e, k)
+	if ok && e.Period != "" {
+		return r.period(e, iv)
+	}
 	if !ok || e.Lunar {
 		return iv, ok
 	}
@@ -366,10 +371,17 @@ func (r *resolver) point(e Expr, how pick) (iv ival, rel, ok bool) {
 	var kept [3]cand
 	n := 0
 	for _, k := range ks {
-		if _, ok := r.at(e, k); !ok {
+		at, ok := r.at(e, k)
+		if !ok {
 			continue // 2月30日, 正月三十 in a short month
 		}
-		if iv, ok := r.whole(e, k); ok {
+		iv, ok := at, true
+		if e.Period == "" {
+			// The whole period: 三季度, not 三季度末. A holiday period
+			// or 春运 is chosen as itself, not by its festival day.
+			iv, ok = r.whole(e, k)
+		}
+		if ok {
 			ivs[n], kept[n] = iv, k
 			n++
 		}
@@ -485,6 +497,19 @@ func (r *resolver) span(lo, hi Expr, before bool) (ival, bool, bool) {
 		if !ok1 || !ok2 {
 			return ival{}, rel, false
 		}
+		if b.to < a.from && !hi.Year.Set && refAnchored(lo) {
+			// 从今天到12月10日: the end is the first such day from the
+			// start on, in the start's year or the next.
+			ya, _, _ := a.from.Date()
+			for _, y := range []int{ya, ya + 1} {
+				h := hi
+				h.Year = Abs(y)
+				if b2, _, ok := r.point(h, pickNearest); ok && b2.to >= a.from {
+					b = b2
+					break
+				}
+			}
+		}
 		if b.to < a.from && hi.Year == lo.Year && !hi.Year.Rel && hi.Unit != UnitYear {
 			h := bump(hi, im)
 			if b, _, ok2 = r.point(h, pickNearest); !ok2 {
@@ -496,11 +521,32 @@ func (r *resolver) span(lo, hi Expr, before bool) (ival, bool, bool) {
 		}
 		return ival{a.from, end(b), newsfacts.GrainSpan}, rel, true
 	}
+	var buf [3]cand
+	if refAnchored(hi) {
+		// 7月28日至今天, 从2月19日到本月底: the end is fixed by the
+		// reference day; the start is its latest candidate that begins by
+		// that end.
+		b, _, ok := r.point(hi, pickNearest)
+		if !ok {
+			return ival{}, true, false
+		}
+		ks, _, ok := r.cands(lo, buf[:0])
+		if !ok {
+			return ival{}, true, false
+		}
+		found := false
+		var from newsfacts.Day
+		for _, k := range ks {
+			if a, ok := r.at(lo, k); ok && a.from <= end(b) && (!found || a.from > from) {
+				from, found = a.from, true
+			}
+		}
+		return ival{from, end(b), newsfacts.GrainSpan}, true, found
+	}
 	how := pickNearest
 	if lo.Unit == UnitMonth && lo.Month.Set && !lo.Month.Rel && lo.Month.V == 1 && lo.Part == PartNone && !lo.Lunar {
 		how = pickDone // 1至11月
 	}
-	var buf [3]cand
 	ks, rel, ok := r.cands(lo, buf[:0])
 	if !ok {
 		return ival{}, rel, false
@@ -534,6 +580,13 @@ func (r *resolver) span(lo, hi Expr, before bool) (ival, bool, bool) {
 	}
 	iv, ok := r.choose(ivs[:n], how)
 	return iv, rel, ok
+}
+
+// refAnchored reports whether e is placed by the reference day alone,
+// whatever the other end of its range: 今天, 本月底, 本周 (not 29日, whose
+// month a range takes from its start).
+func refAnchored(e Expr) bool {
+	return e.Day.Rel || e.Month.Rel || e.Week.Set
 }
 
 // bump moves the end of a range to the next month (when its month came
@@ -649,6 +702,16 @@ func (r *resolver) resolve(m Match) (newsfacts.Date, bool) {
 		d.Relative = rel
 		if ok {
 			d.To = newsfacts.Some(iv.to)
+			if m.Before {
+				d.To = newsfacts.Some(iv.from - 1)
+			}
+		}
+		return d, ok
+	case KindAfter:
+		iv, rel, ok := r.point(m.Lo, pickNearest)
+		d.Relative = rel
+		if ok {
+			d.From = newsfacts.Some(iv.to + 1)
 		}
 		return d, ok
 	}

@@ -43,7 +43,10 @@ var ruleTable = []Rule{
 	{Name: "lunar-month", Pattern: "LUN? (Y|YC|RY)? LUN? (M|LM)", Layer: 1, Example: "农历腊月", produce: prodLunar},
 	{Name: "lunar-festival", Pattern: "(Y|RY)? LH", Layer: 1, Example: "大年初一", produce: prodHoliday},
 	{Name: "holiday", Pattern: "(Y|RY)? (HOL|ST)", Layer: 1, Example: "国庆节", produce: prodHoliday},
-	{Name: "holiday-period", Pattern: "(Y|RY)? (HOL|ST|LH) HP", Layer: 1, Frame: true, Example: "春节假期", produce: prodHoliday},
+	{Name: "holiday-period", Pattern: "(Y|RY)? (HOL|ST|LH) HP HP? NTH?", Layer: 1, Frame: true, Example: "春节假期", produce: prodHolidayPeriod},
+	{Name: "holiday-before", Pattern: "(Y|RY)? (HOL|ST|LH) HP? BEFORE", Layer: 1, Frame: true, Example: "春节前", produce: prodHolidayEdge(false)},
+	{Name: "holiday-after", Pattern: "(Y|RY)? (HOL|ST|LH) HP? AFTER", Layer: 1, Frame: true, Example: "国庆节后", produce: prodHolidayEdge(true)},
+	{Name: "spring-travel", Pattern: "(Y|RY)? CY (HP|NTH)?", Layer: 1, Frame: true, Example: "2024年春运", produce: prodSpringTravel},
 	{Name: "event-since", Pattern: "FROM? EV SINCE", Layer: 1, Frame: true, Example: "党的十八大以来", produce: prodEventSince},
 	{Name: "day", Pattern: "D", Layer: 1, Example: "29日", produce: prodDay},
 	{Name: "month", Pattern: "(Y|YC|RY)? M", Layer: 1, Frame: true, Example: "2023年6月", produce: prodMonth},
@@ -145,6 +148,18 @@ func (c *mctx) expr() Expr {
 			e.Unit, e.Month, e.Day = UnitDay, Abs(t.val/100), Abs(t.val%100)
 		case as&cST != 0:
 			e.Unit, e.Month, e.Term = UnitDay, Abs(4), t.val
+		case as&cCY != 0:
+			// 春运 is dated from 春节, lunar 正月初一.
+			e.Unit, e.Lunar, e.Month, e.Day, e.Period = UnitDay, true, Abs(1), Abs(1), PeriodSpringTravel
+		case as&cNTH != 0:
+			e.Nth = t.val
+			if t.kind == tkWord && t.cls&cAD != 0 {
+				e.Nth = t.val + 1 // 第二天: AD's offset 1 is the second day
+			} else if t.kind != tkWord {
+				e.Nth = t.count() // 第3天
+			}
+		case as&cHP != 0:
+			e.Period = holidayOf(e)
 		case as&cEV != 0:
 			y, m, d := newsfacts.Day(t.val).Date()
 			e = dayExpr(y, int(m), d)
@@ -248,6 +263,63 @@ func prodLunar(c *mctx) (Match, bool) {
 // prodHoliday reads a holiday as its day, except after 每 or 逢 (每逢春节
 // names every one).
 func prodHoliday(c *mctx) (Match, bool) {
+	if p := c.before(); p == '每' || p == '逢' {
+		return Match{}, false
+	}
+	return prodPoint(c)
+}
+
+// prodHolidayPeriod reads 春节假期, 国庆期间, “五一”小长假: the holiday's
+// days off that year (Expr.Period, set by expr from the HP word), or its
+// day when the holiday has no statutory days (六一假期).
+func prodHolidayPeriod(c *mctx) (Match, bool) {
+	if p := c.before(); p == '每' || p == '逢' {
+		return Match{}, false
+	}
+	return prodPoint(c)
+}
+
+// notAfterBefore and notAfterAfter list what, right after a one-character
+// 前 or 后, makes it part of another word: 春节前夕 (the eve), 春节前后
+// (around it), 节前往 (前往, to go), 国庆节后来 (后来, later); a numeral
+// after 前 counts the first days (春节假期前三天 is the first three).
+const (
+	notAfterBefore = "夕后往来进行列茅景线沿方面台头身任者提期锋排世途所0123456789一二三四五六七八九十两几"
+	notAfterAfter  = "来续期者面方台勤果盾备代人悔援劲半"
+)
+
+// prodHolidayEdge reads 春节前 (up to the day before the holiday, with no
+// start) and 国庆节后 (from the day after it, with no end); with a holiday
+// period (春节假期后) the edge is that of the days off.
+func prodHolidayEdge(after bool) func(c *mctx) (Match, bool) {
+	return func(c *mctx) (Match, bool) {
+		if p := c.before(); p == '每' || p == '逢' {
+			return Match{}, false
+		}
+		t := c.tok(len(c.caps) - 1)
+		if w := c.text[t.start:t.end]; w == "前" || w == "后" {
+			deny := notAfterBefore
+			if after {
+				deny = notAfterAfter
+			}
+			if r := nextRune(c.text, t.end); r >= 0 && strings.ContainsRune(deny, r) {
+				return Match{}, false
+			}
+		}
+		e := c.expr()
+		if after {
+			return Match{Kind: KindAfter, Lo: e}, true
+		}
+		return Match{Kind: KindUntil, Hi: e, Before: true}, true
+	}
+}
+
+// prodSpringTravel reads 2024年春运, 今年春运, 春运期间, 春运首日, 春运第3天;
+// 春运 alone (春运工作, 春运客流) names the season in general and is no date.
+func prodSpringTravel(c *mctx) (Match, bool) {
+	if c.tok(0) == nil && c.tok(2) == nil {
+		return Match{}, false
+	}
 	if p := c.before(); p == '每' || p == '逢' {
 		return Match{}, false
 	}
@@ -610,6 +682,10 @@ func calendar(m *Match) bool {
 func prodRange(c *mctx) (Match, bool) {
 	n := len(c.caps)
 	lo, hi := c.one(n-3), c.one(n-1)
+	if hi != nil && hi.Kind == KindUntil && hi.Before && calendar(lo) {
+		// 从今天起至2017年春节前: up to the day before the holiday.
+		return Match{Kind: KindRange, Lo: lo.Lo, Hi: hi.Hi, Before: true}, true
+	}
 	if !calendar(lo) || !calendar(hi) {
 		return Match{}, false
 	}
