@@ -46,7 +46,7 @@
 //  6. Stock and budget: a trailing 余额, 预算, 预算数, 执行数, 总量 or 总数 is
 //     dropped and rules 4–5 tried on the rest (广义货币供应量余额 → 广义货币,
 //     一般公共预算收入预算 → 一般公共预算收入).
-//  7. Change: a trailing 增速, 增幅, 增长率, 增长, 涨幅, 降幅, 上涨, 下降, 降低 (also
+//  7. Change: a trailing 增速, 增幅, 增长率, 增长, 涨幅, 降幅, 上涨, 下降, 降低, 年均 (also
 //     after 同比, 实际, 名义, 年均, 平均) is dropped and rules 3–5 are tried
 //     on the rest, because a change of an indicator belongs to its series:
 //     GDP增速 → 地区生产总值. A name that itself ends in such a word

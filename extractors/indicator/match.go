@@ -199,7 +199,7 @@ func trimScope(s string) (string, bool) {
 var (
 	changeWords = []string{
 		"增长幅度", "增长速度", "增长率", "增速", "增幅", "增长", "涨幅", "降幅",
-		"上涨", "下降", "降低",
+		"上涨", "下降", "降低", "年均",
 	}
 	changeLead = []string{"比上年", "比去年", "同比", "实际", "名义", "年均", "平均"}
 )

@@ -267,6 +267,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		whole = strings.TrimSuffix(whole[:len(whole)-len(ratio)], "的")
 	}
 	whole = s.stripScope(whole)
+	if rest, ok := strings.CutPrefix(whole, "我"); ok && !strings.HasPrefix(rest, "国") && utf8.RuneCountInString(rest) >= 3 {
+		whole = rest // 占我外贸总值的 → 外贸总值
+	}
 	if part == "" {
 		switch {
 		case c.SubjectRule == SubjAligned:
@@ -274,6 +277,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		case len(prev) > 0 && prev[len(prev)-1].End > s.sentenceStart(c.Start) && prev[len(prev)-1].Subject != "":
 			part = prev[len(prev)-1].Subject
 		}
+	}
+	if strings.Contains(part, "占") && (strings.HasSuffix(part, "比重") || strings.HasSuffix(part, "比例") || strings.HasSuffix(part, "占比")) {
+		return // already a share (分别占…: the figure before gave it)
 	}
 	if part == "" || !allHan(strings.TrimLeft(part, "0123456789—–-")) || whole != "" && !allHan(whole) {
 		return
@@ -410,8 +416,17 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 		if role == factTotal {
 			// 新增经营主体35.6万户，总量达到238万户: the total of the stock
 			// whose additions came before.
+			flow := false
 			for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新培育", "新认定"} {
-				base = strings.TrimPrefix(base, w)
+				if h, ok := strings.CutPrefix(base, w); ok {
+					base, flow = h, true
+				}
+			}
+			if !flow && c.Subject == "总量" {
+				// 地区生产总值…，总量居全省第2位: the total is the
+				// indicator itself.
+				c.Subject, c.SubjectRule = base, SubjHead
+				return
 			}
 		}
 		if h, ok := strings.CutSuffix(base, "余额"); ok && role == factAppend && slices.Contains(rateHeads[:], c.Subject) &&
@@ -479,6 +494,11 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		return
 	}
 	sent := s.sentenceStart(c.Start)
+	if head := s.text[sent:c.Start]; sent > 0 && (strings.Contains(head, "其中") || breakdown.MatchString(head)) {
+		// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%; …增长8.6%。分经济
+		// 类型看，国有控股企业增长6.2%: the headline is in the sentence before.
+		sent = s.sentenceStart(sent - 1)
+	}
 	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
 		p := &prev[k]
 		if p.Subject == "" || p.Subject == c.Subject || p.Unit != c.Unit || (p.Verb == "") != (c.Verb == "") {
@@ -495,7 +515,7 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 			return // 其中工资性收入, 其中日用瓷出口额: a measure of its own
 		}
 		gap := s.text[p.End:c.Start]
-		item := strings.Contains(gap, "其中") && !strings.ContainsAny(gap, "；;")
+		item := (strings.Contains(gap, "其中") || breakdown.MatchString(gap)) && !strings.ContainsAny(gap, "；;")
 		sector := k == len(prev)-1 && strings.HasSuffix(c.Subject, "业") && strings.HasSuffix(strings.TrimSuffix(p.Subject, measure), "业")
 		if !item && !sector {
 			continue
@@ -513,6 +533,10 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		return
 	}
 }
+
+// breakdown matches the words that open a breakdown of a figure before:
+// 分经济类型看, 分产业看, 按常住地分.
+var breakdown = regexp.MustCompile(`分[^，。；,;]{1,6}看|按[^，。；,;]{1,8}分`)
 
 // areaWords are the parts of a whole by area that qualify all of its
 // measure (其中城市上涨0.5% → 城市居民消费价格).
@@ -832,6 +856,9 @@ func (s *scanner) alignGroups(out []Candidate) {
 		}
 		role, isHead := s.lx.facts[own]
 		isHead = isHead && role == factAppend
+		if strings.HasPrefix(own, "占") {
+			own = "" // 分别增长…，占…的比重分别为: the shares of the figures before
+		}
 		if n >= 2 && (own == "" || isHead) {
 			// The last n figures before, in the same sentence, with
 			// subjects of their own; under a head (增速分别比上半年提高…)
@@ -865,7 +892,17 @@ func (s *scanner) alignGroups(out []Candidate) {
 // others share its tail: 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入,
 // 农村居民人均可支配收入.
 func (s *scanner) listItems(own string, n int) []string {
-	items := listSplit.Split(unquote(own), -1)
+	if rest, ok := strings.CutPrefix(own, "三次产业"); ok && n == 3 && rest != "" {
+		// 三次产业对经济增长的贡献率分别为…: the first, second and third
+		// industries.
+		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
+	}
+	items := strings.Split(unquote(own), "、")
+	if len(items) != n {
+		// NOTE: 、 first: 生活用品及服务 is one item of 教育文化娱乐、医疗
+		// 保健、生活用品及服务价格.
+		items = listSplit.Split(unquote(own), -1)
+	}
 	if len(items) != n {
 		return nil
 	}
