@@ -47,3 +47,37 @@ func TestDatedBaseline(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateOfPastPeriod checks that 预计 makes a target of a period to
+// come only: the estimate of a year already over is a result.
+func TestEstimateOfPastPeriod(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		date         newsfacts.Day
+		text, figure string
+		target       bool
+	}{
+		{newsfacts.DayOf(2025, 1, 20), "2024年，全市地区生产总值预计增长5.1%左右。", "增长5.1%左右", false},
+		{newsfacts.DayOf(2025, 11, 20), "今年以来全市经济稳中向好，预计全年地区生产总值增长5%左右。", "增长5%左右", true},
+		{newsfacts.DayOf(2025, 1, 20), "预计明年粮食产量稳定在60万吨以上。", "60万吨以上", true},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(tt.date)})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, ok := findMetric(doc, tt.figure)
+		if !ok {
+			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
+			continue
+		}
+		if m.Target != tt.target {
+			t.Errorf("%s: %s target %v, want %v", tt.text, tt.figure, m.Target, tt.target)
+		}
+	}
+}

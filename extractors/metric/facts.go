@@ -195,11 +195,19 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	head := s.text[cl:c.Start]
 	// 增速比全国低1.3个百分点: 比, a place or scope word, and a comparison.
-	if i := strings.LastIndex(head, "比"); i > 0 {
+	if i := strings.LastIndex(head, "比"); i >= 0 {
 		rest := head[i+len("比"):]
 		for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
-			if p, ok := strings.CutSuffix(rest, w); ok && p != "" && (s.isScope(p) || s.placePrefix(p) == len(p)) {
-				if subj := s.stripScope(strings.TrimSpace(head[:i])); subj != "" && allHan(subj) {
+			p, ok := strings.CutSuffix(rest, w)
+			for _, a := range [...]string{"平均水平", "平均", "水平"} {
+				p = strings.TrimSuffix(p, a) // 比全国平均水平高
+			}
+			if ok && p != "" && (s.isScope(p) || s.placePrefix(p) == len(p)) {
+				subj := s.stripScope(strings.TrimSpace(head[:i]))
+				if subj == "" {
+					subj = s.comparedFigure(c, prev)
+				}
+				if subj != "" && allHan(subj) {
 					c.Subject, c.SubjectRule = subj, SubjBefore
 				}
 				return
@@ -212,15 +220,8 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 			continue
 		}
 		subj := s.stripScope(strings.TrimSpace(head[:i]))
-		if subj == "" && c.Unit == "百分点" && len(prev) > 0 {
-			// 同比增长5.3%，高于全国0.2个百分点: the gap is of the growth
-			// rate just given.
-			if p := &prev[len(prev)-1]; p.Verb != "" && (p.Unit == "%" || p.Unit == "％") && p.Subject != "" && p.End > s.sentenceStart(c.Start) {
-				subj = p.Subject + "增速"
-				if strings.HasSuffix(p.Subject, "增速") {
-					subj = p.Subject
-				}
-			}
+		if subj == "" {
+			subj = s.comparedFigure(c, prev)
 		}
 		if subj == "" || !allHan(subj) {
 			return
@@ -228,6 +229,27 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 		c.Subject, c.SubjectRule = subj, SubjBefore
 		return
 	}
+}
+
+// comparedFigure returns the subject of a gap in points to another entity
+// that names none (同比增长5.3%，高于全国0.2个百分点 → …增速; 综合机械化率
+// 达到98.8%，比全国平均水平高23.9个百分点 → …综合机械化率): the growth rate
+// or the rate just given in the sentence, or "".
+func (s *scanner) comparedFigure(c *Candidate, prev []Candidate) string {
+	if c.Unit != "百分点" || len(prev) == 0 {
+		return ""
+	}
+	p := &prev[len(prev)-1]
+	if p.Unit != "%" && p.Unit != "％" || p.Subject == "" || p.End <= s.sentenceStart(c.Start) {
+		return ""
+	}
+	if p.Verb == "" || p.Target {
+		return p.Subject // a rate reached: the gap is of the rate
+	}
+	if strings.HasSuffix(p.Subject, "增速") {
+		return p.Subject
+	}
+	return p.Subject + "增速"
 }
 
 // shareOfWhole names a share by its part and its whole (rule SubjShare):
@@ -1095,6 +1117,7 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		if i < 0 {
 			continue
 		}
+		c.goal = w
 		if strings.ContainsRune("比较超于原按", lastRune(" "+head[:i])) {
 			continue // 比计划高出三成, 原计划: the plan is a baseline
 		}

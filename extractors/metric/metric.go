@@ -135,6 +135,9 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		if m.Baseline == "" {
 			m.Baseline = datedBaseline(doc, c.Baseline, m)
 		}
+		if m.Target && strings.HasPrefix(c.goal, "预计") && periodOver(doc, m) {
+			m.Target = false // 2024年…预计增长5.1% in a report of 2025: an estimate of a result
+		}
 		// The core is the numeral and what follows it; the words before it
 		// (同比增长, or the start of a transition) may give way to a date.
 		core := newsfacts.Span{Start: c.NumStart, End: max(c.NumEnd, c.NumStart+1)}
@@ -251,4 +254,23 @@ var fromBaselines = [...]struct{ words, baseline string }{
 	{"由上年末的", "prev_year_end"}, {"由去年末的", "prev_year_end"}, {"由上年底的", "prev_year_end"}, {"由去年底的", "prev_year_end"},
 	{"由上年的", "prev_year"}, {"由去年的", "prev_year"}, {"由上年", "prev_year"}, {"由去年", "prev_year"},
 	{"由上月的", "mom"}, {"由上季度的", "qoq"},
+}
+
+// periodOver reports whether a date of the sentence before m ends before the
+// article's date: an expected figure (预计) of a period already over is an
+// estimate of a result, not a target.
+func periodOver(doc *newsfacts.Doc, m newsfacts.Metric) bool {
+	if !doc.Date.OK {
+		return false
+	}
+	sent := strings.LastIndexAny(doc.Text[:m.Start], "。！？!?\n") + 1
+	for _, d := range doc.Dates {
+		if d.Start >= m.Start {
+			break
+		}
+		if d.Start >= sent && d.To.OK && d.To.V < doc.Date.V {
+			return true
+		}
+	}
+	return false
 }

@@ -72,6 +72,8 @@ type Candidate struct {
 	// Planned marks a planned, expected or required figure (预期目标,
 	// 力争, 到2027年达到): the metric's Target.
 	Planned bool
+	// goal is the word that made the figure planned (预计, 力争 …), or "".
+	goal string
 }
 
 // scanner holds the state of one Find call.
