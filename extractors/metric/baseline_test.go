@@ -81,3 +81,35 @@ func TestEstimateOfPastPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesFromContext checks the indicators that a figure's context names
+// when its subject alone does not.
+func TestSeriesFromContext(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, figure, indicator string }{
+		{"全省实有经营主体1884.6万户，其中企业812.3万户。", "812.3万户", "实有企业"},
+		{"全市政务服务“好差评”系统共收到评价2416万条，好评率为99.93%。", "99.93%", "好差评满意率"},
+		// Negative: additions are no stock, and 满意率 elsewhere is no 好差评.
+		{"全省新增经营主体120万户，其中企业40万户。", "40万户", ""},
+		{"景区游客满意率达到98.5%。", "98.5%", ""},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, ok := findMetric(doc, tt.figure)
+		if !ok {
+			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
+			continue
+		}
+		if m.Indicator != tt.indicator {
+			t.Errorf("%s: %s indicator %q, want %q", tt.text, tt.figure, m.Indicator, tt.indicator)
+		}
+	}
+}

@@ -87,6 +87,7 @@ func (s *scanner) facts(out []Candidate) {
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(unquote(c.Subject))
 		s.partOfPeriod(c, out[:k])
+		s.seriesOf(c, out[:k])
 		if dui {
 			s.tradePartner(c)
 		}
@@ -95,6 +96,48 @@ func (s *scanner) facts(out []Candidate) {
 		}
 		c.Planned = s.isTarget(c)
 	}
+}
+
+// seriesOf names the series of a figure whose subject says it only in its
+// context: 其中企业812.3万户 after a stock of 经营主体 counts 实有企业; a 满意率
+// or 好评率 in a sentence about 好差评 is the 好差评满意率.
+func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
+	switch {
+	case c.Subject == "企业" && c.Unit != "%":
+		sent := s.sentenceStart(c.Start)
+		if !strings.Contains(s.text[sent:c.Start], "其中") {
+			return
+		}
+		for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+			p := prev[k].Subject
+			if (strings.Contains(p, "经营主体") || strings.Contains(p, "市场主体")) && !flowWord(p) {
+				c.series = "实有企业"
+				return
+			}
+		}
+	case strings.HasSuffix(c.Subject, "满意率") || strings.HasSuffix(c.Subject, "好评率") || strings.HasSuffix(c.Subject, "满意度"):
+		if strings.Contains(c.Subject, "好差评") {
+			return
+		}
+		from := s.sentenceStart(c.Start)
+		if from > 0 {
+			from = s.sentenceStart(from - 1)
+		}
+		if strings.Contains(s.text[from:c.Start], "好差评") {
+			c.series = "好差评满意率"
+		}
+	}
+}
+
+// flowWord reports whether subj counts additions (新增, 新设, 新登记 …)
+// rather than a stock.
+func flowWord(subj string) bool {
+	for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新注册"} {
+		if strings.Contains(subj, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfPeriod gives a change that names nothing but a part of the period

@@ -55,7 +55,11 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 	}
 	m.Kind = kindOf(c, &m)
 	if m.Subject != "" && x.cat != nil {
-		m.Indicator, _ = x.cat.Match(m.Subject)
+		key := m.Subject
+		if c.series != "" {
+			key = c.series
+		}
+		m.Indicator, _ = x.cat.Match(key)
 	}
 	return m, true
 }

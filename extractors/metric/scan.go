@@ -74,6 +74,9 @@ type Candidate struct {
 	Planned bool
 	// goal is the word that made the figure planned (预计, 力争 …), or "".
 	goal string
+	// series, when set, names the indicator where the subject alone does
+	// not: 其中企业812万户 after 实有经营主体 is a count of 实有企业.
+	series string
 }
 
 // scanner holds the state of one Find call.
