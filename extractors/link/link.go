@@ -83,6 +83,7 @@ const (
 	RuleDateParagraph         = "date: paragraph"          // a governing date opening an earlier sentence of the paragraph
 	RuleDateParagraphPeriod   = "date: paragraph period"   // a statistical period earlier in the paragraph (statistics only)
 	RuleDatePreviousParagraph = "date: previous paragraph" // the last statistical period of the paragraph before (statistics only)
+	RulePlaceList             = "place: 分别 list"          // the place of a list before 分别 that answers the figure (越城区、柯桥区…分别增长)
 	RulePlaceSentence         = "place: sentence"          // the nearest place before the figure in its sentence
 	RulePlaceAnaphor          = "place: anaphor"           // 该区, 全市 … to the last earlier place of that level
 	RulePlaceScope            = "place: document scope"    // the last scope word before the figure in the document
@@ -93,7 +94,7 @@ const (
 // LinkRules returns the names of the link rules.
 func LinkRules() []string {
 	return []string{RuleDateClause, RuleDateSentence, RuleDateParagraph, RuleDateParagraphPeriod, RuleDatePreviousParagraph,
-		RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RuleOrgClause, RuleOrgSentence}
+		RulePlaceList, RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RuleOrgClause, RuleOrgSentence}
 }
 
 // joinRules joins the rules of the links made, in the order date, place,
@@ -384,6 +385,55 @@ func nearestPlace(doc *newsfacts.Doc, m newsfacts.Span, from int) (int, bool) {
 	}
 }
 
+// listPlace returns the place that answers the figure m in a list of places
+// before 分别 in its sentence (越城区、柯桥区、上虞区地区生产总值分别增长6.3%、
+// 6.1%、5.8% → the second figure is 柯桥区's): the k-th figure after 分别 in
+// its clause takes the k-th place of the list, when they are as many.
+func listPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) {
+	i := strings.LastIndex(doc.Text[sent:m.Start], "分别")
+	if i < 0 {
+		return 0, false
+	}
+	at := sent + i
+	// The figures of the group: after 分别, up to the end of its clause.
+	end := len(doc.Text)
+	if j := strings.IndexAny(doc.Text[at:], "，,；;。！？\n"); j >= 0 {
+		end = at + j
+	}
+	n, k := 0, -1
+	for _, x := range doc.Metrics {
+		if x.Start >= at && x.Start < end {
+			if x.Start == m.Start {
+				k = n
+			}
+			n++
+		}
+	}
+	if k < 0 || n < 2 {
+		return 0, false
+	}
+	// The last run of places before 分别 joined by 、, 和, 及 or 与.
+	var run []int
+	for j := range doc.Entities {
+		e := doc.Entities[j]
+		if e.Start < sent || e.End > at || e.Type != newsfacts.PLACE {
+			continue
+		}
+		if len(run) > 0 {
+			switch doc.Text[doc.Entities[run[len(run)-1]].End:e.Start] {
+			case "、", "和", "及", "与":
+			default:
+				run = run[:0]
+			}
+		}
+		run = append(run, j)
+	}
+	if len(run) != n {
+		return 0, false
+	}
+	return run[k], true
+}
+
 // comparedWords stand before a place that a figure is compared with or
 // ranked in.
 var comparedWords = []string{"高于", "低于", "快于", "慢于", "好于", "优于", "比", "较", "居", "位居", "位列", "列", "排", "排名", "占", "超过", "领先"}
@@ -405,6 +455,9 @@ var anaphors = []string{"该区", "该市", "该县", "该省", "该镇", "全�
 
 func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	sent := sentenceStart(doc, m.Start)
+	if i, ok := listPlace(doc, m, sent); ok {
+		return newsfacts.Some(int32(i)), RulePlaceList
+	}
 	if i, ok := nearestPlace(doc, m, sent); ok {
 		return newsfacts.Some(int32(i)), RulePlaceSentence
 	}

@@ -25,6 +25,8 @@ func TestLinkRules(t *testing.T) {
 		{"全年全市地区生产总值增长5%。一般公共预算收入增长3%。", "3%", link.RuleDateParagraphPeriod},
 		{"一季度，全市地区生产总值增长5%。\n规模以上工业增加值增长6%。", "6%", link.RuleDatePreviousParagraph},
 		{"株洲市新增经营主体1.2万户。", "1.2万户", link.RulePlaceSentence},
+		{"上半年，芦淞区、荷塘区地区生产总值分别增长5.1%和6.2%。", "6.2%", link.RulePlaceList},
+		{"上半年，芦淞区、荷塘区地区生产总值分别增长5.1%和6.2%，株洲市增长5.5%。", "5.5%", link.RulePlaceSentence},
 		{"株洲市渌口区南洲镇召开春耕大会。该镇新增早稻面积300亩。", "300亩", link.RulePlaceAnaphor},
 		{"株洲市召开经济工作会议，全市部署全年工作。\n企业新增经营主体100户。", "100户", link.RulePlaceScope},
 		{"国家统计局数据显示城镇新增就业100万人。", "100万人", link.RuleOrgClause},

@@ -555,8 +555,9 @@ func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
 // 城镇居民66320元 → 城镇居民人均可支配收入; 采矿业增加值增长3.1%，制造业增长
 // 5.8% → 制造业增加值) (rule SubjHead).
 func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
-	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjAligned || c.Subject == "" || s.isScope(c.Subject) || utf8.RuneCountInString(c.Subject) > 6 {
-		return
+	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjAligned || c.Subject == "" || s.isScope(c.Subject) ||
+		utf8.RuneCountInString(c.Subject) > 6 && !strings.HasSuffix(c.Subject, "业") {
+		return // NOTE: a sector may be long: 电力、热力、燃气及水生产和供应业
 	}
 	sent := s.sentenceStart(c.Start)
 	if head := s.text[sent:c.Start]; sent > 0 && (strings.Contains(head, "其中") || breakdown.MatchString(head)) {
@@ -576,8 +577,8 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 			}
 		}
 		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) ||
-			strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) {
-			return // 其中工资性收入, 其中日用瓷出口额: a measure of its own
+			strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) || s.endsWithTail(c.Subject) {
+			return // 其中工资性收入, 其中日用瓷出口额, 第一产业投资: a measure of its own
 		}
 		gap := s.text[p.End:c.Start]
 		item := (strings.Contains(gap, "其中") || breakdown.MatchString(gap)) && !strings.ContainsAny(gap, "；;")
@@ -602,6 +603,17 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 // breakdown matches the words that open a breakdown of a figure before:
 // 分经济类型看, 分产业看, 按常住地分.
 var breakdown = regexp.MustCompile(`分[^，。；,;]{1,6}看|按[^，。；,;]{1,8}分`)
+
+// endsWithTail reports whether subj ends in a measure of the tail list
+// (投资, 产量, 增加值 …).
+func (s *scanner) endsWithTail(subj string) bool {
+	for _, w := range s.lx.factWords[factTail] {
+		if strings.HasSuffix(subj, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // areaWords are the parts of a whole by area that qualify all of its
 // measure (其中城市上涨0.5% → 城市居民消费价格).
@@ -750,6 +762,9 @@ func (s *scanner) sibling(c *Candidate, prev []Candidate) {
 	word := ps[len(ps)-n:]
 	if word[0] == subj[0] || string(word[1:]) != string(subj[1:]) {
 		return // 存款余额 and 贷款余额 differ in their first character only
+	}
+	if strings.Contains(s.text[p.End:c.Start], "其中") {
+		return // 第二产业投资…，其中工业投资: a part, not a sibling
 	}
 	c.Subject, c.SubjectRule = string(ps[:len(ps)-n])+c.Subject, SubjHead
 }
@@ -901,7 +916,8 @@ func (s *scanner) alignGroups(out []Candidate) {
 			h += n - 1
 			continue
 		}
-		own := s.stripScope(strings.TrimSpace(s.text[cl : cl+i]))
+		raw := strings.TrimSpace(s.text[cl : cl+i])
+		own := s.stripScope(raw)
 		if _, n, ok := s.lx.baselines.match(own); ok && n == len(own) {
 			own = "" // 比上年分别增长4.8%和6.9%
 		}
@@ -909,7 +925,13 @@ func (s *scanner) alignGroups(out []Candidate) {
 			own = own[:len(own)-m] // 经编产业、皮革产业增加值同比分别增长…
 		}
 		if n >= 2 {
-			if items := s.listItems(own, n); items != nil {
+			items := s.listItems(own, n)
+			if items == nil && own != raw && strings.Contains(raw, "、") {
+				// 越城区、柯桥区、上虞区地区生产总值分别增长…: the first
+				// place is an item, not a scope to strip.
+				items = s.listItems(raw, n)
+			}
+			if items != nil {
 				// 城镇和农村居民人均可支配收入分别为…, 稻谷、小麦、玉米产量分别为…:
 				// the items of the subject before 分别, one a figure.
 				for k := range g {
@@ -991,12 +1013,17 @@ func (s *scanner) listItems(own string, n int) []string {
 			measure = w
 		}
 	}
-	// NOTE: with two items one length says little (教育文化娱乐、医疗保健类
-	// 价格 is not 教育文化娱乐 + 格): the rest by length is taken when it
-	// ends in the measure, or when there is no measure to take.
+	// NOTE: with two items one length says little: the rest by length is
+	// taken when there is no measure to take, or when it ends in the measure
+	// (教育文化娱乐、医疗保健类价格 is not 教育文化娱乐 + 格) and the cut leaves
+	// no conjunction in the last item's head (通讯器材类、家用电器和音像器材类
+	// 零售额 is not cut after 家用电器和; 城镇、农村常住居民人均可支配收入 is).
 	tail := measure
-	if share && (n > 2 || measure == "" || strings.HasSuffix(string(last[l:]), measure)) {
-		tail = string(last[l:])
+	if share {
+		rest := string(last[l:])
+		if n > 2 || measure == "" || strings.HasSuffix(rest, measure) && !strings.ContainsAny(string(last[:l]), "和及与、") {
+			tail = rest
+		}
 	}
 	if tail != "" {
 		for k := range items[:n-1] {
