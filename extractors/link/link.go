@@ -83,7 +83,7 @@ const (
 	RuleDateParagraph         = "date: paragraph"          // a governing date opening an earlier sentence of the paragraph
 	RuleDateParagraphPeriod   = "date: paragraph period"   // a statistical period earlier in the paragraph (statistics only)
 	RuleDatePreviousParagraph = "date: previous paragraph" // the last statistical period of the paragraph before (statistics only)
-	RulePlaceList             = "place: 分别 list"          // the place of a list before 分别 that answers the figure (越城区、柯桥区…分别增长)
+	RulePlaceList             = "place: 分别 list"           // the place of a list before 分别 that answers the figure (越城区、柯桥区…分别增长)
 	RulePlaceSentence         = "place: sentence"          // the nearest place before the figure in its sentence
 	RulePlaceAnaphor          = "place: anaphor"           // 该区, 全市 … to the last earlier place of that level
 	RulePlaceScope            = "place: document scope"    // the last scope word before the figure in the document
