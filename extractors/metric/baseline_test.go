@@ -113,3 +113,34 @@ func TestSeriesFromContext(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectsWithNames checks the subject rules that need the names the
+// entity stage finds.
+func TestSubjectsWithNames(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, figure, subject string }{
+		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "6.1%", "地区生产总值"},
+		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "增长6.6%", "地区生产总值"},
+		// Negative: a place with a measure of its own keeps it.
+		{"越城区地区生产总值增长6.3%，诸暨市工业投资增长9.1%。", "增长9.1%", "工业投资"},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, ok := findMetric(doc, tt.figure)
+		if !ok {
+			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
+			continue
+		}
+		if m.Subject != tt.subject {
+			t.Errorf("%s: %s subject %q (%s), want %q", tt.text, tt.figure, m.Subject, m.SubjectRule, tt.subject)
+		}
+	}
+}

@@ -560,6 +560,17 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		return // NOTE: a sector may be long: 电力、热力、燃气及水生产和供应业
 	}
 	sent := s.sentenceStart(c.Start)
+	if p := s.placePrefix(c.Subject); p == len(c.Subject) && c.Verb != "" {
+		// …分别增长6.3%、6.1%，诸暨市增长6.6%: a place alone names no
+		// measure; the change is of the one before.
+		for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+			if q := &prev[k]; q.Subject != "" && q.Unit == c.Unit && q.Verb != "" && s.placePrefix(q.Subject) < len(q.Subject) {
+				c.Subject, c.SubjectRule = q.Subject, SubjCarried
+				return
+			}
+		}
+		return
+	}
 	if head := s.text[sent:c.Start]; sent > 0 && (strings.Contains(head, "其中") || breakdown.MatchString(head)) {
 		// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%; …增长8.6%。分经济
 		// 类型看，国有控股企业增长6.2%: the headline is in the sentence before.
