@@ -52,9 +52,8 @@ func (s *scanner) dropAsides(gap string) string {
 func (s *scanner) facts(out []Candidate) {
 	// NOTE: most texts hold none of the words some rules start from: look
 	// once per text, not once per figure.
-	t := s.text
-	fenbie, zhan, yu, bi, dui := strings.Contains(t, "分别"), strings.Contains(t, "占"),
-		strings.Contains(t, "于"), strings.Contains(t, "比"), strings.Contains(t, "对")
+	s.flags = flagsOf(s.text)
+	fenbie, zhan, yu, bi, dui := s.flags.fenbie, s.flags.zhan, s.flags.yu, s.flags.bi, s.flags.dui
 	if fenbie {
 		s.alignGroups(out)
 	}
@@ -159,6 +158,76 @@ func (s *scanner) partOfPeriod(c *Candidate, prev []Candidate) {
 		}
 	}
 }
+
+// textFlags records, once per text, the words that some fact rules start
+// from: most texts hold none of them.
+type textFlags struct {
+	fenbie, zhan, yu, bi, dui bool // 分别, 占, 于, 比, 对
+	// parts: 其中, or 按, or 分 and 看 (a breakdown such as 分产业看 may be
+	// there; the rules look for it near the figure).
+	parts bool
+	pm    bool // PM (PM2.5)
+}
+
+// flagsOf finds the textFlags of t in one pass over its characters.
+//
+// NOTE: one pass, not a strings.Contains per word: the lead bytes of these
+// characters are common in Chinese text, which makes each search slow.
+func flagsOf(t string) textFlags {
+	var fen, kan, an, qi bool
+	var f textFlags
+	for i := 0; i < len(t); {
+		b := t[i]
+		if b < utf8.RuneSelf {
+			if b == 'P' && strings.HasPrefix(t[i:], "PM") {
+				f.pm = true
+			}
+			i++
+			continue
+		}
+		// NOTE: the characters looked for are all three bytes long: decode
+		// those inline (continuation bytes unchecked: a wrong rune only
+		// sets a flag that the rules check again).
+		r, n := rune(utf8.RuneError), 1
+		switch {
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t):
+			r, n = rune(b&0x0F)<<12|rune(t[i+1]&0x3F)<<6|rune(t[i+2]&0x3F), 3
+		case b >= 0xF0:
+			n = 4
+		case b >= 0xC0:
+			n = 2
+		}
+		switch r {
+		case '分':
+			fen = true
+			if strings.HasPrefix(t[i+n:], "别") {
+				f.fenbie = true
+			}
+		case '占':
+			f.zhan = true
+		case '于':
+			f.yu = true
+		case '比':
+			f.bi = true
+		case '对':
+			f.dui = true
+		case '看':
+			kan = true
+		case '按':
+			an = true
+		case '其':
+			if strings.HasPrefix(t[i+n:], "中") {
+				qi = true
+			}
+		}
+		i += n
+	}
+	f.parts = qi || an || fen && kan
+	return f
+}
+
+// hasParts reports whether the text may hold 其中 or a breakdown.
+func (s *scanner) hasParts() bool { return s.flags.parts }
 
 // sentenceStart returns the start of the sentence that holds off.
 func (s *scanner) sentenceStart(off int) int {
@@ -362,6 +431,11 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 // unquote drops the quotation marks of a subject (“跨省通办”事项 →
 // 跨省通办事项): a dashboard keys a series by its name.
 func unquote(subj string) string {
+	// NOTE: “” start with byte 0xE2 and 「」 with 0xE3; most subjects hold
+	// neither, and this test is cheaper than ContainsAny.
+	if strings.IndexByte(subj, 0xE2) < 0 && strings.IndexByte(subj, 0xE3) < 0 {
+		return subj
+	}
 	if !strings.ContainsAny(subj, "“”「」") {
 		return subj
 	}
@@ -560,7 +634,7 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		return // NOTE: a sector may be long: 电力、热力、燃气及水生产和供应业
 	}
 	sent := s.sentenceStart(c.Start)
-	if p := s.placePrefix(c.Subject); p == len(c.Subject) && c.Verb != "" {
+	if c.Verb != "" && s.placePrefix(c.Subject) == len(c.Subject) {
 		// …分别增长6.3%、6.1%，诸暨市增长6.6%: a place alone names no
 		// measure; the change is of the one before.
 		for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
@@ -571,7 +645,13 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		}
 		return
 	}
-	if head := s.text[sent:c.Start]; sent > 0 && (strings.Contains(head, "其中") || breakdown.MatchString(head)) {
+	if strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) || s.endsWithTail(c.Subject) {
+		return // 其中工资性收入, 其中日用瓷出口额, 第一产业投资: a measure of its own
+	}
+	if !strings.HasSuffix(c.Subject, "业") && !s.hasParts() {
+		return // no 其中 or breakdown in the text: only a sector beside a sector
+	}
+	if head := s.text[sent:c.Start]; sent > 0 && s.hasParts() && (strings.Contains(head, "其中") || hasBreakdown(head)) {
 		// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%; …增长8.6%。分经济
 		// 类型看，国有控股企业增长6.2%: the headline is in the sentence before.
 		sent = s.sentenceStart(sent - 1)
@@ -587,12 +667,11 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 				measure = w
 			}
 		}
-		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) ||
-			strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) || s.endsWithTail(c.Subject) {
-			return // 其中工资性收入, 其中日用瓷出口额, 第一产业投资: a measure of its own
+		if measure == "" || strings.Contains(c.Subject, measure) || strings.HasSuffix(c.Subject, lastWord(measure)) {
+			return
 		}
 		gap := s.text[p.End:c.Start]
-		item := (strings.Contains(gap, "其中") || breakdown.MatchString(gap)) && !strings.ContainsAny(gap, "；;")
+		item := s.hasParts() && (strings.Contains(gap, "其中") || hasBreakdown(gap)) && !strings.ContainsAny(gap, "；;")
 		sector := k == len(prev)-1 && strings.HasSuffix(c.Subject, "业") && strings.HasSuffix(strings.TrimSuffix(p.Subject, measure), "业")
 		if !item && !sector {
 			continue
@@ -611,9 +690,46 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 	}
 }
 
-// breakdown matches the words that open a breakdown of a figure before:
-// 分经济类型看, 分产业看, 按常住地分.
-var breakdown = regexp.MustCompile(`分[^，。；,;]{1,6}看|按[^，。；,;]{1,8}分`)
+// hasBreakdown reports whether text holds the words that open a breakdown:
+// 分 and 看 one to six characters apart (分经济类型看), or 按 and 分 one to
+// eight apart (按常住地分), with no punctuation between.
+func hasBreakdown(text string) bool {
+	return breakdownAt(text) >= 0
+}
+
+// breakdownAt returns the offset of the first breakdown words in text (see
+// hasBreakdown), or -1.
+//
+// NOTE: a hand-written scan, not a regular expression: it runs once per
+// text of the whole corpus.
+func breakdownAt(text string) int {
+	for _, p := range [...]struct {
+		open, close string
+		max         int
+	}{{"分", "看", 6}, {"按", "分", 8}} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], p.open)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			k, n := at+len(p.open), 0
+			for k < len(text) && n <= p.max {
+				if strings.HasPrefix(text[k:], p.close) && n >= 1 {
+					return at
+				}
+				r, size := utf8.DecodeRuneInString(text[k:])
+				if strings.ContainsRune("，。；,;", r) {
+					break
+				}
+				k += size
+				n++
+			}
+			i = at + len(p.open)
+		}
+	}
+	return -1
+}
 
 // endsWithTail reports whether subj ends in a measure of the tail list
 // (投资, 产量, 增加值 …).
@@ -681,6 +797,14 @@ func (s *scanner) wholeName(c *Candidate) {
 	if c.SubjectRule != SubjBefore {
 		return
 	}
+	// NOTE: the cheap tests first: most subjects are none of these.
+	r := []rune(c.Subject)
+	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
+	sector := len(r) >= 4 && strings.Contains(string(r[:min(len(r), 5)]), "业")
+	if !age && !sector && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
+		!strings.HasPrefix(c.Subject, "地区生产总值") && !strings.HasPrefix(c.Subject, "工业增加值") {
+		return
+	}
 	cl := s.clauseStartAt(c.Start)
 	head := strings.TrimRight(s.text[cl:c.Start], " ")
 	k := strings.LastIndex(head, c.Subject)
@@ -700,14 +824,14 @@ func (s *scanner) wholeName(c *Candidate) {
 		c.Subject = "万元" + c.Subject
 		return
 	}
-	if strings.HasSuffix(c.Subject, "人口") && utf8.RuneCountInString(c.Subject) <= 4 {
+	if age {
 		if m := ageGroup.FindString(before); m != "" {
 			c.Subject = strings.TrimSuffix(m, "的") + c.Subject
 		}
 		return
 	}
 	// X及Y产业产值: Y a short sector, X a name that a boundary begins.
-	if r := []rune(c.Subject); len(r) < 4 || !strings.Contains(string(r[:min(len(r), 5)]), "业") {
+	if !sector {
 		return
 	}
 	for _, conj := range [...]string{"及", "和"} {
@@ -1176,8 +1300,7 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		hi++
 	}
 	marks = marks[lo:hi]
-	year := strings.Contains(s.text[sent:c.Start], "到20") || strings.Contains(s.text[sent:c.Start], "至20") ||
-		strings.Contains(s.text[sent:c.Start], "到 20") // spaced: 到 2027 年
+	year := goalYear(s.text[sent:c.Start])
 	if len(marks) == 0 && !year {
 		return false
 	}
@@ -1231,6 +1354,22 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		break // 计划…；到2027年…达到: the year may still make a goal
 	}
 	return year && s.futureYearBefore(s.text[sent:c.NumStart])
+}
+
+// goalYear reports whether h holds 到20 or 至20, perhaps spaced (到 2027 年).
+func goalYear(h string) bool {
+	// NOTE: "20" first: its first byte is rare in Chinese text, 到's is not.
+	for i := 0; ; {
+		j := strings.Index(h[i:], "20")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if p := strings.TrimRight(h[:at], " "); strings.HasSuffix(p, "到") || strings.HasSuffix(p, "至") {
+			return true
+		}
+		i = at + len("20")
+	}
 }
 
 // planVerb reports whether rest, the words after 计划, begin with a verb of

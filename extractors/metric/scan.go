@@ -102,6 +102,9 @@ type scanner struct {
 	floor int
 	// c is the figure being built.
 	c Candidate
+	// flags are the words of the text that fact rules start from (see
+	// facts).
+	flags textFlags
 }
 
 // fresh sets the scanner's scratch candidate to c and returns it: a figure
