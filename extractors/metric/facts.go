@@ -85,6 +85,14 @@ func (s *scanner) facts(out []Candidate) {
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(unquote(c.Subject))
+		if c.Class == ClassCount && !c.Rank {
+			// 高新技术企业总数达3210家: the count is of the thing counted.
+			for _, w := range [...]string{"总数", "数量"} {
+				if h, ok := strings.CutSuffix(c.Subject, w); ok && utf8.RuneCountInString(h) >= 2 {
+					c.Subject = h
+				}
+			}
+		}
 		s.partOfPeriod(c, out[:k])
 		s.seriesOf(c, out[:k])
 		if dui {
@@ -505,15 +513,19 @@ func continues(text string) bool {
 func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	if c.Rank {
 		// 增幅居全省第5位: the rank of the growth rate.
-		for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "居", "列", "排"} {
-			if h, ok := strings.CutSuffix(c.Subject, v); ok {
-				if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
-					// 市场主体总数达136.8万户，居全省第1位.
-					c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
-					return
+		// NOTE: in turns: 总量继续居 → 总量继续 → 总量.
+		for cut := true; cut; {
+			cut = false
+			for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "居", "列", "排"} {
+				if h, ok := strings.CutSuffix(c.Subject, v); ok {
+					if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
+						// 市场主体总数达136.8万户，居全省第1位.
+						c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
+						return
+					}
+					c.Subject, cut = h, h != ""
+					break
 				}
-				c.Subject = h
-				break
 			}
 		}
 	}
@@ -532,8 +544,8 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			continue
 		}
 		base := p.Subject
-		if _, isHead := s.lx.facts[base]; isHead {
-			return
+		if r, isHead := s.lx.facts[base]; isHead && (r == factAppend || r == factItem || r == factTotal) {
+			return // a head itself (增速…，增速比上月加快): nothing to complete
 		}
 		if strings.HasSuffix(base, c.Subject) {
 			// 增速…，增速比上月加快: the head the figure before has already.
@@ -1066,6 +1078,21 @@ func (s *scanner) alignGroups(out []Candidate) {
 				// place is an item, not a scope to strip.
 				items = s.listItems(raw, n)
 			}
+			if items != nil && s.placesOnly(raw, n) {
+				// 嵊州市、新昌县分别增长5.2%和7.0%: places with no measure;
+				// the changes are of the measure before (their places go to
+				// place_id).
+				for k := len(out[:h]) - 1; k >= 0 && out[k].End > s.sentenceStart(g[0].Start); k-- {
+					if q := &out[k]; q.Subject != "" && q.Verb != "" && s.placePrefix(q.Subject) < len(q.Subject) {
+						for j := range g {
+							g[j].Subject, g[j].SubjectRule = q.Subject, SubjCarried
+						}
+						break
+					}
+				}
+				h += n - 1
+				continue
+			}
 			if items != nil {
 				// 城镇和农村居民人均可支配收入分别为…, 稻谷、小麦、玉米产量分别为…:
 				// the items of the subject before 分别, one a figure.
@@ -1171,6 +1198,25 @@ func (s *scanner) listItems(own string, n int) []string {
 		items[k] = s.stripScope(items[k])
 	}
 	return items
+}
+
+// placesOnly reports whether own, the words before 分别, are n place names
+// and nothing else (嵊州市、新昌县).
+func (s *scanner) placesOnly(own string, n int) bool {
+	items := strings.Split(own, "、")
+	if len(items) != n {
+		items = listSplit.Split(own, -1)
+	}
+	if len(items) != n {
+		return false
+	}
+	for _, it := range items {
+		it = s.stripScope(it)
+		if it != "" && s.placePrefix(it) != len(it) {
+			return false
+		}
+	}
+	return true
 }
 
 // listSplit splits a coordinated subject.
