@@ -907,8 +907,15 @@ func (s *scanner) sibling(c *Candidate, prev []Candidate) {
 		return
 	}
 	word := ps[len(ps)-n:]
-	if word[0] == subj[0] || string(word[1:]) != string(subj[1:]) {
-		return // 存款余额 and 贷款余额 differ in their first character only
+	// One character apart, the first one or the one after 各项: 存款余额
+	// and 贷款余额, 各项存款余额 and 各项贷款余额. NOTE: not elsewhere: 本外币
+	// 贷款余额 names its own qualifier.
+	at := 0
+	if strings.HasPrefix(c.Subject, "各项") {
+		at = 2
+	}
+	if n <= at || word[at] == subj[at] || string(word[:at]) != string(subj[:at]) || string(word[at+1:]) != string(subj[at+1:]) {
+		return
 	}
 	if strings.Contains(s.text[p.End:c.Start], "其中") {
 		return // 第二产业投资…，其中工业投资: a part, not a sibling
@@ -932,8 +939,14 @@ func (s *scanner) itemOf(subj string) string {
 // actorMeasure joins an actor and the measure it achieved: 规模以上服务业企业
 // 实现营业收入88.4亿元 → 规模以上服务业企业营业收入 (rule SubjActor).
 func (s *scanner) actorMeasure(c *Candidate) {
+	if s.lastActor != "" && c.Start > 0 && s.sentenceStart(c.Start) > s.lastActorAt {
+		s.lastActor = "" // an actor is carried within its sentence only
+	}
 	if c.SubjectRule != SubjBefore || c.Subject == "" {
 		return
+	}
+	if s.lastActor == "" {
+		s.lastActorAt = c.Start
 	}
 	at := strings.LastIndex(s.text[:c.Start], c.Subject)
 	if at < 0 || at < s.clauseStartAt(c.Start) || utf8.RuneCountInString(s.text[at+len(c.Subject):c.Start]) > 3 {
@@ -945,11 +958,18 @@ func (s *scanner) actorMeasure(c *Candidate) {
 		if !ok {
 			continue
 		}
+		if strings.TrimSpace(actor) == "" {
+			// …实现营业收入5632.1亿元，增长5.1%；实现利润总额312.6亿元: a
+			// clause that begins with the verb goes on with the actor
+			// before (not one with a scope word of its own: 全年实现…).
+			actor = s.lastActor
+		}
 		actor = s.stripScope(actor)
-		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) {
+		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor {
 			return
 		}
 		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
+		s.lastActor = actor
 		return
 	}
 }

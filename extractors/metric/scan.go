@@ -105,6 +105,10 @@ type scanner struct {
 	// flags are the words of the text that fact rules start from (see
 	// facts).
 	flags textFlags
+	// lastActor is the actor of the last figure the rule SubjActor gave one
+	// to, and lastActorAt where its sentence's figures began.
+	lastActor   string
+	lastActorAt int
 }
 
 // fresh sets the scanner's scratch candidate to c and returns it: a figure
