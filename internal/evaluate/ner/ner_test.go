@@ -13,13 +13,14 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/entity"
 	"github.com/newsfacts/newsfacts/internal/evaluate/ner"
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 var missesFile = flag.String("ner.misses", "", "write every false positive and false negative of the dev set to this file")
 
 func TestNER(t *testing.T) {
 	dir := shared.Dir()
-	shared.Require(t, "eval/ner/peoples-daily-ner/example.test")
+	sharedtest.Require(t, "eval/ner/peoples-daily-ner/example.test")
 	ex := defaultExtractor(t)
 	var err error
 	var misses *os.File
