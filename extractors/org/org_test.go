@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/gazseg"
 	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
@@ -20,7 +20,7 @@ type finders struct {
 }
 
 func newFinders(user []gazetteers.UserEntry) (finders, error) {
-	g, seg, err := entity.Load(user)
+	g, seg, err := gazseg.Load(user)
 	if err != nil {
 		return finders{}, err
 	}

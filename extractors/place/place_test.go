@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/gazseg"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
@@ -19,7 +19,7 @@ type finder struct {
 }
 
 func newFinder(user []gazetteers.UserEntry) (finder, error) {
-	g, seg, err := entity.Load(user)
+	g, seg, err := gazseg.Load(user)
 	if err != nil {
 		return finder{}, err
 	}
