@@ -388,7 +388,6 @@ func scanPlain(s string) (Number, bool) {
 			v := decFrom(ip, frac)
 			form |= Decimal
 			pos, end = k+fn, k+fn
-			tokens++
 			// 三点五亿: magnitudes scale the whole decimal.
 			for {
 				q := pos + skipSpaces(s[pos:])
