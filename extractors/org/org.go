@@ -41,7 +41,7 @@ const (
 	MethodDeptHome    = "dept+article-place" // level word + department, level word read as the article's place
 	MethodSuffix      = "suffix"             // name + suffix: 湖南晋通公司
 	MethodSuffixPlace = "suffix+place"       // place or organisation + name + suffix: 株洲日报
-	MethodForeign     = "list+country"       // foreign country + ministry named like a Chinese one: 印度外交部
+	MethodListCountry = "list+country"       // foreign country + ministry named like a Chinese one: 印度外交部
 	MethodSuffixFull  = "suffix+context"     // name + suffix, named in full elsewhere in the article: 晋通公司 after 湖南晋通公司
 )
 
@@ -256,7 +256,7 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			}
 			b.WriteString(surface)
 			if p.Kind == PartName && i == len(m.Parts)-1 {
-				rule = MethodForeign
+				rule = MethodListCountry
 			}
 			if p.Kind == PartSuffix {
 				if hasPlace || rule != "" {

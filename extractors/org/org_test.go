@@ -105,10 +105,10 @@ var examples = []example{
 	{rule: org.MethodSuffixPlace, text: "他是本队队长，这家银行表示，美国成为会员国。", not: []string{"本队", "这家银行", "家银行", "美国成为会员国"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
-	{rule: org.MethodForeign, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
-	{rule: org.MethodForeign, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
-	{rule: org.MethodForeign, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
-	{rule: org.MethodForeign, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
+	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
+	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
+	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
+	{rule: org.MethodListCountry, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
 }
 
 func TestExamples(t *testing.T) {
@@ -137,7 +137,7 @@ func TestExamples(t *testing.T) {
 
 func TestEveryRuleHasExamples(t *testing.T) {
 	methods := []string{"list", org.MethodUser, org.MethodDept, org.MethodDeptPlace, org.MethodDeptLevel,
-		org.MethodDeptHome, org.MethodSuffix, org.MethodSuffixPlace, org.MethodSuffixFull, org.MethodForeign}
+		org.MethodDeptHome, org.MethodSuffix, org.MethodSuffixPlace, org.MethodSuffixFull, org.MethodListCountry}
 	for _, r := range org.RuleNames() {
 		if !slices.Contains(methods, r) {
 			t.Errorf("rule %q has no examples", r)

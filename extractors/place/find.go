@@ -25,7 +25,7 @@ type rule struct {
 // after resolution (extractors/entity), longest first.
 var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
-	{MethodSuffix, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
+	{MethodGazetteerLevel, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
@@ -523,7 +523,7 @@ func findSuffixed(f *Finder, s *scan) {
 			continue
 		}
 		s.out = append(s.out, Mention{
-			Start: m.Start, End: e, Rule: MethodSuffix, Cands: m.Cands,
+			Start: m.Start, End: e, Rule: MethodGazetteerLevel, Cands: m.Cands,
 			NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: true,
 		})
 	}
