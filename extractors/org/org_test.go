@@ -12,6 +12,7 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/internal/ruletest"
 )
 
 type finders struct {
@@ -135,28 +136,16 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestEveryRuleHasExamples fails when a method (every Method… constant of
+// the package) has no positive or no negative example, or a rule is not
+// one of the methods.
 func TestEveryRuleHasExamples(t *testing.T) {
-	methods := []string{"list", org.MethodUser, org.MethodDept, org.MethodDeptPlace, org.MethodDeptLevel,
-		org.MethodDeptHome, org.MethodSuffix, org.MethodSuffixPlace, org.MethodSuffixFull, org.MethodListCountry}
+	methods := ruletest.Consts(t, ".", "Method")
 	for _, r := range org.RuleNames() {
 		if !slices.Contains(methods, r) {
-			t.Errorf("rule %q has no examples", r)
+			t.Errorf("rule %q is not a documented method", r)
 		}
 	}
-	for _, m := range methods {
-		pos, neg := 0, 0
-		for _, ex := range examples {
-			if ex.rule == m {
-				if len(ex.want) > 0 {
-					pos++
-				}
-				if len(ex.not) > 0 {
-					neg++
-				}
-			}
-		}
-		if pos == 0 || neg == 0 {
-			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
-		}
-	}
+	counts := ruletest.Count(examples, func(ex example) (string, bool, bool) { return ex.rule, len(ex.want) > 0, len(ex.not) > 0 })
+	ruletest.CheckExamples(t, methods, counts)
 }
