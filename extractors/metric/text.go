@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 func atoi(s string) int {
@@ -54,9 +55,7 @@ func isDigit(r rune) bool { return numeral.ArabicDigit(r) >= 0 }
 
 func isAlnum(r rune) bool { return isLatin(r) || isDigit(r) }
 
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
-}
+func isHan(r rune) bool { return runes.IsHan(r) }
 
 // isClauseEnd reports whether r ends a clause.
 func isClauseEnd(r rune) bool {

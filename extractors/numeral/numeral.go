@@ -15,6 +15,8 @@ package numeral
 import (
 	"math"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Form records how a numeral was written, as a set of flags.
@@ -842,21 +844,8 @@ func skipSpaces(s string) int {
 	return i
 }
 
-func decode(s string) (rune, int) {
-	if len(s) == 0 {
-		return utf8.RuneError, 0
-	}
-	if s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
-	}
-	// NOTE: a fast path for the three-byte runes of Chinese text (E1-EC,
-	// EE-EF lead bytes need no further range checks).
-	if len(s) >= 3 && s[0] >= 0xE1 && s[0] < 0xF0 && s[0] != 0xED &&
-		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(s)
-}
+// decode is runes.First: the first rune of s and its size.
+func decode(s string) (rune, int) { return runes.First(s) }
 
 func isSign(r rune) bool {
 	return r == '-' || r == '－' || r == '−' || r == '负' || r == '負'

@@ -123,10 +123,10 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 	if f.lex == nil {
 		return true
 	}
-	if start > 0 && f.crossWord(text, prevRune(text, start), start+firstRune(text[start:])) {
+	if start > 0 && f.crossWord(text, prevRuneStart(text, start), start+firstRuneLen(text[start:])) {
 		return false
 	}
-	if end < len(text) && f.crossWord(text, end-lastRune(text[:end]), end+firstRune(text[end:])) && !organAfter(text, end) {
+	if end < len(text) && f.crossWord(text, end-lastRuneLen(text[:end]), end+firstRuneLen(text[end:])) && !organAfter(text, end) {
 		return false
 	}
 	// A longer dictionary word starting here (大理石, 长治久安).
@@ -138,7 +138,7 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 		if strings.ContainsRune(surnames, r) {
 			// The surname stands alone unless it ends a word (提高北京: 提高).
 			ps := start - size
-			if ps == 0 || !f.lexHas(text[prevRune(text, ps):start]) {
+			if ps == 0 || !f.lexHas(text[prevRuneStart(text, ps):start]) {
 				return false
 			}
 		}
@@ -175,17 +175,20 @@ func (f *Finder) lexWordBeyond(text string, i, end int) bool {
 // notPlace accepts the dictionary words that are not place words (ns…).
 func notPlace(e segment.Entry) bool { return !strings.HasPrefix(e.Pos, "ns") }
 
-func prevRune(text string, i int) int {
+// prevRuneStart returns the byte offset where the rune before i starts.
+func prevRuneStart(text string, i int) int {
 	_, size := utf8.DecodeLastRuneInString(text[:i])
 	return i - size
 }
 
-func firstRune(s string) int {
+// firstRuneLen returns the size in bytes of the first rune of s.
+func firstRuneLen(s string) int {
 	_, size := utf8.DecodeRuneInString(s)
 	return size
 }
 
-func lastRune(s string) int {
+// lastRuneLen returns the size in bytes of the last rune of s.
+func lastRuneLen(s string) int {
 	_, size := utf8.DecodeLastRuneInString(s)
 	return size
 }
@@ -519,7 +522,7 @@ func findSuffixed(f *Finder, s *scan) {
 		e := m.End + len(suf)
 		// 区区长, 市市长: the level word of an office after the name is
 		// fine; any other word running across the end is not (州长 is).
-		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRune(s.text[:e]), e+firstRune(s.text[e:])) {
+		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
 			continue
 		}
 		s.out = append(s.out, Mention{

@@ -5,7 +5,10 @@
 // each rune of every article spent a third of their time there.
 package runes
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // At decodes the rune that starts at s[i] and returns it with its size in
 // bytes, like utf8.DecodeRuneInString(s[i:]) (invalid bytes give
@@ -44,4 +47,42 @@ func At3(s string, i int) rune {
 		return -1
 	}
 	return r
+}
+
+// First decodes the first rune of s, like utf8.DecodeRuneInString
+// (utf8.RuneError and size 0 for an empty s), with At's fast path.
+func First(s string) (rune, int) {
+	if len(s) == 0 {
+		return utf8.RuneError, 0
+	}
+	return At(s, 0)
+}
+
+// Last decodes the last rune of s, like utf8.DecodeLastRuneInString
+// (utf8.RuneError and size 0 for an empty s), with a fast path for the
+// three-byte sequences of CJK text.
+func Last(s string) (rune, int) {
+	n := len(s)
+	if n == 0 {
+		return utf8.RuneError, 0
+	}
+	if s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	if n >= 3 {
+		if r := At3(s, n-3); r >= 0 {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// IsHan reports whether r is a Han character (unicode.Han: the CJK
+// ideographs of every block, 〇, 々 and the radicals), with a fast path for
+// the main CJK block.
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
