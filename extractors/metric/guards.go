@@ -239,8 +239,9 @@ func (s *scanner) rangeDash(ns, ne int) bool {
 	if a == 4 && b <= 2 {
 		return false // 2022-03
 	}
-	// 17-2, 26-6: a name (an oil field, a model), not a range.
-	return atoi(t[ns:ne]) < atoi(strings.SplitN(t[k:e], ".", 2)[0]) || b > a
+	// 17-2, 26-6: a name (an oil field, a model), not a range. The
+	// integer parts compare (1.05-1.07).
+	return atoi(intPart(t[ns:ne])) < atoi(intPart(t[k:e])) || b > a
 }
 
 // dateRangeStart reports whether a range connector and a date follow the

@@ -1,26 +1,25 @@
 package metric
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
+// atoi returns the value of the ASCII digits s, 0 when s is not a number.
 func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
+	n, _ := strconv.Atoi(s)
 	return n
 }
 
-func pow10(n int) float64 {
-	f := 1.0
-	for ; n > 0; n-- {
-		f *= 10
+// intPart returns s up to its first '.'.
+func intPart(s string) string {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return s[:i]
 	}
-	return f
+	return s
 }
 
 func skipSpaces(s string) int {
@@ -64,18 +63,6 @@ func isClauseEnd(r rune) bool {
 		return true
 	}
 	return false
-}
-
-func toHalfWidth(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }
 
 // lastRune returns the last rune of s (s not empty).
