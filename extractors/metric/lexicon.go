@@ -1,7 +1,6 @@
 package metric
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
@@ -315,31 +315,14 @@ func loadLexicon() (*lexicon, error) {
 	return lx, nil
 }
 
-// readTSV calls fn for every non-comment line of a data file, split at tabs,
-// after checking that it has at least min fields.
+// readTSV calls fn for every data line of a data file, split at tabs,
+// after checking that it has at least min fields (see datafile.Fields).
 func readTSV(name string, min int, fn func([]string) error) error {
-	f, err := dataFS.Open("data/" + name)
+	b, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimRight(sc.Text(), " \r")
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		fields := strings.Split(t, "\t")
-		if len(fields) < min || fields[0] == "" {
-			return fmt.Errorf("data/%s:%d: want %d tab-separated fields, got %q", name, line, min, t)
-		}
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("data/%s:%d: %w", name, line, err)
-		}
-	}
-	return sc.Err()
+	return datafile.Fields("data/"+name, string(b), min, fn)
 }
 
 // trie matches words at the start of a string, longest first.

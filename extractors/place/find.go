@@ -2,6 +2,7 @@ package place
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
@@ -200,11 +202,11 @@ var surnameData string
 // everyday function words, for the person-name check of short names.
 var surnames = func() string {
 	var b strings.Builder
-	for _, l := range strings.Split(surnameData, "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			b.WriteString(l)
-		}
-	}
+	// NOTE: Lines fails only when its fn does.
+	_ = datafile.Lines("data/surnames.txt", surnameData, func(_ int, l string) error {
+		b.WriteString(strings.TrimSpace(l))
+		return nil
+	})
 	return b.String()
 }()
 
@@ -320,10 +322,7 @@ var abbrevVocab = parseAbbrev(abbrevData)
 
 func parseAbbrev(data string) abbrevWords {
 	w := abbrevWords{verbs: map[rune]bool{}, targets: map[rune]bool{}}
-	for _, l := range strings.Split(data, "\n") {
-		if l == "" || l[0] == '#' {
-			continue
-		}
+	err := datafile.Lines("data/abbrev.tsv", data, func(_ int, l string) error {
 		word, role, _ := strings.Cut(l, "\t")
 		r, _ := utf8.DecodeRuneInString(word)
 		switch role {
@@ -334,8 +333,12 @@ func parseAbbrev(data string) abbrevWords {
 		case "target":
 			w.targets[r] = true
 		default:
-			panic("place: data/abbrev.tsv: unknown role " + role)
+			return fmt.Errorf("unknown role %q", role)
 		}
+		return nil
+	})
+	if err != nil {
+		panic("place: " + err.Error())
 	}
 	return w
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 // Method values (the Span.Rule of a place entity, written to the method
@@ -133,15 +134,7 @@ func isWord(lex segment.Lexicon, s string) bool {
 var ambiguousData string
 
 // ambiguousShort are the prefecture short names that need support.
-var ambiguousShort = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(ambiguousData, "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			m[l] = true
-		}
-	}
-	return m
-}()
+var ambiguousShort = datafile.Set(ambiguousData)
 
 // classify decides how a surface is read. See docs/entities.md.
 func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gazetteers.Ref) surfInfo {

@@ -16,6 +16,7 @@ package segment
 import (
 	_ "embed"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +26,7 @@ import (
 	"github.com/go-ego/gse"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 //go:generate go run ./internal/gen/gensegdict -out data/dict.txt
@@ -127,26 +129,17 @@ func NewBuilder(extra int) (*Builder, error) {
 	// NOTE: sizing the token table up front avoids repeated copying of a
 	// large slice of structs while loading.
 	s.Dict.Tokens = make([]gse.Token, 0, strings.Count(dictData, "\n")+extra)
-	data := dictData
-	for line := 1; data != ""; line++ {
-		var l string
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-		} else {
-			l, data = data, ""
-		}
-		if l == "" || l[0] == '#' {
-			continue
-		}
+	err := datafile.Lines("data/dict.txt", dictData, func(_ int, l string) error {
 		w, rest, ok1 := strings.Cut(l, " ")
 		fs, pos, ok2 := strings.Cut(rest, " ")
 		f, err := strconv.ParseFloat(fs, 64)
 		if !ok1 || !ok2 || err != nil {
-			return nil, errors.New("segment: malformed dictionary line " + strconv.Itoa(line))
+			return errors.New("malformed dictionary line")
 		}
-		if err := s.Dict.AddToken(s.ToToken(w, f, pos)); err != nil {
-			return nil, err
-		}
+		return s.Dict.AddToken(s.ToToken(w, f, pos))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
 	}
 	return &Builder{g: g}, nil
 }
