@@ -33,7 +33,7 @@ var rules = []rule{
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
 	// decodes each character once for both rules.
 	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", nil},
-	// NOTE: found in the scan of findAbbrevPairs, which already stops at
+	// NOTE: found in the scan of findAbbrevs, which already stops at
 	// every country abbreviation; a scan of its own cost 5 % of the stage.
 	{MethodAbbrevRole, "country abbreviation + side, army or office (美方, 俄军, 叙总统)", nil},
 }
@@ -52,7 +52,7 @@ type scan struct {
 	text string
 	hits []gazetteers.Hit
 	out  []Mention
-	run  []abbrevPos // findAbbrevPairs' buffer, reused for each run
+	run  []abbrevPos // findAbbrevs' buffer, reused for each run
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
