@@ -153,11 +153,10 @@ func (s *scanner) arabicID(ns, ne int) bool {
 	t := s.text
 	digits := 0
 	lead0 := false
-	for k, r := range t[ns:ne] {
+	for _, r := range t[ns:ne] {
 		if d := numeral.ArabicDigit(r); d >= 0 {
 			if digits == 0 && d == 0 {
 				lead0 = true
-				_ = k
 			}
 			digits++
 		} else if r == '.' || r == '．' || r == '点' || r == '點' || r == 'e' || r == 'E' || r == '万' || r == '亿' || r == '^' || r == '/' {

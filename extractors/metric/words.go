@@ -104,8 +104,7 @@ func (s *scanner) before(c *Candidate) {
 				continue
 			}
 		}
-		if w, n := glueBefore(head); n > 0 && !hasBase {
-			_ = w
+		if _, n := glueBefore(head); n > 0 && !hasBase {
 			k -= n
 			hasGlue = true
 			continue
