@@ -3,15 +3,30 @@ package metric
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
 	"github.com/newsfacts/newsfacts/internal/runes"
+	"golang.org/x/text/width"
 )
 
 // atoi returns the value of the ASCII digits s, 0 when s is not a number.
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// narrow folds the full-width forms of s (ｋｍ) to ASCII with width.Narrow.
+//
+// NOTE: ASCII s is returned as it is: width.Narrow.String allocates even
+// when nothing changes.
+func narrow(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return width.Narrow.String(s)
+		}
+	}
+	return s
 }
 
 // intPart returns s up to its first '.'.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
-	"golang.org/x/text/width"
 )
 
 // hasDigit reports whether a numeral has a digit besides its units: 千三
@@ -49,7 +48,7 @@ func (s *scanner) unit(c *Candidate) bool {
 		if nx, _ := decodeRune(t[k:]); isDigit(nx) || nx == '-' || nx == '_' {
 			return false
 		}
-		if s.lx.latinUnits[strings.ToLower(width.Narrow.String(t[j:k]))] && c.Num.Form&numeral.Arabic != 0 {
+		if s.lx.latinUnits[strings.ToLower(narrow(t[j:k]))] && c.Num.Form&numeral.Arabic != 0 {
 			c.Unit, c.Class, c.End = t[j:k], ClassMeasure, k
 			return true
 		}

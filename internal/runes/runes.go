@@ -78,11 +78,27 @@ func Last(s string) (rune, int) {
 }
 
 // IsHan reports whether r is a Han character (unicode.Han: the CJK
-// ideographs of every block, 〇, 々 and the radicals), with a fast path for
-// the main CJK block.
+// ideographs of every block, 〇, 々 and the radicals).
+//
+// NOTE: small enough to inline: the main block (4E00–9FFF) and
+// everything below the radicals are answered here; hanOther answers the
+// punctuation of Chinese text (，。、) without unicode.Is's table search.
 func IsHan(r rune) bool {
 	if r >= 0x4E00 && r <= 0x9FFF {
 		return true
 	}
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+	return r >= 0x2E80 && hanOther(r)
+}
+
+// hanOther is IsHan for the runes from 2E80 outside 4E00–9FFF.
+func hanOther(r rune) bool {
+	switch {
+	case r >= 0x3400 && r <= 0x4DBF:
+		return true
+	case r > 0xFAD9 && r < 0x16FE2:
+		return false
+	case r >= 0x3000 && r <= 0x303F:
+		return r == 0x3005 || r == 0x3007 || r >= 0x3021 && r <= 0x3029 || r >= 0x3038 && r <= 0x303B
+	}
+	return unicode.Is(unicode.Han, r)
 }
