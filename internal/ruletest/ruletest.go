@@ -89,6 +89,20 @@ func Count[E any](examples []E, of func(E) (rule string, pos, neg bool)) map[str
 	return out
 }
 
+// CheckMethods checks the rules of a finder whose rules are named by the
+// Method… constants of the package in dir: every rule is one of them, and
+// every method has a positive and a negative example in counts.
+func CheckMethods(tb testing.TB, dir string, rules []string, counts map[string]Examples) {
+	tb.Helper()
+	methods := Consts(tb, dir, "Method")
+	for _, r := range rules {
+		if !slices.Contains(methods, r) {
+			tb.Errorf("rule %q is not one of the Method… constants", r)
+		}
+	}
+	CheckExamples(tb, methods, counts)
+}
+
 // CheckExamples fails tb for every name in rules that has no positive or
 // no negative example in counts.
 func CheckExamples(tb testing.TB, rules []string, counts map[string]Examples) {

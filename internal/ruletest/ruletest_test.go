@@ -57,3 +57,27 @@ func TestCheckExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckMethods(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n\nconst (\n\tMethodA = \"a\"\n\tMethodB = \"b\"\n)\n"
+	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	both := ruletest.Examples{Pos: 1, Neg: 1}
+	for _, tt := range []struct {
+		rules  []string
+		counts map[string]ruletest.Examples
+		want   int
+	}{
+		{[]string{"a", "b"}, map[string]ruletest.Examples{"a": both, "b": both}, 0},
+		{[]string{"a", "c"}, map[string]ruletest.Examples{"a": both, "b": both}, 1}, // c is no method
+		{[]string{"a"}, map[string]ruletest.Examples{"a": both}, 1},                 // b has no example
+	} {
+		r := &recorder{TB: t}
+		ruletest.CheckMethods(r, dir, tt.rules, tt.counts)
+		if r.errors != tt.want {
+			t.Errorf("CheckMethods(%q) reported %d errors, want %d", tt.rules, r.errors, tt.want)
+		}
+	}
+}
