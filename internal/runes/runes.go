@@ -19,11 +19,11 @@ func At(s string, i int) (rune, int) {
 	if b < utf8.RuneSelf {
 		return rune(b), 1
 	}
-	if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	// NOTE: after a lead byte E1–EC or EE–EF, any two continuation bytes
+	// make a valid rune (E0 may be overlong, ED a surrogate: those take
+	// the slow path).
+	if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
@@ -52,10 +52,13 @@ func At3(s string, i int) rune {
 // First decodes the first rune of s, like utf8.DecodeRuneInString
 // (utf8.RuneError and size 0 for an empty s), with At's fast path.
 func First(s string) (rune, int) {
-	if len(s) == 0 {
-		return utf8.RuneError, 0
+	if len(s) >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
 	}
-	return At(s, 0)
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // Last decodes the last rune of s, like utf8.DecodeLastRuneInString
@@ -63,16 +66,11 @@ func First(s string) (rune, int) {
 // three-byte sequences of CJK text.
 func Last(s string) (rune, int) {
 	n := len(s)
-	if n == 0 {
-		return utf8.RuneError, 0
+	if n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F), 3
 	}
-	if s[n-1] < utf8.RuneSelf {
+	if n > 0 && s[n-1] < utf8.RuneSelf {
 		return rune(s[n-1]), 1
-	}
-	if n >= 3 {
-		if r := At3(s, n-3); r >= 0 {
-			return r, 3
-		}
 	}
 	return utf8.DecodeLastRuneInString(s)
 }
