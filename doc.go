@@ -56,9 +56,6 @@ type Doc struct {
 	// Sentences holds the byte ranges of the sentences of Text, in order,
 	// covering it without gaps. See SplitSentences.
 	Sentences []Span
-	// Tokens holds word segments with part-of-speech tags, when a stage that
-	// needs them has run. It may cover only parts of Text.
-	Tokens []Token
 
 	// Entities holds organisations and places, sorted by Start (then longer
 	// first). An entity's ID is its index.
@@ -103,9 +100,10 @@ func (d *Doc) SentenceOf(off int) int {
 	return -1
 }
 
-// Token is one word segment of Doc.Text.
+// Token is one word segment of a text, as the segmenter gives it
+// (extractors/segment).
 type Token struct {
-	// Start and End are byte offsets into Doc.Text, half-open.
+	// Start and End are byte offsets into the text, half-open.
 	Start, End int
 	// Pos is the part-of-speech tag (jieba/ICTCLAS style: n, ns, nt, v …).
 	Pos string

@@ -27,7 +27,8 @@ type DocError struct {
 	Source string
 	// Line is the 1-based line for JSONL input, else 0.
 	Line int
-	// Op is the step that failed: "read", "decode", "parse", "extract:<name>".
+	// Op is the step that failed: "read", "decode", "parse", "extract" or
+	// "write". For "extract", Err names the extractor.
 	Op string
 	// Err is the underlying error; errors.Is works through it.
 	Err error

@@ -140,4 +140,13 @@ type Date struct {
 	Granularity Granularity
 	// Relative is true when the resolution used the reference date.
 	Relative bool
+	// Frame is true when the date is a period that a statistic in its
+	// clause or sentence can be about (今年一季度，…; 截至6月底，…), so that
+	// a figure after it may be linked to it: years, quarters, halves,
+	// months, cumulative months, parts of a year or month, ranges, open
+	// ranges, counted periods and plans. Days, weekdays, weeks and 近日
+	// are not: they usually date an event or the report itself. The date
+	// extractor sets it from its rule (see the Frame column of
+	// docs/dates.md); it is not written to the dates table.
+	Frame bool
 }

@@ -23,8 +23,6 @@ type Layer string
 const (
 	// Sentences is Doc.Sentences; NewDoc fills it, so it is always present.
 	Sentences Layer = "sentences"
-	// Tokens is Doc.Tokens.
-	Tokens Layer = "tokens"
 	// Entities is Doc.Entities, final: sorted, overlaps settled, so that
 	// entity IDs (indexes) are stable.
 	Entities Layer = "entities"
@@ -52,7 +50,8 @@ type Extractor interface {
 	Extract(doc *newsfacts.Doc) error
 }
 
-// Chain runs extractors in order, like an analysis chain.
+// Chain is a checked list of extractors, in the order they run (see
+// RunOne).
 type Chain struct {
 	extractors []Extractor
 }
@@ -81,22 +80,11 @@ func NewChain(ex ...Extractor) (*Chain, error) {
 // Extractors returns the chain's extractors in order.
 func (c *Chain) Extractors() []Extractor { return c.extractors }
 
-// Run runs every extractor on doc. The first error stops the chain and is
-// returned wrapped with the failing extractor's name. A panic in an
-// extractor is recovered and returned as an error too: one document that
-// trips a bug must not stop a run of millions.
-func (c *Chain) Run(doc *newsfacts.Doc) error {
-	for _, e := range c.extractors {
-		if err := RunOne(e, doc); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// RunOne runs a single extractor on doc, as Run does for each: errors are
-// wrapped with the extractor's name and a panic is recovered as ErrPanic.
-// It lets callers time each extractor separately.
+// RunOne runs a single extractor on doc: errors are wrapped with the
+// extractor's name, and a panic is recovered and returned as an error
+// wrapping ErrPanic, since one document that trips a bug must not stop a
+// run of millions. Callers run a chain's extractors in order with it, and
+// can time each.
 func RunOne(e Extractor, doc *newsfacts.Doc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -12,7 +12,7 @@ import (
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/gazetteers/internal/gen"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 func defaultGazetteer(tb testing.TB) *gazetteers.Gazetteer {
@@ -27,7 +27,7 @@ func defaultGazetteer(tb testing.TB) *gazetteers.Gazetteer {
 // TestPlacesFresh fails when data/places.tsv is stale relative to its
 // generator and the shared sources: run `go generate ./gazetteers/...`.
 func TestPlacesFresh(t *testing.T) {
-	src := shared.Require(t, "gazetteers-src/modood-admin-divisions/areas.csv")
+	src := sharedtest.Require(t, "gazetteers-src/modood-admin-divisions/areas.csv")
 	got, err := gen.Places(filepath.Dir(filepath.Dir(src)))
 	if err != nil {
 		t.Fatal(err)

@@ -4,29 +4,19 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 // eachRow calls fn with the tab-separated fields of every data line of an
-// embedded file, skipping comments and blank lines. Missing trailing fields
-// are "".
+// embedded file (see datafile.Lines). Missing trailing fields are "".
 func eachRow(file string, fields int, fn func(line int, f []string) error) error {
 	b, err := dataFS.ReadFile("data/" + file)
 	if err != nil {
 		return err
 	}
-	s := string(b)
 	f := make([]string, fields)
-	for line := 1; len(s) > 0; line++ {
-		var l string
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			l, s = s[:i], s[i+1:]
-		} else {
-			l, s = s, ""
-		}
-		l = strings.TrimSuffix(l, "\r")
-		if l == "" || l[0] == '#' {
-			continue
-		}
+	err = datafile.Lines("data/"+file, string(b), func(line int, l string) error {
 		for i := range f {
 			f[i] = ""
 		}
@@ -40,11 +30,12 @@ func eachRow(file string, fields int, fn func(line int, f []string) error) error
 			n++
 		}
 		if l != "" {
-			return fmt.Errorf("gazetteers: data/%s:%d: more than %d fields", file, line, fields)
+			return fmt.Errorf("more than %d fields", fields)
 		}
-		if err := fn(line, f); err != nil {
-			return fmt.Errorf("gazetteers: data/%s:%d: %w", file, line, err)
-		}
+		return fn(line, f)
+	})
+	if err != nil {
+		return fmt.Errorf("gazetteers: %w", err)
 	}
 	return nil
 }

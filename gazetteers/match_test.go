@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // naiveMatch is Match written the slow way: every substring between two
@@ -87,7 +88,7 @@ func TestMatchNaive(t *testing.T) {
 // TestMatchNaiveCorpus compares Match with naiveMatch on articles of the
 // shared xwlb corpus.
 func TestMatchNaiveCorpus(t *testing.T) {
-	p := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	p := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	if testing.Short() {
 		t.Skip("short")
 	}

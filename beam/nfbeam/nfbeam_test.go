@@ -21,7 +21,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 	"github.com/newsfacts/newsfacts/pipeline/output"
 )
 
@@ -314,7 +314,7 @@ func TestCorpusSample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	corpus := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	corpus := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	sample := filepath.Join(t.TempDir(), "sample.jsonl")
 	writeSample(t, corpus, sample, 2000)
 	cliDir, beamDir := t.TempDir(), t.TempDir()

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	main "github.com/newsfacts/newsfacts/cmd/newsfacts"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // BenchmarkExtractCorpus runs the whole command (read, parse, every
@@ -17,7 +17,7 @@ import (
 //
 //	go test ./cmd/newsfacts -run '^$' -bench ExtractCorpus -benchtime 3x -count 5
 func BenchmarkExtractCorpus(b *testing.B) {
-	corpus := shared.Require(b, "corpus/xwlb/articles.jsonl")
+	corpus := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
 	data, err := os.ReadFile(corpus)
 	if err != nil {
 		b.Fatal(err)

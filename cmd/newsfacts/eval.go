@@ -98,10 +98,10 @@ func (m *Main) eval(_ context.Context, args []string) int {
 			if strings.Contains(s.Type, "/") {
 				// A per-label row of CLUENER: recall only, since a
 				// prediction carries no CLUENER label.
-				fmt.Fprintf(tw, "%s\t%s\t%d\t-\t%d\t-\t%.3f\t-\t%s\t\n", s.Set, s.Type, s.TP, s.FN, s.R(), t)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t-\t%d\t-\t%.3f\t-\t%s\t\n", s.Set, s.Type, s.TP, s.FN, s.Recall(), t)
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%s\t\n", s.Set, s.Type, s.TP, s.FP, s.FN, s.P(), s.R(), s.F1(), t)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%s\t\n", s.Set, s.Type, s.TP, s.FP, s.FN, s.Precision(), s.Recall(), s.F1(), t)
 		}
 		if err := tw.Flush(); err != nil {
 			return m.fail(err)

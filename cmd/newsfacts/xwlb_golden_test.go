@@ -15,7 +15,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 	"github.com/newsfacts/newsfacts/pipeline/validate"
 )
 
@@ -84,7 +84,7 @@ var xwlbFloors = struct {
 // exact level, entities recall at the span level (entities are annotated
 // by span and type only). It skips without the shared corpus.
 func TestXWLBGolden(t *testing.T) {
-	corpus := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	corpus := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	golden, err := validate.ReadGolden(xwlbGolden)
 	if err != nil {
 		t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/date"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // xwlbArticle is the part of a corpus/xwlb/articles.jsonl line the tests
@@ -22,7 +22,7 @@ type xwlbArticle struct {
 // loadXWLB reads the shared xwlb corpus, or skips when it is absent.
 func loadXWLB(tb testing.TB) []xwlbArticle {
 	tb.Helper()
-	p := shared.Require(tb, "corpus/xwlb/articles.jsonl")
+	p := sharedtest.Require(tb, "corpus/xwlb/articles.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
 		tb.Fatal(err)

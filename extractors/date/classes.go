@@ -1,7 +1,6 @@
 package date
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -114,16 +113,6 @@ func classByName(s string) (uint64, bool) {
 		}
 	}
 	return out, true
-}
-
-// className returns the name of a single class bit.
-func className(c uint64) string {
-	for _, k := range classList {
-		if k.c == c {
-			return k.name
-		}
-	}
-	return fmt.Sprintf("class(%#x)", c)
 }
 
 // anchors are the classes that make a run of tokens worth matching: a run

@@ -268,7 +268,7 @@ func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, re
 // anchored resolves an anchored match against the latest of the earlier
 // dates that fits its step.
 func anchored(m Match, earlier []newsfacts.Date) (newsfacts.Date, bool) {
-	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Relative: true}
+	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Relative: true, Frame: frameRules[m.Rule]}
 	for k := len(earlier) - 1; k >= 0; k-- {
 		a := earlier[k]
 		from, ok1 := a.From.Get()
@@ -328,16 +328,6 @@ func (x *Extractor) Find(text string) []Match {
 
 // scanPool keeps the token buffers of finished scans for the next ones.
 var scanPool = sync.Pool{New: func() any { return new(scan) }}
-
-// Governs reports whether d is a period that a statistic in its clause or
-// sentence can be about, so that a metric after it should link to it:
-// years, quarters, halves, months, cumulative months (前5个月, 1至11月),
-// parts of a year or month (年底, 6月底), ranges, open ranges (以来, 截至),
-// counted periods (近三年, 三年来) and plans (“十四五”). Days, weekdays, weeks
-// and 近日/日前 are not: they usually date an event or the report itself
-// (3月29日，记者从…获悉) rather than the figures. Governs looks at d.Rule
-// only; a Date whose rule is not one of this package's is not governing.
-func Governs(d newsfacts.Date) bool { return frameRules[d.Rule] }
 
 // LunarDay returns the Gregorian day of lunar year y, month m, day d
 // (正月初一 of 2022 is 2022-02-01), for the years the embedded calendar

@@ -144,7 +144,7 @@ func TestLongestMatchWins(t *testing.T) {
 	}
 }
 
-func TestGoverns(t *testing.T) {
+func TestFrame(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
 		text string
@@ -161,12 +161,23 @@ func TestGoverns(t *testing.T) {
 			continue
 		}
 		d, _ := x.Resolve(ms[0], newsfacts.Some(mustDay("2022-03-29")))
-		if got := date.Governs(d); got != tt.want {
-			t.Errorf("Governs(%q) got %v, want %v", tt.text, got, tt.want)
+		if d.Frame != tt.want {
+			t.Errorf("Resolve(%q).Frame got %v, want %v", tt.text, d.Frame, tt.want)
 		}
 	}
-	if date.Governs(newsfacts.Date{Span: newsfacts.Span{Rule: "no-such-rule"}}) {
-		t.Errorf("Governs of an unknown rule got true, want false")
+	// Every rule's dates carry its Frame flag.
+	for _, r := range date.Rules() {
+		if r.Example == "" {
+			continue
+		}
+		for _, m := range x.Find(r.Example) {
+			if m.Rule != r.Name {
+				continue
+			}
+			if d, _ := x.Resolve(m, newsfacts.Some(mustDay("2022-03-29"))); d.Frame != r.Frame {
+				t.Errorf("rule %s: Resolve(%q).Frame got %v, want %v", r.Name, r.Example, d.Frame, r.Frame)
+			}
+		}
 	}
 }
 

@@ -2,8 +2,6 @@ package date
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
@@ -58,7 +56,7 @@ func prevRune(s string, i int) rune {
 	if i <= 0 {
 		return -1
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := runes.Last(s[:i])
 	return r
 }
 
@@ -71,9 +69,7 @@ func nextRune(s string, i int) rune {
 	return r
 }
 
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r == '〇' || r > 0xFFFF && unicode.Is(unicode.Han, r)
-}
+func isHan(r rune) bool { return runes.IsHan(r) }
 
 func digitValue(s string, i int) (v, size int) {
 	if i >= len(s) {

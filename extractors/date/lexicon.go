@@ -1,7 +1,6 @@
 package date
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 // The vocabularies are data, embedded from data/; each file names its
@@ -345,22 +345,14 @@ func sortByLen(ids []int32, words []word) {
 	}
 }
 
-// eachLine calls fn with the tab-separated fields of every line of data
-// that is neither blank nor a # comment.
+// eachLine calls fn with the tab-separated fields of every data line of
+// the data file name (see datafile.Lines).
 func eachLine(name, data string, fn func(f []string) error) error {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("date data %s:%d: %w", name, n, err)
-		}
+	err := datafile.Lines("data/"+name, data, func(_ int, l string) error { return fn(strings.Split(l, "\t")) })
+	if err != nil {
+		return fmt.Errorf("date: %w", err)
 	}
-	return sc.Err()
+	return nil
 }
 
 // lunarYear is one year of the lunisolar calendar.

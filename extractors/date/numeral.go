@@ -5,10 +5,10 @@ package date
 // arithmetically (两千零四 → 2004, 二十九 → 29, 廿九 → 29).
 //
 // NOTE: this is deliberately small: the years, months and days of dates
-// need no 万/亿, decimals or fractions. The general numeral parser lives in
-// extractors/numeral; this helper could switch to it once its API is fixed,
-// but dates need the digit-by-digit reading, which a general parser treats
-// as an error.
+// need no 万/亿, decimals or fractions. extractors/numeral reads these runs
+// too (its DigitString form is the digit-by-digit reading), but one reading
+// at a time; the date rules want both readings of a run and its length at
+// once (三十 as 30, 二〇二二 as 2022, 十二 as 12 or as a run of two).
 type cnum struct {
 	arith   int  // arithmetic value; valid when arithOK
 	arithOK bool //

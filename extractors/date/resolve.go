@@ -654,7 +654,7 @@ func floorDiv(a, b int) int {
 // resolve turns a match into a Date. ok is true when every bound the kind
 // has (both for ranges, From for KindSince … ) was resolved.
 func (r *resolver) resolve(m Match) (newsfacts.Date, bool) {
-	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Granularity: newsfacts.GrainSpan}
+	d := newsfacts.Date{Span: newsfacts.Span{Start: m.Start, End: m.End, Rule: m.Rule}, Granularity: newsfacts.GrainSpan, Frame: frameRules[m.Rule]}
 	switch m.Kind {
 	case KindPoint:
 		iv, rel, ok := r.point(m.Lo, pickFor(m.Lo))

@@ -25,7 +25,8 @@ type Rule struct {
 	Layer int
 	// Frame is true when the rule finds a period that can govern the
 	// clause or sentence it opens (今年一季度，…; 截至6月底，…): the
-	// periods a statistic is about. See Governs.
+	// periods a statistic is about. Resolve sets newsfacts.Date.Frame
+	// from it.
 	Frame bool
 	// Example is a phrase the rule matches in full; the package's tests
 	// hold more examples, positive and negative, for every rule.
@@ -105,6 +106,7 @@ func Rules() []Rule {
 	return out
 }
 
+// frameRules maps a rule name to its Frame flag.
 var frameRules = func() map[string]bool {
 	m := map[string]bool{}
 	for _, r := range ruleTable {

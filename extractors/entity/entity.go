@@ -16,10 +16,10 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
+	"github.com/newsfacts/newsfacts/extractors/gazseg"
 	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/extractors/segment"
@@ -59,37 +59,11 @@ func New(opts Options) (*Extractor, error) {
 		}
 		user = append(u, user...)
 	}
-	g, seg, err := Load(user)
+	g, seg, err := gazseg.Load(user)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("entity: %w", err)
 	}
 	return newExtractor(g, seg), nil
-}
-
-// Load builds what the place and organisation finders share: the
-// gazetteer, with the user's entries, and the segmenter, whose dictionary
-// holds every gazetteer name so that names segment as one word. The two
-// load at the same time.
-func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, error) {
-	type built struct {
-		b   *segment.Builder
-		err error
-	}
-	ch := make(chan built, 1)
-	go func() {
-		b, err := segment.NewBuilder(12000)
-		ch <- built{b, err}
-	}()
-	g, gerr := gazetteers.New(user)
-	sb := <-ch
-	if gerr != nil {
-		return nil, nil, fmt.Errorf("entity: %w", gerr)
-	}
-	if sb.err != nil {
-		return nil, nil, fmt.Errorf("entity: %w", sb.err)
-	}
-	sb.b.Add(SegmenterWords(g))
-	return g, sb.b.Build(), nil
 }
 
 func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {
@@ -106,34 +80,6 @@ func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {
 	e.hits.New = func() any { return new([]gazetteers.Hit) }
 	e.scratch.New = func() any { return new(scratch) }
 	return e
-}
-
-// SegmenterWords returns the gazetteer names that should segment as one
-// word: the names of provinces, prefectures, counties and zones, world
-// places, organisations and departments, tagged ns or nt.
-func SegmenterWords(g *gazetteers.Gazetteer) []segment.Word {
-	surfaces, refs := g.Surfaces()
-	words := make([]segment.Word, 0, len(surfaces)/4)
-	for id, s := range surfaces {
-		if utf8.RuneCountInString(s) < 2 {
-			continue
-		}
-		pos := ""
-		for _, r := range refs[id] {
-			switch r.Kind {
-			case gazetteers.RefPlace:
-				if g.Places[r.Index].Level != gazetteers.Township && pos == "" {
-					pos = "ns"
-				}
-			case gazetteers.RefOrg, gazetteers.RefDept:
-				pos = "nt"
-			}
-		}
-		if pos != "" {
-			words = append(words, segment.Word{Text: s, Pos: pos, Freq: 50})
-		}
-	}
-	return words
 }
 
 // Gazetteer returns the gazetteer the extractor uses.

@@ -56,7 +56,6 @@
 package indicator
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"io"
@@ -64,6 +63,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 //go:embed data/indicators.tsv
@@ -150,39 +151,29 @@ func Default() (*Catalogue, error) {
 // number of columns, an empty name, group or alias, a second line for the
 // same indicator, or an alias (or name) that names two indicators.
 func Load(r io.Reader, name string) (*Catalogue, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	b := newBuilder()
 	owner := map[string]int{} // key → line that first used it
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		errf := func(format string, args ...any) error {
-			return fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...))
-		}
+	err = datafile.Lines(name, strings.TrimPrefix(string(data), "\ufeff"), func(line int, text string) error {
 		f := strings.Split(text, "\t")
 		if len(f) != 2 && len(f) != 3 {
-			return nil, errf("%d columns, want canonical<TAB>group<TAB>aliases", len(f))
+			return fmt.Errorf("%d columns, want canonical<TAB>group<TAB>aliases", len(f))
 		}
 		ind := Indicator{Name: strings.TrimSpace(f[0]), Group: strings.TrimSpace(f[1])}
 		if ind.Name == "" || normalize(ind.Name) == "" {
-			return nil, errf("empty indicator name")
+			return fmt.Errorf("empty indicator name")
 		}
 		if ind.Group == "" {
-			return nil, errf("empty group for %s", ind.Name)
+			return fmt.Errorf("empty group for %s", ind.Name)
 		}
 		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
 			for a := range strings.SplitSeq(f[2], "|") {
 				a = strings.TrimSpace(a)
 				if a == "" || normalize(a) == "" {
-					return nil, errf("empty alias for %s", ind.Name)
+					return fmt.Errorf("empty alias for %s", ind.Name)
 				}
 				ind.Aliases = append(ind.Aliases, a)
 			}
@@ -199,18 +190,19 @@ func Load(r io.Reader, name string) (*Catalogue, error) {
 			if j, ok := b.keys[k]; ok {
 				other := b.list[j].Name
 				if i == 0 && normalize(other) == k {
-					return nil, errf("%s: second line for the indicator of line %d", ind.Name, owner[k])
+					return fmt.Errorf("%s: second line for the indicator of line %d", ind.Name, owner[k])
 				}
-				return nil, errf("%q of %s also names %s (line %d)", s, ind.Name, other, owner[k])
+				return fmt.Errorf("%q of %s also names %s (line %d)", s, ind.Name, other, owner[k])
 			}
 		}
 		for k := range seen {
 			owner[k] = line
 		}
 		b.add(idx, ind)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return b.build(), nil
 }

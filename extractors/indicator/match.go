@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts/internal/runes"
 	"golang.org/x/text/width"
 )
 
@@ -412,20 +413,20 @@ func isPlace(p string, last rune) bool {
 	case '县', '省', '州':
 		// NOTE: two-rune counties (沛县) and short city names (广州) are
 		// common; the generic ones are listed in genericPlaces.
-		return n >= 2 && isHan(p)
+		return n >= 2 && hanBeforeLast(p)
 	default:
 		// 市, 区, 镇, 乡, 旗, 盟: two-rune words are nearly all generic
 		// (城市, 山区, 城镇); named places have a name of two runes or more.
-		return n >= 3 && isHan(p)
+		return n >= 3 && hanBeforeLast(p)
 	}
 }
 
-// isHan reports whether the rune before the level word of p is a Han
-// character (株洲市, not 5市).
-func isHan(p string) bool {
-	_, n := utf8.DecodeLastRuneInString(p)
-	r, _ := utf8.DecodeLastRuneInString(p[:len(p)-n])
-	return unicode.Is(unicode.Han, r)
+// hanBeforeLast reports whether the rune before the last one of p (the
+// level word) is a Han character (株洲市, not 5市).
+func hanBeforeLast(p string) bool {
+	_, n := runes.Last(p)
+	r, _ := runes.Last(p[:len(p)-n])
+	return runes.IsHan(r)
 }
 
 // normalize returns the matching key of s: full-width forms folded to

@@ -8,7 +8,7 @@
 //
 // Date: the nearest date before the metric in its clause; else the nearest
 // governing date (a period a statistic can be about: 今年一季度, 2021年以来,
-// not a day or 近日, see date.Governs) or date that opens the sentence
+// not a day or 近日: newsfacts.Date.Frame) or date that opens the sentence
 // ("3月29日，…") before it in its sentence; else the
 // governing date that opens an earlier sentence of the same paragraph
 // ("今年以来，…。其中，…1.2万户"). Dates inside the metric's own span
@@ -30,21 +30,16 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
-	"github.com/newsfacts/newsfacts/extractors/date"
 )
 
-// Linker is the link stage.
-type Linker struct {
-	// Governs reports whether a date is a period that can govern the
-	// figures of its sentence and paragraph; nil means every date can.
-	Governs func(newsfacts.Date) bool
-}
+// Linker is the link stage. The dates that can govern the figures of their
+// sentence and paragraph are those with Frame set.
+type Linker struct{}
 
 var _ extractors.Extractor = Linker{}
 
-// New returns a Linker that judges dates with date.Governs, the rule set of
-// the date extractor.
-func New() Linker { return Linker{Governs: date.Governs} }
+// New returns a Linker.
+func New() Linker { return Linker{} }
 
 // Name returns "link".
 func (Linker) Name() string { return "link" }
@@ -58,16 +53,12 @@ func (Linker) Requires() []extractors.Layer {
 func (Linker) Provides() []extractors.Layer { return []extractors.Layer{extractors.Links} }
 
 // Extract sets DateID, PlaceID and OrgID of every metric of doc.
-func (lk Linker) Extract(doc *newsfacts.Doc) error {
-	governs := lk.Governs
-	if governs == nil {
-		governs = func(newsfacts.Date) bool { return true }
-	}
+func (Linker) Extract(doc *newsfacts.Doc) error {
 	l := &layout{doc: doc, paras: marksAfter(doc.Text, isParagraphBreak), clauses: marksAfter(doc.Text, isClauseBreak)}
 	for i := range doc.Metrics {
 		m := &doc.Metrics[i]
 		var dr, pr, or string
-		m.DateID, dr = linkDate(l, m.Span, governs)
+		m.DateID, dr = linkDate(l, m.Span)
 		m.PlaceID, pr = linkPlace(doc, m.Span)
 		m.OrgID, or = linkOrg(l, m.Span)
 		m.LinkRule = joinRules(dr, pr, or)
@@ -204,7 +195,7 @@ func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
 	return false
 }
 
-func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) (newsfacts.Opt[int32], string) {
+func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	doc := l.doc
 	usable := func(i int) bool {
 		d := doc.Dates[i].Span
@@ -239,14 +230,14 @@ func linkDate(l *layout, m newsfacts.Span, governs func(newsfacts.Date) bool) (n
 	}
 	// In the sentence: a governing period, or any date that opens the
 	// sentence ("3月29日，全市新增…12例").
-	opens := func(d newsfacts.Date) bool { return governs(d) || opensSentence(doc, d.Span) }
+	opens := func(d newsfacts.Date) bool { return d.Frame || opensSentence(doc, d.Span) }
 	if i, ok := nearest(sentenceStart(doc, m.Start), opens); ok {
 		return newsfacts.Some(int32(i)), RuleDateSentence
 	}
 	// A date that opens an earlier sentence of the paragraph governs the
 	// sentences after it.
 	para := l.paras.last(m.Start)
-	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return governs(d) && opensSentence(doc, d.Span) }); ok {
+	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return d.Frame && opensSentence(doc, d.Span) }); ok {
 		return newsfacts.Some(int32(i)), RuleDateParagraph
 	}
 	// The rules below reach past the figure's sentence: only for a

@@ -151,7 +151,7 @@ func TestLink(t *testing.T) {
 			for _, m := range tt.dates {
 				s := find(t, tt.text, m)
 				s.Rule = "period"
-				doc.Dates = append(doc.Dates, newsfacts.Date{Span: s})
+				doc.Dates = append(doc.Dates, newsfacts.Date{Span: s, Frame: true})
 			}
 			for _, m := range tt.days {
 				s := find(t, tt.text, m)
@@ -170,7 +170,7 @@ func TestLink(t *testing.T) {
 			sortEntities(ents)
 			doc.Entities = ents
 			doc.Metrics = []newsfacts.Metric{{Span: find(t, tt.text, tt.metric)}}
-			l := link.Linker{Governs: func(d newsfacts.Date) bool { return d.Rule == "period" }}
+			l := link.New()
 			if err := l.Extract(doc); err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package link_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,16 +10,18 @@ import (
 	"github.com/newsfacts/newsfacts/extractors"
 	"github.com/newsfacts/newsfacts/extractors/link"
 	"github.com/newsfacts/newsfacts/extractors/standard"
+	"github.com/newsfacts/newsfacts/internal/ruletest"
 )
 
 // TestLinkRules runs an example of every link rule through the standard
-// chain, and checks that docs/schema.md names every rule.
+// chain, and checks that LinkRules lists every Rule… constant, that every
+// rule has an example, and that docs/schema.md names every rule.
 func TestLinkRules(t *testing.T) {
 	chain, err := standard.New(standard.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ text, figure, rule string }{
+	examples := []struct{ text, figure, rule string }{
 		{"2023年全市新增经营主体1.2万户。", "1.2万户", link.RuleDateClause},
 		{"今年以来，全市新增经营主体1.2万户。", "1.2万户", link.RuleDateSentence},
 		{"今年以来，全市新增经营主体1.2万户。新增企业5000户。", "5000户", link.RuleDateParagraph},
@@ -31,7 +34,16 @@ func TestLinkRules(t *testing.T) {
 		{"株洲市召开经济工作会议，全市部署全年工作。\n企业新增经营主体100户。", "100户", link.RulePlaceScope},
 		{"国家统计局数据显示城镇新增就业100万人。", "100万人", link.RuleOrgClause},
 		{"国家统计局发布数据显示，城镇新增就业100万人。", "100万人", link.RuleOrgSentence},
-	} {
+	}
+	if got, want := link.LinkRules(), ruletest.Consts(t, ".", "Rule"); !slices.Equal(got, want) {
+		t.Errorf("LinkRules() = %q, want the Rule… constants %q", got, want)
+	}
+	for _, r := range link.LinkRules() {
+		if !slices.ContainsFunc(examples, func(ex struct{ text, figure, rule string }) bool { return ex.rule == r }) {
+			t.Errorf("link rule %q has no example", r)
+		}
+	}
+	for _, tt := range examples {
 		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2024, 5, 1))})
 		for _, x := range chain.Extractors() {
 			if err := extractors.RunOne(x, doc); err != nil {

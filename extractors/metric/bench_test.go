@@ -8,13 +8,13 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/metric"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // loadCorpus reads the text fields of the xwlb corpus, or skips.
 func loadCorpus(b *testing.B) []string {
 	b.Helper()
-	path := shared.Require(b, "corpus/xwlb/articles.jsonl")
+	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatal(err)

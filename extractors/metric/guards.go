@@ -153,11 +153,10 @@ func (s *scanner) arabicID(ns, ne int) bool {
 	t := s.text
 	digits := 0
 	lead0 := false
-	for k, r := range t[ns:ne] {
+	for _, r := range t[ns:ne] {
 		if d := numeral.ArabicDigit(r); d >= 0 {
 			if digits == 0 && d == 0 {
 				lead0 = true
-				_ = k
 			}
 			digits++
 		} else if r == '.' || r == '．' || r == '点' || r == '點' || r == 'e' || r == 'E' || r == '万' || r == '亿' || r == '^' || r == '/' {
@@ -239,8 +238,9 @@ func (s *scanner) rangeDash(ns, ne int) bool {
 	if a == 4 && b <= 2 {
 		return false // 2022-03
 	}
-	// 17-2, 26-6: a name (an oil field, a model), not a range.
-	return atoi(t[ns:ne]) < atoi(strings.SplitN(t[k:e], ".", 2)[0]) || b > a
+	// 17-2, 26-6: a name (an oil field, a model), not a range. The
+	// integer parts compare (1.05-1.07).
+	return atoi(intPart(t[ns:ne])) < atoi(intPart(t[k:e])) || b > a
 }
 
 // dateRangeStart reports whether a range connector and a date follow the

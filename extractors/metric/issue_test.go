@@ -93,10 +93,19 @@ func check(t *testing.T, ctx string, m newsfacts.Metric, w want) {
 	if m.Kind != w.kind {
 		t.Errorf("%s: %s: got kind %q, want %q", ctx, w.text, m.Kind, w.kind)
 	}
-	if m.Rule == "" {
-		t.Errorf("%s: %s: got no rule name", ctx, w.text)
+	if !ruleNames[m.Rule] {
+		t.Errorf("%s: %s: got rule %q, which is not one of metric.Rules()", ctx, w.text, m.Rule)
 	}
 }
+
+// ruleNames holds the names of metric.Rules().
+var ruleNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, r := range metric.Rules() {
+		out[r.Name] = true
+	}
+	return out
+}()
 
 func optString(o newsfacts.Opt[float64]) string {
 	if !o.OK {

@@ -1,7 +1,6 @@
 package metric
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"slices"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 //go:embed data/*.tsv data/*.txt
@@ -314,31 +315,14 @@ func loadLexicon() (*lexicon, error) {
 	return lx, nil
 }
 
-// readTSV calls fn for every non-comment line of a data file, split at tabs,
-// after checking that it has at least min fields.
+// readTSV calls fn for every data line of a data file, split at tabs,
+// after checking that it has at least min fields (see datafile.Fields).
 func readTSV(name string, min int, fn func([]string) error) error {
-	f, err := dataFS.Open("data/" + name)
+	b, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimRight(sc.Text(), " \r")
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		fields := strings.Split(t, "\t")
-		if len(fields) < min || fields[0] == "" {
-			return fmt.Errorf("data/%s:%d: want %d tab-separated fields, got %q", name, line, min, t)
-		}
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("data/%s:%d: %w", name, line, err)
-		}
-	}
-	return sc.Err()
+	return datafile.Fields("data/"+name, string(b), min, fn)
 }
 
 // trie matches words at the start of a string, longest first.
@@ -456,28 +440,8 @@ func (t *rtrie[V]) match(s string) (v V, n int, ok bool) {
 	return v, n, ok
 }
 
-// decodeRune is utf8.DecodeRuneInString with a fast path for the
-// three-byte runes of Chinese text.
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 && s[0] >= 0xE1 && s[0] < 0xF0 && s[0] != 0xED &&
-		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
-	}
-	if len(s) > 0 && s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
-	}
-	return utf8.DecodeRuneInString(s)
-}
+// decodeRune is runes.First: the first rune of s and its size.
+func decodeRune(s string) (rune, int) { return runes.First(s) }
 
-// decodeLastRune is utf8.DecodeLastRuneInString with the same fast path.
-func decodeLastRune(s string) (rune, int) {
-	n := len(s)
-	if n >= 3 && s[n-3] >= 0xE1 && s[n-3] < 0xF0 && s[n-3] != 0xED &&
-		s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
-		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F), 3
-	}
-	if n > 0 && s[n-1] < utf8.RuneSelf {
-		return rune(s[n-1]), 1
-	}
-	return utf8.DecodeLastRuneInString(s)
-}
+// decodeLastRune is runes.Last: the last rune of s and its size.
+func decodeLastRune(s string) (rune, int) { return runes.Last(s) }

@@ -56,8 +56,8 @@ func checkInvariants(t testing.TB, doc *newsfacts.Doc) {
 			t.Fatalf("metric %d %q starts at %d, before the previous one ends (%d)", i, text[m.Start:m.End], m.Start, prevEnd)
 		}
 		prevEnd = m.End
-		if m.Rule == "" {
-			t.Fatalf("metric %d %q has no rule", i, text[m.Start:m.End])
+		if !ruleNames[m.Rule] {
+			t.Fatalf("metric %d %q has rule %q, which is not one of metric.Rules()", i, text[m.Start:m.End], m.Rule)
 		}
 		if m.OrgID.OK || m.PlaceID.OK || m.DateID.OK {
 			t.Fatalf("metric %d %q has links set", i, text[m.Start:m.End])

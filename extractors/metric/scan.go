@@ -528,8 +528,7 @@ func (s *scanner) doubling(i int) (*Candidate, int) {
 // beforeWord reads a baseline before a word-led figure such as 翻一番.
 func (s *scanner) beforeWord(c *Candidate, i int) {
 	head := s.text[s.floor:i]
-	if w, n := glueBefore(head); n > 0 {
-		_ = w
+	if _, n := glueBefore(head); n > 0 {
 		head = head[:len(head)-n]
 	}
 	if _, n, ok := s.lx.baselines.match(head); ok {

@@ -1,25 +1,40 @@
 package metric
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
+	"golang.org/x/text/width"
 )
 
+// atoi returns the value of the ASCII digits s, 0 when s is not a number.
 func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
+	n, _ := strconv.Atoi(s)
 	return n
 }
 
-func pow10(n int) float64 {
-	f := 1.0
-	for ; n > 0; n-- {
-		f *= 10
+// narrow folds the full-width forms of s (ｋｍ) to ASCII with width.Narrow.
+//
+// NOTE: ASCII s is returned as it is: width.Narrow.String allocates even
+// when nothing changes.
+func narrow(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return width.Narrow.String(s)
+		}
 	}
-	return f
+	return s
+}
+
+// intPart returns s up to its first '.'.
+func intPart(s string) string {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func skipSpaces(s string) int {
@@ -54,9 +69,7 @@ func isDigit(r rune) bool { return numeral.ArabicDigit(r) >= 0 }
 
 func isAlnum(r rune) bool { return isLatin(r) || isDigit(r) }
 
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
-}
+func isHan(r rune) bool { return runes.IsHan(r) }
 
 // isClauseEnd reports whether r ends a clause.
 func isClauseEnd(r rune) bool {
@@ -65,18 +78,6 @@ func isClauseEnd(r rune) bool {
 		return true
 	}
 	return false
-}
-
-func toHalfWidth(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }
 
 // lastRune returns the last rune of s (s not empty).

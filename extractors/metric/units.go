@@ -1,6 +1,7 @@
 package metric
 
 import (
+	"math"
 	"strings"
 
 	"github.com/newsfacts/newsfacts"
@@ -47,7 +48,7 @@ func (s *scanner) unit(c *Candidate) bool {
 		if nx, _ := decodeRune(t[k:]); isDigit(nx) || nx == '-' || nx == '_' {
 			return false
 		}
-		if s.lx.latinUnits[strings.ToLower(toHalfWidth(t[j:k]))] && c.Num.Form&numeral.Arabic != 0 {
+		if s.lx.latinUnits[strings.ToLower(narrow(t[j:k]))] && c.Num.Form&numeral.Arabic != 0 {
 			c.Unit, c.Class, c.End = t[j:k], ClassMeasure, k
 			return true
 		}
@@ -224,7 +225,7 @@ func (s *scanner) after(c *Candidate) {
 			k++
 		}
 		if k > j && !isDigit(runeAt(t, k)) {
-			c.Sub = float64(atoi(t[j:k])) / pow10(k-j)
+			c.Sub = float64(atoi(t[j:k])) / math.Pow10(k-j)
 			j = k
 		}
 	}

@@ -33,12 +33,11 @@ func (s *scanner) before(c *Candidate) {
 			}
 		}
 		if !hasQual && !hasVerb && !hasBase {
-			if q, n, ok := s.lx.preQual.match(head); ok && !falseQualifier(head[:len(head)-n], head[len(head)-n:]) {
+			if _, n, ok := s.lx.preQual.match(head); ok && !falseQualifier(head[:len(head)-n], head[len(head)-n:]) {
 				w := head[len(head)-n:]
 				if (w == "上" || w == "数") && !startsWithUnitChar(t[c.NumStart:c.NumEnd]) {
 					break
 				}
-				_ = q
 				c.Pre = w
 				k -= n
 				start = k
@@ -115,8 +114,7 @@ func (s *scanner) before(c *Candidate) {
 				continue
 			}
 		}
-		if w, n := glueBefore(head); n > 0 && !hasBase {
-			_ = w
+		if _, n := glueBefore(head); n > 0 && !hasBase {
 			k -= n
 			hasGlue = true
 			continue

@@ -15,6 +15,8 @@ package numeral
 import (
 	"math"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Form records how a numeral was written, as a set of flags.
@@ -388,7 +390,6 @@ func scanPlain(s string) (Number, bool) {
 			v := decFrom(ip, frac)
 			form |= Decimal
 			pos, end = k+fn, k+fn
-			tokens++
 			// 三点五亿: magnitudes scale the whole decimal.
 			for {
 				q := pos + skipSpaces(s[pos:])
@@ -541,7 +542,7 @@ done:
 // decFrom combines an integer part and decimal digits into one exact
 // decimal when it fits, else a rounded one.
 func decFrom(ip float64, frac dec) dec {
-	scale := pow10(-frac.e)
+	scale := math.Pow10(-frac.e)
 	if ip >= 0 && ip < 1<<53 && ip == math.Trunc(ip) && ip*scale < 1<<53 {
 		return dec{m: uint64(ip)*uint64(scale) + frac.m, e: frac.e}
 	}
@@ -558,29 +559,19 @@ type dec struct {
 
 func (d dec) float() float64 {
 	if d.isF {
-		return d.f * pow10(d.e)
+		return d.f * math.Pow10(d.e)
 	}
 	v := float64(d.m)
 	switch {
 	case d.e == 0:
 		return v
 	case d.e > 0:
-		return v * pow10(d.e)
+		return v * math.Pow10(d.e)
 	case d.e >= -22 && d.m < 1<<53:
-		return v / pow10(-d.e) // exact operands: correctly rounded
+		return v / math.Pow10(-d.e) // exact operands: correctly rounded
 	default:
 		return v * math.Pow(10, float64(d.e))
 	}
-}
-
-var pow10tab = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-func pow10(e int) float64 {
-	if e >= 0 && e < len(pow10tab) {
-		return pow10tab[e]
-	}
-	return math.Pow(10, float64(e))
 }
 
 // arabic is a parsed run of Arabic digits.
@@ -843,21 +834,8 @@ func skipSpaces(s string) int {
 	return i
 }
 
-func decode(s string) (rune, int) {
-	if len(s) == 0 {
-		return utf8.RuneError, 0
-	}
-	if s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
-	}
-	// NOTE: a fast path for the three-byte runes of Chinese text (E1-EC,
-	// EE-EF lead bytes need no further range checks).
-	if len(s) >= 3 && s[0] >= 0xE1 && s[0] < 0xF0 && s[0] != 0xED &&
-		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(s)
-}
+// decode is runes.First: the first rune of s and its size.
+func decode(s string) (rune, int) { return runes.First(s) }
 
 func isSign(r rune) bool {
 	return r == '-' || r == '－' || r == '−' || r == '负' || r == '負'

@@ -28,6 +28,7 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 // Method values (the Span.Rule of an organisation entity, written to the
@@ -41,7 +42,7 @@ const (
 	MethodDeptHome    = "dept+article-place" // level word + department, level word read as the article's place
 	MethodSuffix      = "suffix"             // name + suffix: 湖南晋通公司
 	MethodSuffixPlace = "suffix+place"       // place or organisation + name + suffix: 株洲日报
-	MethodForeign     = "list+country"       // foreign country + ministry named like a Chinese one: 印度外交部
+	MethodListCountry = "list+country"       // foreign country + ministry named like a Chinese one: 印度外交部
 	MethodSuffixFull  = "suffix+context"     // name + suffix, named in full elsewhere in the article: 晋通公司 after 湖南晋通公司
 )
 
@@ -103,20 +104,9 @@ var stopData string
 // are part of other words (局长, 全部). Either may be nil, which turns those
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, seg: seg, lex: lex, generic: wordSet(genericData), stop: wordSet(stopData)}
+	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData)}
 	f.units.New = func() any { return map[int][]unit{} }
 	return f
-}
-
-func wordSet(data string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(data, "\n") {
-		l = strings.TrimSpace(l)
-		if l != "" && l[0] != '#' {
-			m[l] = true
-		}
-	}
-	return m
 }
 
 // Gazetteer returns the gazetteer the Finder reads.
@@ -256,7 +246,7 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			}
 			b.WriteString(surface)
 			if p.Kind == PartName && i == len(m.Parts)-1 {
-				rule = MethodForeign
+				rule = MethodListCountry
 			}
 			if p.Kind == PartSuffix {
 				if hasPlace || rule != "" {

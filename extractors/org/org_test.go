@@ -7,11 +7,12 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/gazseg"
 	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/internal/ruletest"
 )
 
 type finders struct {
@@ -20,7 +21,7 @@ type finders struct {
 }
 
 func newFinders(user []gazetteers.UserEntry) (finders, error) {
-	g, seg, err := entity.Load(user)
+	g, seg, err := gazseg.Load(user)
 	if err != nil {
 		return finders{}, err
 	}
@@ -105,10 +106,10 @@ var examples = []example{
 	{rule: org.MethodSuffixPlace, text: "他是本队队长，这家银行表示，美国成为会员国。", not: []string{"本队", "这家银行", "家银行", "美国成为会员国"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
-	{rule: org.MethodForeign, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
-	{rule: org.MethodForeign, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
-	{rule: org.MethodForeign, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
-	{rule: org.MethodForeign, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
+	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
+	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
+	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
+	{rule: org.MethodListCountry, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
 }
 
 func TestExamples(t *testing.T) {
@@ -135,28 +136,10 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestEveryRuleHasExamples fails when a method (every Method… constant of
+// the package) has no positive or no negative example, or a rule is not
+// one of the methods.
 func TestEveryRuleHasExamples(t *testing.T) {
-	methods := []string{"list", org.MethodUser, org.MethodDept, org.MethodDeptPlace, org.MethodDeptLevel,
-		org.MethodDeptHome, org.MethodSuffix, org.MethodSuffixPlace, org.MethodSuffixFull, org.MethodForeign}
-	for _, r := range org.RuleNames() {
-		if !slices.Contains(methods, r) {
-			t.Errorf("rule %q has no examples", r)
-		}
-	}
-	for _, m := range methods {
-		pos, neg := 0, 0
-		for _, ex := range examples {
-			if ex.rule == m {
-				if len(ex.want) > 0 {
-					pos++
-				}
-				if len(ex.not) > 0 {
-					neg++
-				}
-			}
-		}
-		if pos == 0 || neg == 0 {
-			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
-		}
-	}
+	counts := ruletest.Count(examples, func(ex example) (string, bool, bool) { return ex.rule, len(ex.want) > 0, len(ex.not) > 0 })
+	ruletest.CheckMethods(t, ".", org.RuleNames(), counts)
 }

@@ -2,6 +2,7 @@ package place
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
@@ -25,13 +27,13 @@ type rule struct {
 // after resolution (extractors/entity), longest first.
 var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
-	{MethodSuffix, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
+	{MethodGazetteerLevel, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
 	// decodes each character once for both rules.
 	{MethodAbbrevVerb, "travel verb + abbreviation (访华, 在京)", nil},
-	// NOTE: found in the scan of findAbbrevPairs, which already stops at
+	// NOTE: found in the scan of findAbbrevs, which already stops at
 	// every country abbreviation; a scan of its own cost 5 % of the stage.
 	{MethodAbbrevRole, "country abbreviation + side, army or office (美方, 俄军, 叙总统)", nil},
 }
@@ -50,7 +52,7 @@ type scan struct {
 	text string
 	hits []gazetteers.Hit
 	out  []Mention
-	run  []abbrevPos // findAbbrevPairs' buffer, reused for each run
+	run  []abbrevPos // findAbbrevs' buffer, reused for each run
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
@@ -123,10 +125,10 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 	if f.lex == nil {
 		return true
 	}
-	if start > 0 && f.crossWord(text, prevRune(text, start), start+firstRune(text[start:])) {
+	if start > 0 && f.crossWord(text, prevRuneStart(text, start), start+firstRuneLen(text[start:])) {
 		return false
 	}
-	if end < len(text) && f.crossWord(text, end-lastRune(text[:end]), end+firstRune(text[end:])) && !organAfter(text, end) {
+	if end < len(text) && f.crossWord(text, end-lastRuneLen(text[:end]), end+firstRuneLen(text[end:])) && !organAfter(text, end) {
 		return false
 	}
 	// A longer dictionary word starting here (大理石, 长治久安).
@@ -138,7 +140,7 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 		if strings.ContainsRune(surnames, r) {
 			// The surname stands alone unless it ends a word (提高北京: 提高).
 			ps := start - size
-			if ps == 0 || !f.lexHas(text[prevRune(text, ps):start]) {
+			if ps == 0 || !f.lexHas(text[prevRuneStart(text, ps):start]) {
 				return false
 			}
 		}
@@ -175,17 +177,20 @@ func (f *Finder) lexWordBeyond(text string, i, end int) bool {
 // notPlace accepts the dictionary words that are not place words (ns…).
 func notPlace(e segment.Entry) bool { return !strings.HasPrefix(e.Pos, "ns") }
 
-func prevRune(text string, i int) int {
+// prevRuneStart returns the byte offset where the rune before i starts.
+func prevRuneStart(text string, i int) int {
 	_, size := utf8.DecodeLastRuneInString(text[:i])
 	return i - size
 }
 
-func firstRune(s string) int {
+// firstRuneLen returns the size in bytes of the first rune of s.
+func firstRuneLen(s string) int {
 	_, size := utf8.DecodeRuneInString(s)
 	return size
 }
 
-func lastRune(s string) int {
+// lastRuneLen returns the size in bytes of the last rune of s.
+func lastRuneLen(s string) int {
 	_, size := utf8.DecodeLastRuneInString(s)
 	return size
 }
@@ -197,11 +202,11 @@ var surnameData string
 // everyday function words, for the person-name check of short names.
 var surnames = func() string {
 	var b strings.Builder
-	for _, l := range strings.Split(surnameData, "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			b.WriteString(l)
-		}
-	}
+	// NOTE: Lines fails only when its fn does.
+	_ = datafile.Lines("data/surnames.txt", surnameData, func(_ int, l string) error {
+		b.WriteString(strings.TrimSpace(l))
+		return nil
+	})
 	return b.String()
 }()
 
@@ -317,10 +322,7 @@ var abbrevVocab = parseAbbrev(abbrevData)
 
 func parseAbbrev(data string) abbrevWords {
 	w := abbrevWords{verbs: map[rune]bool{}, targets: map[rune]bool{}}
-	for _, l := range strings.Split(data, "\n") {
-		if l == "" || l[0] == '#' {
-			continue
-		}
+	err := datafile.Lines("data/abbrev.tsv", data, func(_ int, l string) error {
 		word, role, _ := strings.Cut(l, "\t")
 		r, _ := utf8.DecodeRuneInString(word)
 		switch role {
@@ -331,8 +333,12 @@ func parseAbbrev(data string) abbrevWords {
 		case "target":
 			w.targets[r] = true
 		default:
-			panic("place: data/abbrev.tsv: unknown role " + role)
+			return fmt.Errorf("unknown role %q", role)
 		}
+		return nil
+	})
+	if err != nil {
+		panic("place: " + err.Error())
 	}
 	return w
 }
@@ -519,11 +525,11 @@ func findSuffixed(f *Finder, s *scan) {
 		e := m.End + len(suf)
 		// 区区长, 市市长: the level word of an office after the name is
 		// fine; any other word running across the end is not (州长 is).
-		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRune(s.text[:e]), e+firstRune(s.text[e:])) {
+		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
 			continue
 		}
 		s.out = append(s.out, Mention{
-			Start: m.Start, End: e, Rule: MethodSuffix, Cands: m.Cands,
+			Start: m.Start, End: e, Rule: MethodGazetteerLevel, Cands: m.Cands,
 			NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: true,
 		})
 	}

@@ -22,24 +22,25 @@ import (
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 // Method values (the Span.Rule of a place entity, written to the method
 // column).
 const (
-	MethodGazetteer   = "gazetteer"           // a full name: 株洲市, 美国
-	MethodShort       = "gazetteer-short"     // a short name: 株洲, 湖南
-	MethodContext     = "gazetteer+context"   // one of several readings, picked by the article's other places
-	MethodAmbiguous   = "gazetteer-ambiguous" // a full name with several readings and no context: name only
-	MethodTownship    = "township+context"    // a township, kept because its county or city is in the article
-	MethodTownUnique  = "township"            // a township whose name is unique in the country
-	MethodZone        = "zone"                // place + zone suffix: 株洲高新区
-	MethodZoneContext = "zone+context"        // township + zone suffix, township picked by context: 田心高科园
-	MethodAbbrevPair  = "abbrev-pair"         // abbreviations in a relation: 中美关系
-	MethodAbbrevVerb  = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
-	MethodAbbrevRole  = "abbrev-role"         // abbreviation before a side, army or office: 美方, 俄军
-	MethodSuffix      = "gazetteer+level"     // a foreign place or a former county with its level word: 维也纳市, 栾城县
-	MethodUser        = "user"                // an entry of the user gazetteer
+	MethodGazetteer       = "gazetteer"           // a full name: 株洲市, 美国
+	MethodShort           = "gazetteer-short"     // a short name: 株洲, 湖南
+	MethodContext         = "gazetteer+context"   // one of several readings, picked by the article's other places
+	MethodAmbiguous       = "gazetteer-ambiguous" // a full name with several readings and no context: name only
+	MethodTownshipContext = "township+context"    // a township, kept because its county or city is in the article
+	MethodTownship        = "township"            // a township whose name is unique in the country
+	MethodZone            = "zone"                // place + zone suffix: 株洲高新区
+	MethodZoneContext     = "zone+context"        // township + zone suffix, township picked by context: 田心高科园
+	MethodAbbrevPair      = "abbrev-pair"         // abbreviations in a relation: 中美关系
+	MethodAbbrevVerb      = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
+	MethodAbbrevRole      = "abbrev-role"         // abbreviation before a side, army or office: 美方, 俄军
+	MethodGazetteerLevel  = "gazetteer+level"     // a foreign place or a former county with its level word: 维也纳市, 栾城县
+	MethodUser            = "user"                // an entry of the user gazetteer
 )
 
 // Mention is a place found in a text, before resolution.
@@ -133,15 +134,7 @@ func isWord(lex segment.Lexicon, s string) bool {
 var ambiguousData string
 
 // ambiguousShort are the prefecture short names that need support.
-var ambiguousShort = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(ambiguousData, "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			m[l] = true
-		}
-	}
-	return m
-}()
+var ambiguousShort = datafile.Set(ambiguousData)
 
 // classify decides how a surface is read. See docs/entities.md.
 func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gazetteers.Ref) surfInfo {
@@ -201,10 +194,10 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 			everyday := isWord(lex, s) || strings.HasSuffix(s, "城镇")
 			in.needSupport = !(len(c) == 1 && runes >= 3 && hasTownSuffix(s)) || everyday
 			in.minSupport = 2
-			in.rule = MethodTownship
+			in.rule = MethodTownshipContext
 			in.keepName = runes >= 3 && hasTownSuffix(s) && !strings.HasSuffix(s, "街道") && !everyday
 			if !in.needSupport {
-				in.rule = MethodTownUnique
+				in.rule = MethodTownship
 			}
 		}
 		// 城区, 矿区, 林场: two-character official names that are generic

@@ -7,10 +7,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/gazseg"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/internal/ruletest"
 )
 
 type finder struct {
@@ -19,7 +20,7 @@ type finder struct {
 }
 
 func newFinder(user []gazetteers.UserEntry) (finder, error) {
-	g, seg, err := entity.Load(user)
+	g, seg, err := gazseg.Load(user)
 	if err != nil {
 		return finder{}, err
 	}
@@ -81,11 +82,11 @@ var examples = []example{
 	{rule: place.MethodContext, text: "天津的企业在河北投资。", want: []string{"河北|河北省|130000||gazetteer+context"}},
 	{rule: place.MethodAmbiguous, text: "朝阳区举办了一场招聘会。", want: []string{"朝阳区|朝阳区|||gazetteer-ambiguous"}},
 	{rule: place.MethodAmbiguous, text: "石峰的发展很快。", not: []string{"石峰"}},
-	{rule: place.MethodTownship, text: "石峰区云田镇的村民种植水稻。", want: []string{"云田镇|云田镇|430204102|湖南省株洲市石峰区|township+context"}},
-	{rule: place.MethodTownship, text: "云田镇的村民种植水稻。", want: []string{"云田镇|云田镇|||gazetteer-ambiguous"}},
-	{rule: place.MethodTownship, text: "商场位于城镇中心，带动小城镇发展。", not: []string{"于城镇", "小城镇"}},
-	{rule: place.MethodTownUnique, text: "响石岭街道开展志愿服务。", want: []string{"响石岭街道|响石岭街道|430204002|湖南省株洲市石峰区|township"}},
-	{rule: place.MethodTownUnique, text: "街道开展志愿服务。", not: []string{"街道"}},
+	{rule: place.MethodTownshipContext, text: "石峰区云田镇的村民种植水稻。", want: []string{"云田镇|云田镇|430204102|湖南省株洲市石峰区|township+context"}},
+	{rule: place.MethodTownshipContext, text: "云田镇的村民种植水稻。", want: []string{"云田镇|云田镇|||gazetteer-ambiguous"}},
+	{rule: place.MethodTownshipContext, text: "商场位于城镇中心，带动小城镇发展。", not: []string{"于城镇", "小城镇"}},
+	{rule: place.MethodTownship, text: "响石岭街道开展志愿服务。", want: []string{"响石岭街道|响石岭街道|430204002|湖南省株洲市石峰区|township"}},
+	{rule: place.MethodTownship, text: "街道开展志愿服务。", not: []string{"街道"}},
 	{rule: place.MethodZone, text: "株洲高新区新落户企业二十家。", want: []string{"株洲高新区|株洲高新技术产业开发区||湖南省株洲市|zone"}},
 	{rule: place.MethodZone, text: "这个新区的环境很好。", not: []string{"新区"}},
 	{rule: place.MethodZoneContext, text: "石峰区的田心高科园引进了新项目。", want: []string{"田心高科园|田心高科园||湖南省株洲市石峰区|zone+context"}},
@@ -95,11 +96,11 @@ var examples = []example{
 	{rule: place.MethodAbbrevVerb, text: "外国元首访华期间参观了工厂。", want: []string{"华|中国|CN||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "代表团今天抵京。", want: []string{"京|北京市|110000||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "他在华为工作，现在华人很多。", not: []string{"华"}},
-	{rule: place.MethodSuffix, text: "奥地利维也纳市市长出席了开幕式。", want: []string{"维也纳市|维也纳||奥地利|gazetteer+level"}},
+	{rule: place.MethodGazetteerLevel, text: "奥地利维也纳市市长出席了开幕式。", want: []string{"维也纳市|维也纳||奥地利|gazetteer+level"}},
 	{rule: place.MethodGazetteer, text: "暴雨袭击了俄亥俄州南部。", want: []string{"俄亥俄州|俄亥俄||美国|gazetteer"}},
-	{rule: place.MethodSuffix, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
-	{rule: place.MethodSuffix, text: "栾城县组织干部学习。", not: []string{"栾城县", "栾城"}},
-	{rule: place.MethodSuffix, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
+	{rule: place.MethodGazetteerLevel, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
+	{rule: place.MethodGazetteerLevel, text: "栾城县组织干部学习。", not: []string{"栾城县", "栾城"}},
+	{rule: place.MethodGazetteerLevel, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
 	{rule: place.MethodAbbrevPair, text: "中美在气候领域开展对话。", want: []string{"中|中国|CN||abbrev-pair", "美|美国|US||abbrev-pair"}},
 	{rule: place.MethodAbbrevRole, text: "他说，俄政府决定提高贴现率，美方表示欢迎。", want: []string{"俄|俄罗斯|RU||abbrev-role", "美|美国|US||abbrev-role"}},
 	{rule: place.MethodAbbrevRole, text: "他与叙总统举行了会谈。", want: []string{"叙|叙利亚|SY||abbrev-role"}},
@@ -107,7 +108,7 @@ var examples = []example{
 	{rule: place.MethodAbbrevRole, text: "他获得亚军，新政府成立。", not: []string{"亚", "新"}},
 	{rule: place.MethodAmbiguous, text: "龙泉乡的果园丰收了。", want: []string{"龙泉乡|龙泉乡|||gazetteer-ambiguous"}},
 	{rule: place.MethodAmbiguous, text: "建设街道开展志愿服务。", not: []string{"建设街道"}},
-	{rule: place.MethodTownship, text: "建设街道开展志愿服务。", not: []string{"建设街道"}},
+	{rule: place.MethodTownshipContext, text: "建设街道开展志愿服务。", not: []string{"建设街道"}},
 	{rule: place.MethodGazetteer, text: "探测器从地球出发飞向火星，途经月球。", want: []string{"地球|地球|||gazetteer", "月球|月球|||gazetteer"}},
 	{rule: place.MethodGazetteer, text: "代表团参观了不来梅和杜塞尔多夫。", want: []string{"不来梅|不来梅||德国|gazetteer", "杜塞尔多夫|杜塞尔多夫||德国|gazetteer"}},
 	{rule: place.MethodUser, text: "星城的夜景很美。", user: true, want: []string{"星城|长沙市|430100|湖南省|user"}},
@@ -141,34 +142,12 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-// TestEveryRuleHasExamples fails when a method has no positive or no
-// negative example.
+// TestEveryRuleHasExamples fails when a method (every Method… constant of
+// the package) has no positive or no negative example, or a rule is not
+// one of the methods.
 func TestEveryRuleHasExamples(t *testing.T) {
-	methods := []string{place.MethodGazetteer, place.MethodShort, place.MethodContext, place.MethodAmbiguous,
-		place.MethodTownship, place.MethodTownUnique, place.MethodZone, place.MethodZoneContext,
-		place.MethodAbbrevPair, place.MethodAbbrevVerb, place.MethodAbbrevRole, place.MethodSuffix, place.MethodUser}
-	for _, r := range place.RuleNames() {
-		if !slices.Contains(methods, r) {
-			t.Errorf("rule %q is not a documented method", r)
-		}
-	}
-	for _, m := range methods {
-		pos, neg := 0, 0
-		for _, ex := range examples {
-			if ex.rule != m {
-				continue
-			}
-			if len(ex.want) > 0 {
-				pos++
-			}
-			if len(ex.not) > 0 {
-				neg++
-			}
-		}
-		if pos == 0 || neg == 0 {
-			t.Errorf("method %q has %d positive and %d negative examples, want at least one of each", m, pos, neg)
-		}
-	}
+	counts := ruletest.Count(examples, func(ex example) (string, bool, bool) { return ex.rule, len(ex.want) > 0, len(ex.not) > 0 })
+	ruletest.CheckMethods(t, ".", place.RuleNames(), counts)
 }
 
 func TestHome(t *testing.T) {

@@ -135,8 +135,8 @@ func contextRule(rule string) string {
 	switch rule {
 	case MethodGazetteer, MethodShort:
 		return MethodContext
-	case MethodTownUnique:
-		return MethodTownship
+	case MethodTownship:
+		return MethodTownshipContext
 	}
 	return rule
 }

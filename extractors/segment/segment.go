@@ -16,14 +16,17 @@ package segment
 import (
 	_ "embed"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/datafile"
 )
 
 //go:generate go run ./internal/gen/gensegdict -out data/dict.txt
@@ -69,7 +72,15 @@ type Options struct {
 // GSE is the gse-backed Segmenter and Lexicon. It is read-only after it is
 // built and safe for concurrent use.
 type GSE struct {
-	seg gse.Segmenter
+	// seg is the *gse.Segmenter (see gse).
+	//
+	// NOTE: an unsafe.Pointer, so that gse's type is not in the type
+	// descriptor of GSE. GSE is converted to interfaces, and the binary
+	// links reflection's MethodByName (text/template): the linker then
+	// keeps every exported method of every type GSE's descriptor names,
+	// and gse.Segmenter's LoadDictEmbed would keep the 32 MB of
+	// dictionaries gse embeds, which newsfacts never loads.
+	seg unsafe.Pointer
 	// words is a bit set of the hashes of the dictionary's words: a word
 	// whose bit is clear is not in the dictionary.
 	//
@@ -86,6 +97,9 @@ var (
 	_ Segmenter = (*GSE)(nil)
 	_ Lexicon   = (*GSE)(nil)
 )
+
+// gse returns the gse segmenter.
+func (g *GSE) gse() *gse.Segmenter { return (*gse.Segmenter)(g.seg) }
 
 // New loads the embedded dictionary and opts.Words.
 func New(opts Options) (*GSE, error) {
@@ -106,8 +120,8 @@ type Builder struct {
 // NewBuilder loads the embedded dictionary; extra is a hint of how many
 // words Add will add.
 func NewBuilder(extra int) (*Builder, error) {
-	g := &GSE{}
-	s := &g.seg
+	s := new(gse.Segmenter)
+	g := &GSE{seg: unsafe.Pointer(s)}
 	s.SkipLog = true
 	s.NotLoadHMM = true
 	s.Dict = gse.NewDict()
@@ -115,33 +129,24 @@ func NewBuilder(extra int) (*Builder, error) {
 	// NOTE: sizing the token table up front avoids repeated copying of a
 	// large slice of structs while loading.
 	s.Dict.Tokens = make([]gse.Token, 0, strings.Count(dictData, "\n")+extra)
-	data := dictData
-	for line := 1; data != ""; line++ {
-		var l string
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-		} else {
-			l, data = data, ""
-		}
-		if l == "" || l[0] == '#' {
-			continue
-		}
+	err := datafile.Lines("data/dict.txt", dictData, func(_ int, l string) error {
 		w, rest, ok1 := strings.Cut(l, " ")
 		fs, pos, ok2 := strings.Cut(rest, " ")
 		f, err := strconv.ParseFloat(fs, 64)
 		if !ok1 || !ok2 || err != nil {
-			return nil, errors.New("segment: malformed dictionary line " + strconv.Itoa(line))
+			return errors.New("malformed dictionary line")
 		}
-		if err := s.Dict.AddToken(s.ToToken(w, f, pos)); err != nil {
-			return nil, err
-		}
+		return s.Dict.AddToken(s.ToToken(w, f, pos))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
 	}
 	return &Builder{g: g}, nil
 }
 
 // Add adds words; a word the dictionary already has keeps its entry.
 func (b *Builder) Add(words []Word) {
-	s := &b.g.seg
+	s := b.g.gse()
 	for _, w := range words {
 		if w.Text == "" || !utf8.ValidString(w.Text) {
 			continue
@@ -159,14 +164,15 @@ func (b *Builder) Add(words []Word) {
 // Build computes the word costs and returns the segmenter. The Builder
 // must not be used afterwards.
 func (b *Builder) Build() *GSE {
-	b.g.seg.CalcToken()
+	b.g.gse().CalcToken()
 	g := b.g
 	b.g = nil
 	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
 	// both), spelt as Token.Text.
 	g.words = make([]uint64, wordBits/64)
-	for i := range g.seg.Dict.Tokens {
-		h := wordHash(g.seg.Dict.Tokens[i].Text())
+	tokens := g.gse().Dict.Tokens
+	for i := range tokens {
+		h := wordHash(tokens[i].Text())
 		g.words[h>>6] |= 1 << (h & 63)
 	}
 	return g
@@ -200,7 +206,7 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 	}
 	// NOTE: gse works on []byte; the conversion copies the window, which
 	// is short by design.
-	for _, s := range g.seg.Segment([]byte(text)) {
+	for _, s := range g.gse().Segment([]byte(text)) {
 		dst = append(dst, newsfacts.Token{Start: base + s.Start(), End: base + s.End(), Pos: s.Token().Pos()})
 	}
 	return dst
@@ -214,7 +220,7 @@ func (g *GSE) Lookup(word string) (Entry, bool) {
 	if h := wordHash(word); g.words[h>>6]&(1<<(h&63)) == 0 {
 		return Entry{}, false
 	}
-	freq, pos, ok := g.seg.Dict.Find([]byte(word))
+	freq, pos, ok := g.gse().Dict.Find([]byte(word))
 	if !ok || freq == 0 {
 		// Find reports a prefix of a longer word as found with no data.
 		return Entry{}, false

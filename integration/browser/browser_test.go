@@ -19,7 +19,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 	"github.com/newsfacts/newsfacts/pipeline/report"
 )
 
@@ -101,7 +101,7 @@ func makeReport(t *testing.T, format string, inputs []string, flags ...string) s
 // file, or skips.
 func corpusSample(t *testing.T, n int) string {
 	t.Helper()
-	src := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	src := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	in, err := os.Open(src)
 	if err != nil {
 		t.Fatal(err)
@@ -547,7 +547,7 @@ func TestReportOfWholeCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the whole corpus takes a while")
 	}
-	in := shared.Require(t, "corpus/xwlb/articles.jsonl")
+	in := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	dir := makeReport(t, "parquet", []string{in})
 	st, err := os.Stat(filepath.Join(dir, "report.html"))
 	if err != nil {

@@ -23,9 +23,6 @@ import (
 // package accepts -update.
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
-// Updating reports whether the test run was asked to rewrite golden files.
-func Updating() bool { return *update }
-
 // Check compares got with the golden file at path. With -update it writes
 // got to path instead (creating folders as needed) and logs that it did.
 func Check(tb testing.TB, path string, got []byte) {

@@ -5,7 +5,10 @@
 // each rune of every article spent a third of their time there.
 package runes
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // At decodes the rune that starts at s[i] and returns it with its size in
 // bytes, like utf8.DecodeRuneInString(s[i:]) (invalid bytes give
@@ -16,11 +19,11 @@ func At(s string, i int) (rune, int) {
 	if b < utf8.RuneSelf {
 		return rune(b), 1
 	}
-	if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	// NOTE: after a lead byte E1–EC or EE–EF, any two continuation bytes
+	// make a valid rune (E0 may be overlong, ED a surrogate: those take
+	// the slow path).
+	if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
@@ -44,4 +47,56 @@ func At3(s string, i int) rune {
 		return -1
 	}
 	return r
+}
+
+// First decodes the first rune of s, like utf8.DecodeRuneInString
+// (utf8.RuneError and size 0 for an empty s), with At's fast path.
+func First(s string) (rune, int) {
+	if len(s) >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// Last decodes the last rune of s, like utf8.DecodeLastRuneInString
+// (utf8.RuneError and size 0 for an empty s), with a fast path for the
+// three-byte sequences of CJK text.
+func Last(s string) (rune, int) {
+	n := len(s)
+	if n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F), 3
+	}
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// IsHan reports whether r is a Han character (unicode.Han: the CJK
+// ideographs of every block, 〇, 々 and the radicals).
+//
+// NOTE: small enough to inline: the main block (4E00–9FFF) and
+// everything below the radicals are answered here; hanOther answers the
+// punctuation of Chinese text (，。、) without unicode.Is's table search.
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && hanOther(r)
+}
+
+// hanOther is IsHan for the runes from 2E80 outside 4E00–9FFF.
+func hanOther(r rune) bool {
+	switch {
+	case r >= 0x3400 && r <= 0x4DBF:
+		return true
+	case r > 0xFAD9 && r < 0x16FE2:
+		return false
+	case r >= 0x3000 && r <= 0x303F:
+		return r == 0x3005 || r == 0x3007 || r >= 0x3021 && r <= 0x3029 || r >= 0x3038 && r <= 0x303B
+	}
+	return unicode.Is(unicode.Han, r)
 }

@@ -2,6 +2,7 @@ package runes_test
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	_ "github.com/newsfacts/newsfacts/internal/golden"
@@ -90,4 +91,49 @@ func FuzzAt3(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkFirstLast checks First and Last against utf8 on every prefix and
+// suffix of s.
+func checkFirstLast(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		gr, gn := runes.First(s[i:])
+		wr, wn := utf8.DecodeRuneInString(s[i:])
+		if gr != wr || gn != wn {
+			t.Fatalf("First(%q) = %q, %d; want %q, %d", s[i:], gr, gn, wr, wn)
+		}
+		gr, gn = runes.Last(s[:i])
+		wr, wn = utf8.DecodeLastRuneInString(s[:i])
+		if gr != wr || gn != wn {
+			t.Fatalf("Last(%q) = %q, %d; want %q, %d", s[:i], gr, gn, wr, wn)
+		}
+	}
+}
+
+func TestFirstLastMatchUTF8(t *testing.T) {
+	for _, s := range []string{
+		"石峰区a×😀企业微信群111个。\n", "\xed\xa0\x80x", "x\xed\xa0\x80", "\xe0\x80\xaf", "\xe4\xb8",
+		"\xe4\xb8x\x80中", "\xef\xbc\x91２", "\xf0\x9f\x98\x80", "\x9f\x98\x80", "",
+	} {
+		checkFirstLast(t, s)
+	}
+}
+
+func FuzzFirstLast(f *testing.F) {
+	f.Add("石峰区😀\xe4\xb8")
+	f.Fuzz(checkFirstLast)
+}
+
+func TestIsHan(t *testing.T) {
+	for _, r := range []rune{'a', '1', '中', '〇', '々', '㐀', '豈', '𠀀', '，', 'ア', '한', 0x2E80, 0x9FFF, 0xFFFD} {
+		if got, want := runes.IsHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Errorf("IsHan(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if runes.IsHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("IsHan(%U) = %v, unicode.Is(Han) says otherwise", r, runes.IsHan(r))
+		}
+	}
 }

@@ -1,13 +1,12 @@
 // Package shared locates the team's shared data folder (corpora, peer test
 // suites, NER sets, gazetteer sources), which lives beside the repository as
 // "../shared" and is never copied into it. Tests that need it skip when it
-// is absent.
+// is absent (see internal/shared/sharedtest).
 package shared
 
 import (
 	"os"
 	"path/filepath"
-	"testing"
 )
 
 // EnvVar names an environment variable that, when set, overrides where the
@@ -54,17 +53,6 @@ func Path(rel string) string {
 	p := filepath.Join(d, filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
 		return ""
-	}
-	return p
-}
-
-// Require returns the path of rel inside the shared folder, or skips the
-// test when it is absent.
-func Require(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := Path(rel)
-	if p == "" {
-		tb.Skipf("shared data %s not found (set %s or put the shared folder beside the repository)", rel, EnvVar)
 	}
 	return p
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	_ "github.com/newsfacts/newsfacts/internal/golden"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 	"github.com/newsfacts/newsfacts/pipeline/input"
 )
 
@@ -17,7 +17,7 @@ import (
 // Jekyll posts with all the format variants): each must parse without error
 // and leave no markup, footer or source note in its text.
 func TestFinewsCorpus(t *testing.T) {
-	dir := shared.Require(t, "corpus/finews")
+	dir := sharedtest.Require(t, "corpus/finews")
 	// The posts are named DATE-ID.md or -ID.md; SOURCE.md describes the
 	// corpus and is not a post.
 	r, err := input.NewReader([]string{filepath.Join(dir, "*-*.md")}, input.Options{})
@@ -79,7 +79,7 @@ func TestFinewsCorpus(t *testing.T) {
 // BenchmarkReadParseJSONL reads and parses the shared xwlb corpus (JSONL),
 // reporting MB/s of input.
 func BenchmarkReadParseJSONL(b *testing.B) {
-	path := shared.Require(b, "corpus/xwlb/articles.jsonl")
+	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
 	fi, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 	"github.com/newsfacts/newsfacts/pipeline/output"
 )
 
@@ -28,7 +28,7 @@ import (
 func BenchmarkWriteParquet(b *testing.B) {
 	b.Run("synthetic", func(b *testing.B) { benchWrite(b, output.FormatParquet, syntheticDocs(3000)) })
 	b.Run("xwlb", func(b *testing.B) {
-		benchWrite(b, output.FormatParquet, corpusDocs(b, shared.Require(b, "corpus/xwlb/articles.jsonl")))
+		benchWrite(b, output.FormatParquet, corpusDocs(b, sharedtest.Require(b, "corpus/xwlb/articles.jsonl")))
 	})
 }
 
@@ -40,7 +40,7 @@ func BenchmarkWriteParquet(b *testing.B) {
 //
 //	go test ./pipeline/output -run '^$' -bench StreamCorpus -benchtime=10x
 func BenchmarkStreamCorpus(b *testing.B) {
-	path := shared.Require(b, "corpus/xwlb/articles.jsonl")
+	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
 	fi, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)

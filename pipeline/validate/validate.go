@@ -83,22 +83,30 @@ type Score struct {
 	// Type is "" for the whole table, else an entity type, a metric kind or
 	// a date granularity.
 	Type string `json:"type,omitempty"`
-	// TP counts rows found in both, FP rows only in the run, FN rows only
-	// in the golden table.
+	// Counts count the rows found in both (TP), only in the run (FP) and
+	// only in the golden table (FN).
+	Counts
+}
+
+// Counts are the outcome of matching what a run found against what was
+// expected: TP counts the items in both, FP those found only, FN those
+// expected only. The NER evaluation scores with them too.
+type Counts struct {
 	TP int `json:"tp"`
 	FP int `json:"fp"`
 	FN int `json:"fn"`
 }
 
-// Precision is TP / (TP + FP); 1 when the run has no rows.
-func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+// Precision is TP / (TP + FP); 1 when nothing was found (nothing found is
+// nothing wrong).
+func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
 
-// Recall is TP / (TP + FN); 1 when the golden table has no rows.
-func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+// Recall is TP / (TP + FN); 1 when nothing was expected.
+func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
 
-// F1 is the harmonic mean of precision and recall.
-func (s Score) F1() float64 {
-	p, r := s.Precision(), s.Recall()
+// F1 is the harmonic mean of precision and recall; 0 when both are 0.
+func (c Counts) F1() float64 {
+	p, r := c.Precision(), c.Recall()
 	if p+r == 0 {
 		return 0
 	}

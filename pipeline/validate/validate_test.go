@@ -88,7 +88,7 @@ func TestScoreEmpty(t *testing.T) {
 	if s.Precision() != 1 || s.Recall() != 1 || s.F1() != 1 {
 		t.Errorf("empty score: got P %v R %v F1 %v, want 1", s.Precision(), s.Recall(), s.F1())
 	}
-	s = validate.Score{FP: 3}
+	s = validate.Score{Counts: validate.Counts{FP: 3}}
 	if s.F1() != 0 {
 		t.Errorf("only false positives: got F1 %v, want 0", s.F1())
 	}

@@ -39,6 +39,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/pipeline/validate"
 )
 
 // Set names.
@@ -74,30 +75,10 @@ func Target(set, typ string) float64 {
 
 // Score is the outcome of one set and type.
 type Score struct {
-	Set, Type  string
-	TP, FP, FN int
-}
-
-// P returns the precision, TP / (TP + FP), or 0.
-func (s Score) P() float64 { return ratio(s.TP, s.TP+s.FP) }
-
-// R returns the recall, TP / (TP + FN), or 0.
-func (s Score) R() float64 { return ratio(s.TP, s.TP+s.FN) }
-
-// F1 returns the harmonic mean of P and R, or 0.
-func (s Score) F1() float64 {
-	p, r := s.P(), s.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
+	Set, Type string
+	// Counts count the spans found and labelled (TP), found only (FP) and
+	// labelled only (FN); they give precision, recall and F1.
+	validate.Counts
 }
 
 // Span is a labelled or predicted entity in code point offsets, half-open.

@@ -9,17 +9,19 @@ import (
 	"testing"
 
 	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/pipeline/validate"
 
 	"github.com/newsfacts/newsfacts/extractors/entity"
 	"github.com/newsfacts/newsfacts/internal/evaluate/ner"
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 var missesFile = flag.String("ner.misses", "", "write every false positive and false negative of the dev set to this file")
 
 func TestNER(t *testing.T) {
 	dir := shared.Dir()
-	shared.Require(t, "eval/ner/peoples-daily-ner/example.test")
+	sharedtest.Require(t, "eval/ner/peoples-daily-ner/example.test")
 	ex := defaultExtractor(t)
 	var err error
 	var misses *os.File
@@ -43,10 +45,10 @@ func TestNER(t *testing.T) {
 	for _, s := range scores {
 		if strings.Contains(s.Type, "/") {
 			// Per-label rows count recall only.
-			fmt.Fprintf(&b, "%-20s %-24s %6d %6s %6d %6s %6.3f %6s\n", s.Set, s.Type, s.TP, "-", s.FN, "-", s.R(), "-")
+			fmt.Fprintf(&b, "%-20s %-24s %6d %6s %6d %6s %6.3f %6s\n", s.Set, s.Type, s.TP, "-", s.FN, "-", s.Recall(), "-")
 			continue
 		}
-		fmt.Fprintf(&b, "%-20s %-24s %6d %6d %6d %6.3f %6.3f %6.3f\n", s.Set, s.Type, s.TP, s.FP, s.FN, s.P(), s.R(), s.F1())
+		fmt.Fprintf(&b, "%-20s %-24s %6d %6d %6d %6.3f %6.3f %6.3f\n", s.Set, s.Type, s.TP, s.FP, s.FN, s.Precision(), s.Recall(), s.F1())
 	}
 	t.Log("\n" + b.String())
 	for _, s := range scores {
@@ -64,16 +66,19 @@ func TestScore(t *testing.T) {
 		s       ner.Score
 		p, r, f float64
 	}{
-		{ner.Score{TP: 6, FP: 2, FN: 4}, 0.75, 0.6, 2 * 0.75 * 0.6 / 1.35},
-		{ner.Score{}, 0, 0, 0},
-		{ner.Score{FP: 3}, 0, 0, 0},
+		{ner.Score{Counts: validate.Counts{TP: 6, FP: 2, FN: 4}}, 0.75, 0.6, 2 * 0.75 * 0.6 / 1.35},
+		// Nothing found and nothing expected is a perfect score, as in
+		// newsfacts validate.
+		{ner.Score{}, 1, 1, 1},
+		{ner.Score{Counts: validate.Counts{FP: 3}}, 0, 1, 0},
+		{ner.Score{Counts: validate.Counts{FN: 3}}, 1, 0, 0},
 	}
 	for _, tt := range tests {
-		if got := tt.s.P(); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", tt.p) {
-			t.Errorf("%+v P() = %v, want %v", tt.s, got, tt.p)
+		if got := tt.s.Precision(); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", tt.p) {
+			t.Errorf("%+v Precision() = %v, want %v", tt.s, got, tt.p)
 		}
-		if got := tt.s.R(); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", tt.r) {
-			t.Errorf("%+v R() = %v, want %v", tt.s, got, tt.r)
+		if got := tt.s.Recall(); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", tt.r) {
+			t.Errorf("%+v Recall() = %v, want %v", tt.s, got, tt.r)
 		}
 		if got := tt.s.F1(); fmt.Sprintf("%.6f", got) != fmt.Sprintf("%.6f", tt.f) {
 			t.Errorf("%+v F1() = %v, want %v", tt.s, got, tt.f)

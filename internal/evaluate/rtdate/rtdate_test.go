@@ -6,13 +6,14 @@ import (
 	"github.com/newsfacts/newsfacts/internal/evaluate/rtdate"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // TestRecognizersText prints the pass rates (go test -v) and fails when a
 // target is missed.
 func TestRecognizersText(t *testing.T) {
 	for _, s := range rtdate.Specs {
-		shared.Require(t, s)
+		sharedtest.Require(t, s)
 	}
 	scores, err := rtdate.Run(shared.Dir())
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/newsfacts/newsfacts/internal/evaluate/rtnumber"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 var showFailures = flag.Bool("failures", false, "print every failed spec case")
@@ -17,7 +18,7 @@ var showFailures = flag.Bool("failures", false, "print every failed spec case")
 // number specs, prints the pass rates and fails when a spec misses its
 // target. Run with -failures to list the failed cases.
 func TestSpecs(t *testing.T) {
-	shared.Require(t, rtnumber.Specs[0].Path)
+	sharedtest.Require(t, rtnumber.Specs[0].Path)
 	scores, err := rtnumber.Run(shared.Dir())
 	if err != nil {
 		t.Fatal(err)
