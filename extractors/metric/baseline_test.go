@@ -1,6 +1,7 @@
 package metric_test
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/newsfacts/newsfacts"
@@ -13,10 +14,6 @@ import (
 // when the figure is about the year after it, and a transition from a
 // period before (由上年的) takes that period as its baseline.
 func TestDatedBaseline(t *testing.T) {
-	chain, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ text, figure, baseline string }{
 		{"2025年全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", "prev_year"},
 		{"2024年末全县户籍人口61万人，比2023年末减少0.4万人。", "减少0.4万人", "prev_year_end"},
@@ -31,15 +28,8 @@ func TestDatedBaseline(t *testing.T) {
 		{"即办件占比由2023年初的31%提高至46%。", "31%提高至46%", ""},
 	}
 	for _, tt := range tests {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
-		for _, x := range chain.Extractors() {
-			if err := extractors.RunOne(x, doc); err != nil {
-				t.Fatal(err)
-			}
-		}
-		m, ok := findMetric(doc, tt.figure)
+		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
 		if !ok {
-			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
 			continue
 		}
 		if m.Baseline != tt.baseline {
@@ -51,10 +41,6 @@ func TestDatedBaseline(t *testing.T) {
 // TestEstimateOfPastPeriod checks that 预计 makes a target of a period to
 // come only: the estimate of a year already over is a result.
 func TestEstimateOfPastPeriod(t *testing.T) {
-	chain, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct {
 		date         newsfacts.Day
 		text, figure string
@@ -65,15 +51,8 @@ func TestEstimateOfPastPeriod(t *testing.T) {
 		{newsfacts.DayOf(2025, 1, 20), "预计明年粮食产量稳定在60万吨以上。", "60万吨以上", true},
 	}
 	for _, tt := range tests {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(tt.date)})
-		for _, x := range chain.Extractors() {
-			if err := extractors.RunOne(x, doc); err != nil {
-				t.Fatal(err)
-			}
-		}
-		m, ok := findMetric(doc, tt.figure)
+		_, m, ok := chainDoc(t, tt.text, tt.figure, tt.date)
 		if !ok {
-			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
 			continue
 		}
 		if m.Target != tt.target {
@@ -85,10 +64,6 @@ func TestEstimateOfPastPeriod(t *testing.T) {
 // TestSeriesFromContext checks the indicators that a figure's context names
 // when its subject alone does not.
 func TestSeriesFromContext(t *testing.T) {
-	chain, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ text, figure, indicator string }{
 		{"全省实有经营主体1884.6万户，其中企业812.3万户。", "812.3万户", "实有企业"},
 		{"全市政务服务“好差评”系统共收到评价2416万条，好评率为99.93%。", "99.93%", "好差评满意率"},
@@ -97,15 +72,8 @@ func TestSeriesFromContext(t *testing.T) {
 		{"景区游客满意率达到98.5%。", "98.5%", ""},
 	}
 	for _, tt := range tests {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
-		for _, x := range chain.Extractors() {
-			if err := extractors.RunOne(x, doc); err != nil {
-				t.Fatal(err)
-			}
-		}
-		m, ok := findMetric(doc, tt.figure)
+		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
 		if !ok {
-			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
 			continue
 		}
 		if m.Indicator != tt.indicator {
@@ -117,10 +85,6 @@ func TestSeriesFromContext(t *testing.T) {
 // TestSubjectsWithNames checks the subject rules that need the names the
 // entity stage finds.
 func TestSubjectsWithNames(t *testing.T) {
-	chain, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ text, figure, subject string }{
 		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "6.1%", "地区生产总值"},
 		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "增长6.6%", "地区生产总值"},
@@ -129,15 +93,8 @@ func TestSubjectsWithNames(t *testing.T) {
 		{"越城区地区生产总值增长6.3%，诸暨市工业投资增长9.1%。", "增长9.1%", "工业投资"},
 	}
 	for _, tt := range tests {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 3, 1))})
-		for _, x := range chain.Extractors() {
-			if err := extractors.RunOne(x, doc); err != nil {
-				t.Fatal(err)
-			}
-		}
-		m, ok := findMetric(doc, tt.figure)
+		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
 		if !ok {
-			t.Errorf("%s: no figure %q in %q", tt.text, tt.figure, metricTexts(doc))
 			continue
 		}
 		if m.Subject != tt.subject {
@@ -145,3 +102,31 @@ func TestSubjectsWithNames(t *testing.T) {
 		}
 	}
 }
+
+// chainDoc runs the standard chain on text dated date, and returns the
+// document and the metric whose text is figure; it fails the test when
+// there is none.
+func chainDoc(t *testing.T, text, figure string, date newsfacts.Day) (*newsfacts.Doc, newsfacts.Metric, bool) {
+	t.Helper()
+	chainOnce.Do(func() { stdChain, stdChainErr = standard.New(standard.Options{}) })
+	if stdChainErr != nil {
+		t.Fatal(stdChainErr)
+	}
+	doc := newsfacts.NewDoc(newsfacts.Article{Text: text, Date: newsfacts.Some(date)})
+	for _, x := range stdChain.Extractors() {
+		if err := extractors.RunOne(x, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, ok := findMetric(doc, figure)
+	if !ok {
+		t.Errorf("%s: no figure %q in %q", text, figure, metricTexts(doc))
+	}
+	return doc, m, ok
+}
+
+var (
+	chainOnce   sync.Once
+	stdChain    *extractors.Chain
+	stdChainErr error
+)
