@@ -813,7 +813,8 @@ func (s *scanner) wholeName(c *Candidate) {
 	r := []rune(c.Subject)
 	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
 	sector := len(r) >= 4 && strings.Contains(string(r[:min(len(r), 5)]), "业")
-	if !age && !sector && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
+	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-15):c.Start], "每")
+	if !age && !sector && !per && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
 		!strings.HasPrefix(c.Subject, "地区生产总值") && !strings.HasPrefix(c.Subject, "工业增加值") {
 		return
 	}
@@ -835,6 +836,14 @@ func (s *scanner) wholeName(c *Candidate) {
 	if strings.HasSuffix(before, "万元") && (strings.HasPrefix(c.Subject, "国内生产总值") || strings.HasPrefix(c.Subject, "地区生产总值") || strings.HasPrefix(c.Subject, "工业增加值")) {
 		c.Subject = "万元" + c.Subject
 		return
+	}
+	if per {
+		// 每万人口发明专利拥有量, 每千人拥有企业数: the rate's base is in
+		// the name.
+		if m := perPeople.FindString(before); m != "" {
+			c.Subject = m + c.Subject
+			return
+		}
 	}
 	if age {
 		if m := ageGroup.FindString(before); m != "" {
@@ -867,6 +876,10 @@ func (s *scanner) wholeName(c *Candidate) {
 		return
 	}
 }
+
+// perPeople matches a per-population base that ends the words before a
+// subject: 每万人口, 每千人拥有.
+var perPeople = regexp.MustCompile(`每[十百千万]+(?:人口|人|户)(?:拥有)?$`)
 
 // ageGroup matches an age group that ends the words before 人口.
 var ageGroup = regexp.MustCompile(`[0-9]+(?:[—–-][0-9]+)?周?岁(?:及以上|以上|及以下|以下)?的?$`)

@@ -821,7 +821,7 @@ func hasUnitAt(s string) bool {
 
 // magnitudeUnits are the units that begin with a magnitude character.
 var magnitudeUnits = [...]string{
-	"千米", "千克", "千瓦", "千焦", "千卡", "千字节", "千兆", "千伏", "千帕", "千赫", "千吨",
+	"千米", "千克", "千瓦", "千焦", "千卡", "千字节", "千兆", "千伏", "千帕", "千赫", "千吨", "千升",
 	"兆瓦", "兆字节", "兆帕", "兆赫", "兆焦", "兆伏", "兆比特",
 	"百分点", "百分比", "百公里",
 }

@@ -93,6 +93,7 @@ func TestScan(t *testing.T) {
 		{"12千米", "12", 12, numeral.Arabic},
 		{"五十兆字节", "五十", 50, numeral.Chinese},
 		{"5万千瓦", "5万", 50000, numeral.Magnitude},
+		{"326千升", "326", 326, numeral.Arabic},
 		{"1.5个百分点", "1.5", 1.5, numeral.Decimal},
 		{"三千两百两", "三千两百", 3200, numeral.Chinese},
 		{"三十两", "三十", 30, numeral.Chinese},
