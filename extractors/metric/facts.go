@@ -813,7 +813,7 @@ func (s *scanner) wholeName(c *Candidate) {
 	r := []rune(c.Subject)
 	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
 	sector := len(r) >= 4 && strings.Contains(string(r[:min(len(r), 5)]), "业")
-	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-15):c.Start], "每")
+	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "每")
 	if !age && !sector && !per && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
 		!strings.HasPrefix(c.Subject, "地区生产总值") && !strings.HasPrefix(c.Subject, "工业增加值") {
 		return
