@@ -484,10 +484,15 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 		// begins with 其中 continues the one before it.
 		sent = s.sentenceStart(sent - 1)
 	}
-	for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
-		if p := &prev[k]; p.Verb != "" && p.Baseline != "" {
-			c.Baseline = p.Baseline
-			return
+	// NOTE: a change in % takes the baseline of a change in % before it,
+	// not of a change of its rate in points (同比增长6.8%，增速比1—7月加快
+	// 0.2个百分点。其中，8月份增长7.5% compares with a year before).
+	for _, sameUnit := range [...]bool{true, false} {
+		for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
+			if p := &prev[k]; p.Verb != "" && p.Baseline != "" && (!sameUnit || p.Unit == c.Unit) {
+				c.Baseline = p.Baseline
+				return
+			}
 		}
 	}
 }

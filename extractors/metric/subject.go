@@ -135,8 +135,8 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 			// Only a sentence that goes on with the one before: 一般公共预算
 			// 收入完成21.6亿元。按同口径计算，比上年同期增长4.3%.
 			i := strings.LastIndexAny(gap, "。！？!?")
-			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+runeLen(gap[i:]):]) {
-				return nil
+			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+runeLen(gap[i:]):]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
+				return nil // NOTE: across sentences, not a rank or a gap in points
 			}
 		}
 		return p
