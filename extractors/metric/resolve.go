@@ -3,6 +3,7 @@ package metric
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
@@ -60,6 +61,11 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 			key = c.series
 		}
 		m.Indicator, _ = x.cat.Match(key)
+		if m.Indicator == "" && c.series == "" && c.Class == ClassMoney && (c.Verb == "增加" || c.Verb == "新增" || strings.HasSuffix(c.Verb, "多增") || strings.HasSuffix(c.Verb, "少增")) {
+			// 人民币贷款增加856亿元: the flow of a stock is a series of its
+			// own (新增人民币贷款) when the catalogue names it.
+			m.Indicator, _ = x.cat.Match(m.Subject + "增加")
+		}
 	}
 	return m, true
 }
