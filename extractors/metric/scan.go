@@ -588,7 +588,11 @@ func (s *scanner) notMeasured(c *Candidate) string {
 	num := t[c.NumStart:c.NumEnd]
 	// 数十, 数百万: 数 before a bare magnitude (not 人数, 总数 before a number).
 	bare := num == "十" || num == "百" || num == "千" || num == "万" || num == "十万" || num == "百万" || num == "千万" || num == "亿"
-	if strings.ContainsAny(num, "几幾") || runeBefore(t, c.NumStart) == '几' ||
+	// NOTE: 几 before a magnitude is an amount of that magnitude
+	// (二十几万, 一百零几亿: Recognizers-Text reads them so); 十几年, 几十个
+	// are vague.
+	big := strings.HasSuffix(num, "万") || strings.HasSuffix(num, "萬") || strings.HasSuffix(num, "亿") || strings.HasSuffix(num, "億")
+	if strings.ContainsAny(num, "几幾") && !big || runeBefore(t, c.NumStart) == '几' ||
 		bare && runeBefore(t, c.NumStart) == '数' ||
 		(c.Pre == "上" || c.Pre == "成") && c.Num.Form.Has(numeral.Implied) {
 		return RejectVague
