@@ -2,6 +2,7 @@ package metric
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -387,6 +388,10 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		s.reject(ns, ne, rule)
 		return nil, c.End
 	}
+	if c.Unit == "" && ageRangeStart.MatchString(t[ne:min(len(t), ne+24)]) {
+		s.reject(ns, ne, RejectAge) // 3至17岁人群, 0—6岁儿童: the start of an age range
+		return nil, ne
+	}
 	lone := chinese && (t[ns:ne] == "一" || t[ns:ne] == "壹")
 	switch {
 	case c.Unit == "":
@@ -578,6 +583,10 @@ func (s *scanner) half(i int) (*Candidate, int) {
 	s.after(c)
 	return c, c.End
 }
+
+// ageRangeStart matches what follows the first number of an age range:
+// 至17岁, —24周岁.
+var ageRangeStart = regexp.MustCompile(`^\s*(?:至|到|—|-|－|～|~)\s*[0-9零一二三四五六七八九十两]+\s*周?岁`)
 
 // notMeasured returns the rejection rule of a figure that states no
 // measure, or "": a vague amount (十几年, 上千名), a duration that frames
