@@ -93,6 +93,9 @@ func (s *scanner) facts(out []Candidate) {
 				}
 			}
 		}
+		if c.SubjectRule == SubjVerb && (c.Unit == "吨标准煤" || c.Unit == "吨标煤") {
+			c.Subject += "标准煤" // 可节约192万吨标准煤: what is saved is in the unit
+		}
 		s.partOfPeriod(c, out[:k])
 		s.seriesOf(c, out[:k])
 		if dui {
