@@ -63,7 +63,7 @@ func (s *scanner) facts(out []Candidate) {
 			// The subject of the figure before as it stands now, after the
 			// rules of this pass completed it (规模以上工业企业实现利润总额
 			// 52860亿元，同比下降3.2%).
-			c.Subject = out[k-1].Subject
+			c.Subject, c.series = out[k-1].Subject, out[k-1].series
 			if p := &out[k-1]; p.Unit == "百分点" && c.Unit != "百分点" && c.Verb != "" {
 				// 降幅比上月扩大0.6个百分点；环比下降0.8%: the change is of
 				// the price, not of its rate.
@@ -122,6 +122,16 @@ func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
 			p := prev[k].Subject
 			if (strings.Contains(p, "经营主体") || strings.Contains(p, "市场主体")) && !flowWord(p) {
 				c.series = "实有企业"
+				return
+			}
+		}
+	case c.Subject == "人口" && c.Unit == "人":
+		// 年末全国人口140798万人: the total population of a place at a
+		// date, not the people a project covers (覆盖人口近38万人).
+		head := strings.TrimSuffix(strings.TrimSpace(s.text[s.clauseStartAt(c.Start):c.Start]), "人口")
+		for _, w := range [...]string{"年末", "全国", "全省", "全市", "全县", "全区"} {
+			if strings.HasSuffix(head, w) {
+				c.series = "常住人口"
 				return
 			}
 		}
@@ -354,6 +364,9 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 	}
 }
 
+// leadingYear matches a year that begins a subject (2019年, 2023年末).
+var leadingYear = regexp.MustCompile(`^[0-9]{4}年(?:底|末|初)?`)
+
 // comparedFigure returns the subject of a gap in points to another entity
 // that names none (同比增长5.3%，高于全国0.2个百分点 → …增速; 综合机械化率
 // 达到98.8%，比全国平均水平高23.9个百分点 → …综合机械化率): the growth rate
@@ -425,6 +438,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 	}
 	if strings.Contains(part, "占") && (strings.HasSuffix(part, "比重") || strings.HasSuffix(part, "比例") || strings.HasSuffix(part, "占比")) {
 		return // already a share (分别占…: the figure before gave it)
+	}
+	if y := leadingYear.FindString(part); y != "" && len(y) < len(part) {
+		part = part[len(y):] // 2019年规模以上高技术产业增加值占比: the year is the period's
 	}
 	if part == "" || !allHan(strings.TrimLeft(part, "0123456789—–-")) || whole != "" && !allHan(whole) {
 		return

@@ -264,13 +264,20 @@ func periodOver(doc *newsfacts.Doc, m newsfacts.Metric) bool {
 		return false
 	}
 	sent := strings.LastIndexAny(doc.Text[:m.Start], "。！？!?\n") + 1
-	for _, d := range doc.Dates {
+	// NOTE: the date nearest before the figure in its sentence: 去年…，预计
+	// 今年将继续下降3.9% is about this year.
+	last := -1
+	for k, d := range doc.Dates {
 		if d.Start >= m.Start {
 			break
 		}
-		if d.Start >= sent && d.To.OK && d.To.V < doc.Date.V {
-			return true
+		if d.Start >= sent {
+			last = k
 		}
 	}
-	return false
+	if last < 0 {
+		return false
+	}
+	d := doc.Dates[last]
+	return d.To.OK && d.To.V < doc.Date.V
 }

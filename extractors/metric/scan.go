@@ -581,8 +581,16 @@ func (s *scanner) half(i int) (*Candidate, int) {
 	}
 	s.before(c)
 	s.after(c)
+	if rule := s.notMeasured(c); rule != "" {
+		s.reject(i, k, rule) // 半小时交通圈, 半小时后
+		return nil, c.End
+	}
 	return c, c.End
 }
+
+// label matches what makes a time a label: a 圈 within four characters
+// (交通圈, 城市交通圈, 通勤圈, 生活圈).
+var label = regexp.MustCompile(`^[\p{Han}”"]{0,4}圈`)
 
 // ageRangeStart matches what follows the first number of an age range:
 // 至17岁, —24周岁.
@@ -615,8 +623,8 @@ func (s *scanner) notMeasured(c *Candidate) string {
 		return ""
 	}
 	after := t[c.End:]
-	if strings.HasPrefix(after, "圈") || strings.HasPrefix(after, "交通圈") || strings.HasPrefix(after, "生活圈") || strings.HasPrefix(after, "经济圈") {
-		return RejectIdentifier
+	if label.MatchString(after) {
+		return RejectIdentifier // 1小时交通圈, 半小时城市通勤圈
 	}
 	for _, w := range [...]string{"间", "来", "以来", "前", "后", "之前", "之后", "以前", "以后"} {
 		if strings.HasPrefix(after, w) {

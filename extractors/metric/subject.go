@@ -156,7 +156,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 	if len(prev) > 0 {
 		floor = prev[len(prev)-1].End
 	}
-	if from := max(floor, start-60); from < start && strings.Contains(s.text[from:start], "连续") {
+	if from := max(floor, start-60); from < start && (strings.Contains(s.text[from:start], "连续") || strings.Contains(s.text[from:start], "年间") || strings.Contains(s.text[from:start], "年来")) {
 		if loc := framing.FindStringIndex(s.text[from:start]); loc != nil && at >= from+loc[0] {
 			subj, at, verbOnly, verbed = s.backwardSubject(from + loc[0])
 		}
@@ -835,4 +835,4 @@ func runeLen(s string) int {
 
 // framing matches a duration that frames the figure after it and ends the
 // words before it: 连续五年位居, 连续3年保持.
-var framing = regexp.MustCompile(`连续[0-9一二三四五六七八九十两]+个?(?:年|月|天|季度|届|次)(?:位居|稳居|位列|排名|排在|保持在|保持|稳定在|居|列|达到|实现)?$`)
+var framing = regexp.MustCompile(`(?:连续[0-9一二三四五六七八九十两]+个?(?:年|月|天|季度|届|次)|[0-9一二三四五六七八九十两]+个?(?:年|月|天)(?:间|来))(?:位居|稳居|位列|排名|排在|保持在|保持|稳定在|居|列|达到|实现)?$`)
