@@ -1,6 +1,7 @@
 package metric_test
 
 import (
+	"strconv"
 	"sync"
 	"testing"
 
@@ -14,96 +15,78 @@ import (
 // when the figure is about the year after it, and a transition from a
 // period before (由上年的) takes that period as its baseline.
 func TestDatedBaseline(t *testing.T) {
-	tests := []struct{ text, figure, baseline string }{
-		{"2025年全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", "prev_year"},
-		{"2024年末全县户籍人口61万人，比2023年末减少0.4万人。", "减少0.4万人", "prev_year_end"},
-		{"2024年一季度全省旅游收入同比增长9%，比2023年同期增加40亿元。", "同期增加40亿元", "yoy"},
+	checkChain(t, "baseline", func(m newsfacts.Metric) string { return m.Baseline }, []chainCase{
+		{0, "2025年全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", "prev_year"},
+		{0, "2024年末全县户籍人口61万人，比2023年末减少0.4万人。", "减少0.4万人", "prev_year_end"},
+		{0, "2024年一季度全省旅游收入同比增长9%，比2023年同期增加40亿元。", "同期增加40亿元", "yoy"},
 		// Negative: a year further back is no standard baseline.
-		{"今年国庆假期全市接待游客80万人次，较2019年同期增长21%。", "同期增长21%", ""},
+		{0, "今年国庆假期全市接待游客80万人次，较2019年同期增长21%。", "同期增长21%", ""},
 		// Negative: no year to compare with in the paragraph.
-		{"全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", ""},
-		{"城乡居民收入比由上年的2.31缩小为2.27。", "2.31缩小为2.27", "prev_year"},
-		{"网办率由上年末的81%提高到88%。", "81%提高到88%", "prev_year_end"},
+		{0, "全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", ""},
+		{0, "城乡居民收入比由上年的2.31缩小为2.27。", "2.31缩小为2.27", "prev_year"},
+		{0, "网办率由上年末的81%提高到88%。", "81%提高到88%", "prev_year_end"},
 		// Negative: a transition from a named start is no baseline.
-		{"即办件占比由2023年初的31%提高至46%。", "31%提高至46%", ""},
-	}
-	for _, tt := range tests {
-		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
-		if !ok {
-			continue
-		}
-		if m.Baseline != tt.baseline {
-			t.Errorf("%s: %s baseline %q, want %q", tt.text, tt.figure, m.Baseline, tt.baseline)
-		}
-	}
+		{0, "即办件占比由2023年初的31%提高至46%。", "31%提高至46%", ""},
+	})
 }
 
 // TestEstimateOfPastPeriod checks that 预计 makes a target of a period to
 // come only: the estimate of a year already over is a result.
 func TestEstimateOfPastPeriod(t *testing.T) {
-	tests := []struct {
-		date         newsfacts.Day
-		text, figure string
-		target       bool
-	}{
-		{newsfacts.DayOf(2025, 1, 20), "2024年，全市地区生产总值预计增长5.1%左右。", "增长5.1%左右", false},
-		{newsfacts.DayOf(2025, 1, 20), "去年全市能耗下降4.1%，预计今年将继续下降3.9%左右。", "下降3.9%左右", true},
-		{newsfacts.DayOf(2025, 11, 20), "今年以来全市经济稳中向好，预计全年地区生产总值增长5%左右。", "增长5%左右", true},
-		{newsfacts.DayOf(2025, 1, 20), "预计明年粮食产量稳定在60万吨以上。", "60万吨以上", true},
-	}
-	for _, tt := range tests {
-		_, m, ok := chainDoc(t, tt.text, tt.figure, tt.date)
-		if !ok {
-			continue
-		}
-		if m.Target != tt.target {
-			t.Errorf("%s: %s target %v, want %v", tt.text, tt.figure, m.Target, tt.target)
-		}
-	}
+	checkChain(t, "target", func(m newsfacts.Metric) string { return strconv.FormatBool(m.Target) }, []chainCase{
+		{newsfacts.DayOf(2025, 1, 20), "2024年，全市地区生产总值预计增长5.1%左右。", "增长5.1%左右", "false"},
+		{newsfacts.DayOf(2025, 1, 20), "去年全市能耗下降4.1%，预计今年将继续下降3.9%左右。", "下降3.9%左右", "true"},
+		{newsfacts.DayOf(2025, 11, 20), "今年以来全市经济稳中向好，预计全年地区生产总值增长5%左右。", "增长5%左右", "true"},
+		{newsfacts.DayOf(2025, 1, 20), "预计明年粮食产量稳定在60万吨以上。", "60万吨以上", "true"},
+	})
 }
 
 // TestSeriesFromContext checks the indicators that a figure's context names
 // when its subject alone does not.
 func TestSeriesFromContext(t *testing.T) {
-	tests := []struct{ text, figure, indicator string }{
-		{"全省实有经营主体1884.6万户，其中企业812.3万户。", "812.3万户", "实有企业"},
-		{"全市政务服务“好差评”系统共收到评价2416万条，好评率为99.93%。", "99.93%", "好差评满意率"},
-		{"10月份，人民币贷款增加856亿元，同比多增123亿元。", "同比多增123亿元", "新增人民币贷款"},
-		{"10月份，人民币贷款增加856亿元，同比多增123亿元。", "增加856亿元", "新增人民币贷款"},
-		{"年末全国人口140798万人，比上年末减少138万人。", "140798万人", "常住人口"},
-		{"途经10个区县，覆盖人口近38万人。", "近38万人", ""},
+	checkChain(t, "indicator", func(m newsfacts.Metric) string { return m.Indicator }, []chainCase{
+		{0, "全省实有经营主体1884.6万户，其中企业812.3万户。", "812.3万户", "实有企业"},
+		{0, "全市政务服务“好差评”系统共收到评价2416万条，好评率为99.93%。", "99.93%", "好差评满意率"},
+		{0, "10月份，人民币贷款增加856亿元，同比多增123亿元。", "同比多增123亿元", "新增人民币贷款"},
+		{0, "10月份，人民币贷款增加856亿元，同比多增123亿元。", "增加856亿元", "新增人民币贷款"},
+		{0, "年末全国人口140798万人，比上年末减少138万人。", "140798万人", "常住人口"},
+		{0, "途经10个区县，覆盖人口近38万人。", "近38万人", ""},
 		// Negative: additions are no stock, and 满意率 elsewhere is no 好差评.
-		{"全省新增经营主体120万户，其中企业40万户。", "40万户", ""},
-		{"景区游客满意率达到98.5%。", "98.5%", ""},
-	}
-	for _, tt := range tests {
-		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
-		if !ok {
-			continue
-		}
-		if m.Indicator != tt.indicator {
-			t.Errorf("%s: %s indicator %q, want %q", tt.text, tt.figure, m.Indicator, tt.indicator)
-		}
-	}
+		{0, "全省新增经营主体120万户，其中企业40万户。", "40万户", ""},
+		{0, "景区游客满意率达到98.5%。", "98.5%", ""},
+	})
 }
 
 // TestSubjectsWithNames checks the subject rules that need the names the
 // entity stage finds.
 func TestSubjectsWithNames(t *testing.T) {
-	tests := []struct{ text, figure, subject string }{
-		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "6.1%", "地区生产总值"},
-		{"分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "增长6.6%", "地区生产总值"},
-		{"全市地区生产总值增长6%，嵊州市、新昌县分别增长5.2%和7.0%。", "7.0%", "地区生产总值"},
+	checkChain(t, "subject", func(m newsfacts.Metric) string { return m.Subject }, []chainCase{
+		{0, "分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "6.1%", "地区生产总值"},
+		{0, "分区域看，越城区、柯桥区地区生产总值分别增长6.3%、6.1%，诸暨市增长6.6%。", "增长6.6%", "地区生产总值"},
+		{0, "全市地区生产总值增长6%，嵊州市、新昌县分别增长5.2%和7.0%。", "7.0%", "地区生产总值"},
 		// Negative: a place with a measure of its own keeps it.
-		{"越城区地区生产总值增长6.3%，诸暨市工业投资增长9.1%。", "增长9.1%", "工业投资"},
-	}
-	for _, tt := range tests {
-		_, m, ok := chainDoc(t, tt.text, tt.figure, newsfacts.DayOf(2025, 3, 1))
-		if !ok {
-			continue
+		{0, "越城区地区生产总值增长6.3%，诸暨市工业投资增长9.1%。", "增长9.1%", "工业投资"},
+	})
+}
+
+// chainCase is a figure of text (dated date, or 2025-03-01 when zero) and
+// the value one of its columns must have on the whole chain.
+type chainCase struct {
+	date                newsfacts.Day
+	text, figure, value string
+}
+
+// checkChain runs the cases and compares the column that col reads.
+func checkChain(t *testing.T, name string, col func(newsfacts.Metric) string, cases []chainCase) {
+	t.Helper()
+	for _, tt := range cases {
+		date := tt.date
+		if date == 0 {
+			date = newsfacts.DayOf(2025, 3, 1)
 		}
-		if m.Subject != tt.subject {
-			t.Errorf("%s: %s subject %q (%s), want %q", tt.text, tt.figure, m.Subject, m.SubjectRule, tt.subject)
+		_, m, ok := chainDoc(t, tt.text, tt.figure, date)
+		if ok && col(m) != tt.value {
+			t.Errorf("%s: %s %s %q (subject rule %q), want %q", tt.text, tt.figure, name, col(m), m.SubjectRule, tt.value)
 		}
 	}
 }
