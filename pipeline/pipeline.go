@@ -73,8 +73,9 @@ type Stats struct {
 	Rows output.Counts
 	// Stages is the time spent per stage, summed over workers, in pipeline
 	// order: "parse", one entry per extractor ("extract:<name>"), "rows"
-	// (conversion to table rows) and "write" (the sink, a single
-	// goroutine).
+	// (conversion to table rows) and "write" (the sink's Write, on the
+	// goroutine that orders the documents; a Parquet or Arrow sink encodes
+	// in goroutines of its own, which output.Encoder reports).
 	Stages []Stage
 	// Started is when Run started; FirstOutput is the time from then to the
 	// first document written to the sink.

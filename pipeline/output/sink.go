@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Sink receives document rows in order and writes the four tables.
@@ -41,6 +42,15 @@ type Sink interface {
 	Counts() Counts
 }
 
+// Encoder is implemented by the sinks and writers that encode their tables
+// outside Write, in goroutines of their own (Parquet and Arrow: one per
+// table). EncodeTime returns the time spent doing so until now, summed
+// over the tables; a caller reports it as a stage of its own, since Write
+// time no longer includes it.
+type Encoder interface {
+	EncodeTime() time.Duration
+}
+
 // Counts holds a number of rows per table.
 type Counts struct{ Articles, Entities, Metrics, Dates int64 }
 
@@ -63,6 +73,11 @@ const (
 	stateClosed
 	stateAborted
 	stateFailed // Close failed: temporary files are removed
+)
+
+var (
+	_ Encoder = (*sink)(nil)
+	_ Encoder = (*Writer)(nil)
 )
 
 // sink writes the four tables, each to its own temporary file.
@@ -365,6 +380,13 @@ func (s *sink) Abort() error {
 	}
 	s.state = stateAborted
 	return s.discard()
+}
+
+// EncodeTime implements Encoder.
+func (s *sink) EncodeTime() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.t.encodeTime()
 }
 
 func (s *sink) Counts() Counts {
