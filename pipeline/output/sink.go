@@ -45,8 +45,8 @@ type Sink interface {
 // Encoder is implemented by the sinks and writers that encode their tables
 // outside Write, in goroutines of their own (Parquet and Arrow: one per
 // table). EncodeTime returns the time spent doing so until now, summed
-// over the tables; a caller reports it as a stage of its own, since Write
-// time no longer includes it.
+// over the tables: CPU time on Linux, wall-clock time elsewhere. A caller
+// reports it as a stage of its own, since Write time does not include it.
 type Encoder interface {
 	EncodeTime() time.Duration
 }

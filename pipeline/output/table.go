@@ -114,7 +114,7 @@ type arrowTable[R any] struct {
 	aborted atomic.Bool  // release: the goroutine drops what is left
 	failed  atomic.Bool  // err is set
 	err     error        // the goroutine's first error; read after failed or done
-	busy    atomic.Int64 // nanoseconds spent encoding and writing
+	busy    atomic.Int64 // nanoseconds spent encoding and writing (CPU time where known)
 }
 
 func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out batchWriter) *arrowTable[R] {
@@ -139,15 +139,24 @@ func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out
 // error or release it drops the rest.
 func (t *arrowTable[R]) encode() {
 	defer close(t.done)
+	// NOTE: the clocks only measure the stage for --stats. The CPU time of
+	// the goroutine, where the system tells it, since on a busy machine
+	// (or one core) the four encoders and the workers wait for each other,
+	// and their wall-clock time would count the waits.
+	clock := startThreadClock()
+	defer clock.stop()
 	for rec := range t.work {
 		if !t.failed.Load() && !t.aborted.Load() {
-			// NOTE: the clock only measures the stage for --stats.
-			t0 := time.Now()
+			c0, t0 := clock.now(), time.Now()
 			if err := t.out.Write(rec); err != nil {
 				t.err = err
 				t.failed.Store(true)
 			}
-			t.busy.Add(int64(time.Since(t0)))
+			if c1 := clock.now(); c0 >= 0 && c1 >= 0 {
+				t.busy.Add(c1 - c0)
+			} else {
+				t.busy.Add(int64(time.Since(t0)))
+			}
 		}
 		rec.Release()
 	}
