@@ -203,7 +203,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	if *stats {
 		// The tables encode in goroutines of their own, the last rows during
 		// Close: a stage of its own, after write.
-		if enc, ok := sink.(output.Encoder); ok {
+		if enc, ok := sink.(output.Encoder); ok && ofmt != output.FormatJSONL {
 			st.Stages = append(st.Stages, pipeline.Stage{Name: "encode", Time: enc.EncodeTime()})
 		}
 		m.printStats(st, start, elapsed, readGC().since(gc0))

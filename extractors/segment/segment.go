@@ -80,6 +80,8 @@ type GSE struct {
 	// them with one memory access. It only filters: a word whose bit is
 	// set is still looked up in the trie, so the answers do not change.
 	words []uint64
+	// short segments as seg does, with less allocation.
+	short *shortest
 }
 
 var (
@@ -162,6 +164,7 @@ func (b *Builder) Build() *GSE {
 	b.g.seg.CalcToken()
 	g := b.g
 	b.g = nil
+	g.short = newShortest(&g.seg)
 	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
 	// both), spelt as Token.Text.
 	g.words = make([]uint64, wordBits/64)
@@ -198,8 +201,12 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 	if text == "" {
 		return dst
 	}
-	// NOTE: gse works on []byte; the conversion copies the window, which
-	// is short by design.
+	return g.short.segmentAt(dst, text, base)
+}
+
+// segmentGSE is SegmentAt done by gse itself, which the tests compare with
+// SegmentAt.
+func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
 	for _, s := range g.seg.Segment([]byte(text)) {
 		dst = append(dst, newsfacts.Token{Start: base + s.Start(), End: base + s.End(), Pos: s.Token().Pos()})
 	}
