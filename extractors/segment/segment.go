@@ -164,7 +164,6 @@ func (b *Builder) Build() *GSE {
 	b.g.seg.CalcToken()
 	g := b.g
 	b.g = nil
-	g.short = newShortest(&g.seg)
 	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
 	// both), spelt as Token.Text.
 	g.words = make([]uint64, wordBits/64)
@@ -172,6 +171,7 @@ func (b *Builder) Build() *GSE {
 		h := wordHash(g.seg.Dict.Tokens[i].Text())
 		g.words[h>>6] |= 1 << (h & 63)
 	}
+	g.short = newShortest(&g.seg, g.words)
 	return g
 }
 
@@ -181,13 +181,19 @@ const wordBits = 1 << 22
 
 // wordHash hashes a word to a bit of the word filter (FNV-1a).
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h & (wordBits - 1)
 }
+
+// The constants of 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // Segment returns the words of text.
 func (g *GSE) Segment(text string) []newsfacts.Token {
