@@ -177,11 +177,10 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	defer e.scratch.Put(sc)
 	ctx := place.Context{Anchors: e.anchors(title)}
 	sc.mentions = e.places.FindBuf(sc.mentions, text, hits)
-	ps := e.places.Resolve(text, sc.mentions, ctx)
+	ps := e.places.ResolveBuf(sc.places, text, sc.mentions, ctx)
+	sc.places = ps
 	home := e.places.HomeOf(ps, ctx)
-	os := e.orgs.Resolve(text, e.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home})
-
-	cands := append(sc.cands[:0], os...)
+	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home})
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
@@ -196,9 +195,12 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 type scratch struct {
 	// mentions are the place mentions; Resolve keeps nothing of them.
 	mentions []place.Mention
-	cands    []newsfacts.Entity
-	order    []int
-	buckets  [][]int
+	// places are the resolved places; the entities copy what they need.
+	places  []place.Place
+	cands   []newsfacts.Entity
+	kept    []newsfacts.Entity
+	order   []int
+	buckets [][]int
 }
 
 // anchors returns the places named in a title that need no context.
@@ -268,7 +270,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
-	kept := make([]newsfacts.Entity, 0, len(cands))
+	kept := sc.kept[:0]
 	for _, i := range order {
 		c := cands[i]
 		ok := true
@@ -291,8 +293,12 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 			kept = append(kept, c)
 		}
 	}
+	sc.kept = kept
 	SortEntities(kept)
-	return kept
+	// NOTE: the survivors are copied out of sc, into a slice of their own
+	// size: the document keeps them, and a slice sized for the candidates
+	// (twice as many) was the largest allocation of the stage.
+	return slices.Clone(kept)
 }
 
 func typeRank(t newsfacts.EntityType) int {

@@ -135,7 +135,13 @@ type Context struct {
 // (晋通公司 after 湖南晋通公司) takes that one's canonical name (method
 // suffix+context).
 func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []newsfacts.Entity {
-	out := make([]newsfacts.Entity, 0, len(ms))
+	return f.ResolveAppend(make([]newsfacts.Entity, 0, len(ms)), text, ms, ctx)
+}
+
+// ResolveAppend is Resolve that appends the entities to dst and returns
+// the extended slice.
+func (f *Finder) ResolveAppend(dst []newsfacts.Entity, text string, ms []Mention, ctx Context) []newsfacts.Entity {
+	out := dst
 	for _, m := range ms {
 		name, rule := f.canonical(text, m, ctx.Home)
 		out = append(out, newsfacts.Entity{
@@ -144,13 +150,14 @@ func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []newsfacts.Ent
 			Name: name,
 		})
 	}
-	for i := range out {
-		e := &out[i]
+	added := out[len(dst):]
+	for i := range added {
+		e := &added[i]
 		if e.Rule != MethodSuffix {
 			continue
 		}
 		short := text[e.Start:e.End]
-		for _, o := range out {
+		for _, o := range added {
 			if o.Rule == MethodSuffixPlace && o.Len() > e.Len() && strings.HasSuffix(text[o.Start:o.End], short) {
 				e.Name, e.Rule = o.Name, MethodSuffixFull
 				break
