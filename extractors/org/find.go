@@ -48,24 +48,73 @@ type unit struct {
 type scan struct {
 	text  string
 	hits  []gazetteers.Hit
-	units map[int][]unit // by end offset
+	units *unitIndex
 	out   []Mention
 }
 
-// maxPooledUnits bounds the size of the unit maps that Find reuses.
+// unitIndex holds the units of a text by end offset, each end's in the
+// order they were added.
+//
+// NOTE: a map from end offsets to chains in one flat slice, not a map of
+// slices: a slice per end offset was half of the entity stage's
+// allocations.
+type unitIndex struct {
+	first map[int]int32 // end offset → index in nodes of its first unit
+	nodes []unitNode
+}
+
+// unitNode is a unit and the index in nodes of the next unit with the same
+// end, or -1.
+type unitNode struct {
+	u    unit
+	next int32
+}
+
+// add adds a unit that ends at end.
+func (x *unitIndex) add(end int, u unit) {
+	k := int32(len(x.nodes))
+	x.nodes = append(x.nodes, unitNode{u, -1})
+	i, ok := x.first[end]
+	if !ok {
+		x.first[end] = k
+		return
+	}
+	for x.nodes[i].next >= 0 {
+		i = x.nodes[i].next
+	}
+	x.nodes[i].next = k
+}
+
+// at returns the index in nodes of the first unit that ends at end, or -1;
+// nodes[i].next leads to the next.
+func (x *unitIndex) at(end int) int32 {
+	if i, ok := x.first[end]; ok {
+		return i
+	}
+	return -1
+}
+
+// reset empties the index for reuse.
+func (x *unitIndex) reset() {
+	clear(x.first)
+	clear(x.nodes) // drop the parts they point to
+	x.nodes = x.nodes[:0]
+}
+
+// maxPooledUnits bounds the size of the unit indexes that Find reuses.
 const maxPooledUnits = 4096
 
 // Find returns the organisation mentions of text, given its gazetteer hits
 // (from g.Match) and its resolved places. Mentions may overlap; an
 // organisation that follows another (市委 + 宣传部) includes it.
 func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) []Mention {
-	units := f.units.Get().(map[int][]unit)
+	units := f.units.Get().(*unitIndex)
 	defer func() {
-		// NOTE: a map that grew on a long document is left to the
+		// NOTE: an index that grew on a long document is left to the
 		// collector: clearing it for every short one would cost more than
-		// a new map.
-		if len(units) <= maxPooledUnits {
-			clear(units)
+		// a new one.
+		if len(units.nodes) <= maxPooledUnits {
+			units.reset()
 			f.units.Put(units)
 		}
 	}()
@@ -80,7 +129,7 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 			continue
 		}
 		placeParts[i] = Part{Start: p.Start, End: p.End, Kind: PartPlace, Index: p.Index, Name: p.Name}
-		s.units[p.End] = append(s.units[p.End], unit{p.Start, placeParts[i : i+1 : i+1]})
+		s.units.add(p.End, unit{p.Start, placeParts[i : i+1 : i+1]})
 	}
 	// Hits come ordered by start; a mention's prefix units end at or before
 	// its start, so they are known when it is read.
@@ -97,7 +146,7 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 				}
 				if m, ok := r.produce(f, s, h, ref); ok {
 					s.out = append(s.out, m)
-					s.units[m.End] = append(s.units[m.End], unit{m.Start, m.Parts})
+					s.units.add(m.End, unit{m.Start, m.Parts})
 					named = named || isName
 				}
 			}
@@ -145,7 +194,8 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	}
 	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
 	o := &f.g.Orgs[ref.Index]
-	for _, u := range s.units[h.Start] {
+	for k := s.units.at(h.Start); k >= 0; k = s.units.nodes[k].next {
+		u := s.units.nodes[k].u
 		p := u.parts[len(u.parts)-1]
 		if len(u.parts) != 1 || p.Kind != PartPlace || p.Index < 0 {
 			continue
@@ -251,7 +301,7 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 // [from, to).
 func (s *scan) unitEndsIn(from, to int) bool {
 	for i := from; i < to; {
-		if len(s.units[i]) > 0 {
+		if s.units.at(i) >= 0 {
 			return true
 		}
 		_, size := utf8.DecodeRuneInString(s.text[i:])
@@ -262,8 +312,8 @@ func (s *scan) unitEndsIn(from, to int) bool {
 
 // placeEndsAt reports whether a resolved place ends at offset i.
 func (s *scan) placeEndsAt(i int) bool {
-	for _, u := range s.units[i] {
-		if len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
+	for k := s.units.at(i); k >= 0; k = s.units.nodes[k].next {
+		if u := s.units.nodes[k].u; len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
 			return true
 		}
 	}
@@ -334,13 +384,13 @@ func (s *scan) inLonger(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
 // prefix returns the parts of the longest chain of units ending at i
 // (湖南省 + 株洲市 before 住建局), with a 中共 before them, or nil.
 func (s *scan) prefix(i int) []Part {
-	us := s.units[i]
-	if len(us) == 0 {
+	k := s.units.at(i)
+	if k < 0 {
 		return nil
 	}
-	best := us[0]
-	for _, u := range us[1:] {
-		if u.start < best.start {
+	best := s.units.nodes[k].u
+	for k = s.units.nodes[k].next; k >= 0; k = s.units.nodes[k].next {
+		if u := s.units.nodes[k].u; u.start < best.start {
 			best = u
 		}
 	}
