@@ -198,7 +198,7 @@ type scratch struct {
 	// places are the resolved places; the entities copy what they need.
 	places  []place.Place
 	cands   []newsfacts.Entity
-	kept    []newsfacts.Entity
+	keep    []int
 	order   []int
 	buckets [][]int
 }
@@ -238,7 +238,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	}
 	sc.order = order
 	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := cands[a], cands[b]
+		x, y := &cands[a], &cands[b]
 		if d := y.Len() - x.Len(); d != 0 {
 			return d
 		}
@@ -260,7 +260,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	for _, c := range cands {
 		maxEnd = max(maxEnd, c.End)
 	}
-	// buckets[b] lists the indexes into kept of the entities whose Start
+	// buckets[b] lists the indexes into keep of the entities whose Start
 	// is in bucket b; the lists of sc are reused, emptied.
 	nb := maxEnd/bucket + 1
 	if len(sc.buckets) < nb {
@@ -270,14 +270,16 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
-	kept := sc.kept[:0]
+	// keep lists the kept candidates, as indexes into cands, in the order
+	// they were taken.
+	keep := sc.keep[:0]
 	for _, i := range order {
 		c := cands[i]
 		ok := true
 	check:
 		for b := max(c.Start-maxLen, 0) / bucket; b <= c.End/bucket && b < len(buckets); b++ {
 			for _, ki := range buckets[b] {
-				k := kept[ki]
+				k := &cands[keep[ki]]
 				if !k.Overlaps(c.Span) {
 					continue
 				}
@@ -289,16 +291,21 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 			}
 		}
 		if ok {
-			buckets[c.Start/bucket] = append(buckets[c.Start/bucket], len(kept))
-			kept = append(kept, c)
+			buckets[c.Start/bucket] = append(buckets[c.Start/bucket], len(keep))
+			keep = append(keep, i)
 		}
 	}
-	sc.kept = kept
-	SortEntities(kept)
-	// NOTE: the survivors are copied out of sc, into a slice of their own
-	// size: the document keeps them, and a slice sized for the candidates
-	// (twice as many) was the largest allocation of the stage.
-	return slices.Clone(kept)
+	sc.keep = keep
+	// NOTE: SortEntities' order, stable over the order of taking, sorting
+	// indexes rather than the entities (a hundred bytes each); the
+	// survivors then go straight into a slice of their own size, which the
+	// document keeps.
+	slices.SortStableFunc(keep, func(a, b int) int { return compareEntities(&cands[a], &cands[b]) })
+	kept := make([]newsfacts.Entity, len(keep))
+	for i, k := range keep {
+		kept[i] = cands[k]
+	}
+	return kept
 }
 
 func typeRank(t newsfacts.EntityType) int {
@@ -311,13 +318,16 @@ func typeRank(t newsfacts.EntityType) int {
 // SortEntities sorts entities by Start, then longer first, then
 // organisations before places.
 func SortEntities(es []newsfacts.Entity) {
-	slices.SortStableFunc(es, func(x, y newsfacts.Entity) int {
-		if d := x.Start - y.Start; d != 0 {
-			return d
-		}
-		if d := y.End - x.End; d != 0 {
-			return d
-		}
-		return typeRank(x.Type) - typeRank(y.Type)
-	})
+	slices.SortStableFunc(es, func(x, y newsfacts.Entity) int { return compareEntities(&x, &y) })
+}
+
+// compareEntities orders entities as SortEntities does.
+func compareEntities(x, y *newsfacts.Entity) int {
+	if d := x.Start - y.Start; d != 0 {
+		return d
+	}
+	if d := y.End - x.End; d != 0 {
+		return d
+	}
+	return typeRank(x.Type) - typeRank(y.Type)
 }
