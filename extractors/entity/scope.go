@@ -49,6 +49,9 @@ func (e *Extractor) scopes(text, title string, ps []place.Place, anchors []int32
 			continue
 		}
 		next += len("国")
+		if !scopeThird[text[at+2]] {
+			continue // the common case: no scope word's first character
+		}
 		w := text[at : at+scopeLen]
 		if !isScopeWord(w) {
 			continue
@@ -110,6 +113,15 @@ var scopeFirsts = func() []uint32 {
 		}
 	}
 	return out
+}()
+
+// scopeThird marks the last bytes of the scope words' first characters: a
+// character whose last byte is not marked starts none.
+var scopeThird = func() (t [256]bool) {
+	for _, w := range scopeWords {
+		t[w[2]] = true
+	}
+	return t
 }()
 
 // key3 packs the first three bytes of s into an integer.
