@@ -56,8 +56,11 @@ func FileName(table string, f Format) string { return table + "." + string(f) }
 
 // Defaults of Options.
 const (
-	DefaultBatchRows   = 65536
-	DefaultBatchBytes  = 32 << 20
+	DefaultBatchRows = 65536
+	// DefaultBatchBytes is 16 MiB. NOTE: a table holds two batches, the
+	// one it fills and the one its goroutine encodes; two of 16 MiB keep
+	// the memory that one of 32 MiB took when encoding was done in turn.
+	DefaultBatchBytes  = 16 << 20
 	DefaultCompression = "zstd"
 )
 

@@ -15,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/pipeline/output"
 )
 
 // countingWriter counts the bytes written to it.
@@ -88,7 +89,7 @@ func writeTexts(b *testing.B, schema *arrow.Schema, texts []string, w *countingW
 	}
 	n := 0
 	for _, t := range texts {
-		if n+len(t) > 32<<20 && n > 0 {
+		if n+len(t) > output.DefaultBatchBytes && n > 0 {
 			flush()
 			n = 0
 		}
