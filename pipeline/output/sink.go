@@ -25,7 +25,8 @@ type Sink interface {
 	// can hold (a NaN or infinite metric value) fails with an error that
 	// wraps ErrInvalidRow and leaves the tables unchanged, so the caller
 	// may skip the document and go on. Any other error is final: the sink
-	// keeps returning it, and Close fails with it.
+	// keeps returning it, and Close fails with it. Write must not keep rows
+	// or its slices after it returns: the caller reuses their storage.
 	Write(ctx context.Context, rows *DocRows) error
 	// Close flushes and finishes every table file; removes the folder's
 	// old manifest and the table files of the other formats; renames each
