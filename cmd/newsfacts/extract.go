@@ -328,26 +328,19 @@ func readGC() gcStats {
 		samples[i].Name = name
 	}
 	metrics.Read(samples)
-	var g gcStats
-	for i, s := range samples {
-		switch s.Value.Kind() {
-		case metrics.KindFloat64:
-			v := s.Value.Float64()
-			if i == 0 {
-				g.cpu = v
-			} else {
-				g.total = v
-			}
-		case metrics.KindUint64:
-			v := s.Value.Uint64()
-			if i == 2 {
-				g.allocs = v
-			} else {
-				g.cycles = v
-			}
+	f := func(i int) float64 {
+		if samples[i].Value.Kind() == metrics.KindFloat64 {
+			return samples[i].Value.Float64()
 		}
+		return 0
 	}
-	return g
+	u := func(i int) uint64 {
+		if samples[i].Value.Kind() == metrics.KindUint64 {
+			return samples[i].Value.Uint64()
+		}
+		return 0
+	}
+	return gcStats{cpu: f(0), total: f(1), allocs: u(2), cycles: u(3)}
 }
 
 // since returns the totals accrued from g0 to g.

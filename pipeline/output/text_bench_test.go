@@ -1,10 +1,6 @@
 package output_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"io"
-	"os"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -105,23 +101,12 @@ func writeTexts(b *testing.B, schema *arrow.Schema, texts []string, w *countingW
 
 // corpusTexts returns the article texts of the xwlb corpus.
 func corpusTexts(b *testing.B) []string {
-	path := shared.Require(b, "corpus/xwlb/articles.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		var a struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, a.Text)
-	}
-	if err := sc.Err(); err != nil && err != io.EOF {
+	err := eachCorpusDoc(shared.Require(b, "corpus/xwlb/articles.jsonl"), func(d *output.DocRows) error {
+		out = append(out, d.Article.Text)
+		return nil
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
 	return out

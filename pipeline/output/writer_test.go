@@ -22,17 +22,7 @@ func TestWriterSameAsSink(t *testing.T) {
 			dir := t.TempDir()
 			writeDocs(t, output.Options{Dir: dir, Format: f, Metadata: md}, docs)
 
-			var bufs [4]bytes.Buffer
-			w, err := output.NewWriter(output.Options{Format: f, Metadata: md},
-				[4]io.Writer{&bufs[0], &bufs[1], &bufs[2], &bufs[3]})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i := range docs {
-				if err := w.Write(&docs[i]); err != nil {
-					t.Fatal(err)
-				}
-			}
+			w, bufs := writeAll(t, output.Options{Format: f, Metadata: md}, docs)
 			if err := w.Finish(); err != nil {
 				t.Fatal(err)
 			}
@@ -133,10 +123,22 @@ func TestWriterEncodeError(t *testing.T) {
 // TestWriterAbortWhileEncoding: Abort stops the encoders of a Writer with
 // batches in flight and returns.
 func TestWriterAbortWhileEncoding(t *testing.T) {
-	docs := manyDocs(200)
+	w, _ := writeAll(t, output.Options{Format: output.FormatParquet, BatchRows: 3}, manyDocs(200))
+	w.Abort()
+	if err := w.Finish(); !errors.Is(err, output.ErrClosed) {
+		t.Errorf("Finish after Abort: %v, want ErrClosed", err)
+	}
+	if w.EncodeTime() <= 0 {
+		t.Errorf("EncodeTime %v after encoding batches; want > 0", w.EncodeTime())
+	}
+}
+
+// writeAll writes docs with a new Writer of options o into buffers, and
+// returns the Writer, not finished, and the buffers.
+func writeAll(t *testing.T, o output.Options, docs []output.DocRows) (*output.Writer, *[4]bytes.Buffer) {
+	t.Helper()
 	var bufs [4]bytes.Buffer
-	w, err := output.NewWriter(output.Options{Format: output.FormatParquet, BatchRows: 3},
-		[4]io.Writer{&bufs[0], &bufs[1], &bufs[2], &bufs[3]})
+	w, err := output.NewWriter(o, [4]io.Writer{&bufs[0], &bufs[1], &bufs[2], &bufs[3]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,11 +147,5 @@ func TestWriterAbortWhileEncoding(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w.Abort()
-	if err := w.Finish(); !errors.Is(err, output.ErrClosed) {
-		t.Errorf("Finish after Abort: %v, want ErrClosed", err)
-	}
-	if w.EncodeTime() <= 0 {
-		t.Errorf("EncodeTime %v after encoding batches; want > 0", w.EncodeTime())
-	}
+	return w, &bufs
 }
