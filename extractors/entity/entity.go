@@ -180,7 +180,7 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	ps := e.places.ResolveBuf(sc.places, text, sc.mentions, ctx)
 	sc.places = ps
 	home := e.places.HomeOf(ps, ctx)
-	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home})
+	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.FindIn(&sc.orgs, text, hits, ps), org.Context{Places: ps, Home: home})
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
@@ -197,6 +197,7 @@ type scratch struct {
 	mentions []place.Mention
 	// places are the resolved places; the entities copy what they need.
 	places  []place.Place
+	orgs    org.Scratch
 	cands   []newsfacts.Entity
 	keep    []int
 	order   []int

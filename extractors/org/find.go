@@ -1,6 +1,7 @@
 package org
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -50,6 +51,7 @@ type scan struct {
 	hits  []gazetteers.Hit
 	units *unitIndex
 	out   []Mention
+	ones  *[]Part // see Scratch.ones
 }
 
 // unitIndex holds the units of a text by end offset, each end's in the
@@ -101,28 +103,55 @@ func (x *unitIndex) reset() {
 	x.nodes = x.nodes[:0]
 }
 
-// maxPooledUnits bounds the size of the unit indexes that Find reuses.
-const maxPooledUnits = 4096
+// Scratch is the working memory of Find, for a caller to reuse from text
+// to text: the mentions FindIn returns live in it until its next use. The
+// zero value is ready. A Scratch is used by one goroutine at a time.
+//
+// NOTE: with the scratch kept by the caller (the entity extractor keeps one
+// per goroutine), the mentions, their one-part parts and the unit index
+// cost no allocation per text: they were a third of the entity stage's
+// allocations.
+type Scratch struct {
+	s          scan
+	units      unitIndex
+	out        []Mention
+	placeParts []Part
+	// ones holds the parts of one-part mentions, each slice of it capped
+	// at its one part so that an append copies.
+	ones []Part
+}
+
+// maxScratchUnits bounds the unit index a Scratch keeps: one that grew on a
+// long document is dropped rather than cleared for every short one.
+const maxScratchUnits = 4096
 
 // Find returns the organisation mentions of text, given its gazetteer hits
 // (from g.Match) and its resolved places. Mentions may overlap; an
 // organisation that follows another (市委 + 宣传部) includes it.
 func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) []Mention {
-	units := f.units.Get().(*unitIndex)
-	defer func() {
-		// NOTE: an index that grew on a long document is left to the
-		// collector: clearing it for every short one would cost more than
-		// a new one.
-		if len(units.nodes) <= maxPooledUnits {
-			units.reset()
-			f.units.Put(units)
-		}
-	}()
-	s := &scan{text: text, hits: hits, units: units}
+	return f.FindIn(&Scratch{}, text, hits, places)
+}
+
+// FindIn is Find with its working memory, and the mentions it returns, in
+// sc.
+func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place) []Mention {
+	if sc.units.first == nil || len(sc.units.nodes) > maxScratchUnits {
+		sc.units = unitIndex{first: map[int]int32{}}
+	} else {
+		sc.units.reset()
+	}
+	clear(sc.ones) // drop what the last text's parts pointed to
+	sc.ones = sc.ones[:0]
+	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones}
+	s := &sc.s
 	// NOTE: the one-part units of the places share one backing array,
 	// instead of one allocation each; the three-index slices keep an
 	// append to one of them from writing into the next.
-	placeParts := make([]Part, len(places))
+	if cap(sc.placeParts) < len(places) {
+		sc.placeParts = make([]Part, len(places))
+	}
+	placeParts := sc.placeParts[:len(places)]
+	clear(placeParts)
 	for i, p := range places {
 		// 驻京办事处: a one-character abbreviation names no organisation.
 		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
@@ -152,8 +181,16 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 			}
 		}
 	}
-	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
+	sc.out = s.out
 	return s.out
+}
+
+// one returns a slice holding p alone, from s's storage.
+func (s *scan) one(p Part) []Part {
+	*s.ones = append(*s.ones, p)
+	n := len(*s.ones)
+	return (*s.ones)[n-1 : n : n]
 }
 
 func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
@@ -221,7 +258,7 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 			return mention([]Part{p, list}), true
 		}
 	}
-	return Mention{Start: h.Start, End: h.End, Parts: []Part{list}}, true
+	return Mention{Start: h.Start, End: h.End, Parts: s.one(list)}, true
 }
 
 // country reports whether place i is a country (China included).

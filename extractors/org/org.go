@@ -22,7 +22,6 @@ package org
 import (
 	_ "embed"
 	"strings"
-	"sync"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
@@ -87,9 +86,6 @@ type Finder struct {
 	lex     segment.Lexicon
 	generic map[string]bool
 	stop    map[string]bool
-	// units holds the unit indexes of Find (*unitIndex, empty), for
-	// reuse: the index was a sixth of Find's allocations.
-	units sync.Pool
 }
 
 //go:embed data/generic.txt
@@ -104,7 +100,6 @@ var stopData string
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, seg: seg, lex: lex, generic: wordSet(genericData), stop: wordSet(stopData)}
-	f.units.New = func() any { return &unitIndex{first: map[int]int32{}} }
 	return f
 }
 

@@ -80,13 +80,19 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	if cap(buf) < n+n/8+4 {
 		buf = make([]Mention, 0, n+n/8+4)
 	}
-	s := &scan{text: text, hits: hits, out: buf[:0]}
+	// NOTE: the state is pooled, with its buffer for runs of
+	// abbreviations; each was an allocation per text.
+	s := f.scans.Get().(*scan)
+	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0]}
 	for _, r := range rules {
 		if r.find != nil {
 			r.find(f, s)
 		}
 	}
-	return s.out
+	out := s.out
+	*s = scan{run: s.run[:0]}
+	f.scans.Put(s)
+	return out
 }
 
 // FindText is Find with the gazetteer matching done here.

@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
@@ -93,6 +94,9 @@ type Finder struct {
 	info []surfInfo // by gazetteer surface id
 	// classes is the rune class table of the abbreviation rules.
 	classes []uint8
+	// scans holds the states of Find (*scan) for reuse, with their
+	// buffers.
+	scans sync.Pool
 }
 
 // surfInfo is the precomputed reading of one gazetteer surface.
@@ -111,6 +115,7 @@ type surfInfo struct {
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g)}
+	f.scans.New = func() any { return new(scan) }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
 	for id, rs := range refs {
