@@ -169,7 +169,7 @@ func (t *arrowTable[R]) add(r *R) error {
 	}
 	// NOTE: flush before the row that would go over BatchBytes, not after
 	// it: string builders grow by doubling, so going just over a power of
-	// two (16 MiB) would double the largest buffer (to 32 MiB) for a
+	// two (8 MiB) would double the largest buffer (to 16 MiB) for a
 	// single row, while the old one is still live.
 	if t.rows > 0 && t.bytes+n > t.maxBytes {
 		if err := t.flush(); err != nil {
