@@ -52,6 +52,10 @@ type scan struct {
 	units *unitIndex
 	out   []Mention
 	ones  *[]Part // see Scratch.ones
+	// toks, name and groups are produceSuffix's buffers, reused from hit
+	// to hit (and, in a Scratch, from text to text).
+	toks, name []newsfacts.Token
+	groups     []group
 }
 
 // unitIndex holds the units of a text by end offset, each end's in the
@@ -142,7 +146,8 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 	}
 	clear(sc.ones) // drop what the last text's parts pointed to
 	sc.ones = sc.ones[:0]
-	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones}
+	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones,
+		toks: sc.s.toks[:0], name: sc.s.name[:0], groups: sc.s.groups[:0]}
 	s := &sc.s
 	// NOTE: the one-part units of the places share one backing array,
 	// instead of one allocation each; the three-index slices keep an
@@ -557,7 +562,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if x.Prefix && !s.unitEndsIn(ws, h.Start) {
 		return Mention{}, false
 	}
-	toks := f.seg.Segment(text[ws:h.Start])
+	toks := segment.Append(f.seg, s.toks[:0], text[ws:h.Start])
+	s.toks = toks
 	// A window cut short may start inside a word: drop that word.
 	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && !segment.IsBreak(r) && len(toks) > 0 {
 		toks = toks[1:]
@@ -566,7 +572,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// organisation) ends where the name so far begins.
 	start := h.Start
 	var prefix []Part
-	var name []newsfacts.Token
+	name := s.name[:0]
+	defer func() { s.name = name[:0] }()
 	for i := len(toks) - 1; i >= 0; i-- {
 		if start < h.Start {
 			if prefix = s.prefix(start); prefix != nil {
@@ -593,7 +600,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	for i, j := 0, len(name)-1; i < j; i, j = i+1, j-1 {
 		name[i], name[j] = name[j], name[i]
 	}
-	groups := groupTokens(text, name)
+	groups := groupTokens(s.groups[:0], text, name)
+	s.groups = groups
 	// Without a place before it, the name starts after the last verb
 	// (得到宾士域保安有限公司 → 宾士域保安有限公司) and at a noun (围绕联诚集团
 	// → 联诚集团). A place followed by a verb is the verb's subject, not
@@ -666,8 +674,7 @@ type group struct {
 	pos        string
 }
 
-func groupTokens(text string, toks []newsfacts.Token) []group {
-	var out []group
+func groupTokens(out []group, text string, toks []newsfacts.Token) []group {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if single(text, t) {

@@ -219,6 +219,16 @@ func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfac
 	return dst
 }
 
+// Append appends the words of text to dst, as seg.Segment(text) would
+// return them, and returns the extended slice: a *GSE writes them into
+// dst's storage, with no allocation once dst has room.
+func Append(seg Segmenter, dst []newsfacts.Token, text string) []newsfacts.Token {
+	if g, ok := seg.(*GSE); ok {
+		return g.SegmentAt(dst, text, 0)
+	}
+	return append(dst, seg.Segment(text)...)
+}
+
 // Lookup returns the dictionary entry of word.
 func (g *GSE) Lookup(word string) (Entry, bool) {
 	if word == "" {

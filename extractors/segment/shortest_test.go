@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/internal/shared"
 )
@@ -85,4 +86,26 @@ func TestSegmentSameAsGSECorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d windows compared", windows)
+}
+
+// fixedSeg is a Segmenter that cuts every text into one word.
+type fixedSeg struct{}
+
+func (fixedSeg) Segment(text string) []newsfacts.Token {
+	return []newsfacts.Token{{Start: 0, End: len(text), Pos: "n"}}
+}
+
+// TestAppend checks that Append extends dst with what Segment returns,
+// through SegmentAt for a *GSE and through Segment for any other
+// Segmenter, leaving dst's own tokens alone.
+func TestAppend(t *testing.T) {
+	head := []newsfacts.Token{{Start: 7, End: 9, Pos: "v"}}
+	for _, s := range []segment.Segmenter{seg(t), fixedSeg{}} {
+		text := "资规局局长调研"
+		got := segment.Append(s, slices.Clone(head), text)
+		want := append(slices.Clone(head), s.Segment(text)...)
+		if !slices.Equal(got, want) {
+			t.Errorf("%T: Append gives %v, want %v", s, got, want)
+		}
+	}
 }
