@@ -19,7 +19,8 @@ import (
 //
 // Its methods may be called from several goroutines (Abort from a signal
 // handler while Write runs, Counts from a progress display): they take
-// turns, except Counts, which never waits.
+// turns, except Counts, which never waits. A sink must end with Close or
+// Abort, which also stop the goroutines that encode its tables.
 type Sink interface {
 	// Write appends one document's rows to the tables. A row that no format
 	// can hold (a NaN or infinite metric value) fails with an error that

@@ -112,7 +112,8 @@ func (t *tables) release() {
 // handling: no folder, lock, temporary names or manifest. It is for
 // programs that place the files themselves, such as a distributed run that
 // writes one part of each table per batch of documents. A Writer is not
-// safe for concurrent use.
+// safe for concurrent use. It must end with Finish or Abort, which stop the
+// goroutines that encode its Parquet or Arrow tables.
 type Writer struct {
 	t      tables
 	counts Counts
