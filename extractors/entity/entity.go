@@ -175,7 +175,7 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
-	ctx := place.Context{Anchors: e.anchors(title)}
+	ctx := place.Context{Anchors: e.anchors(title, sc)}
 	sc.mentions = e.places.FindBuf(sc.mentions, text, hits)
 	ps := e.places.ResolveBuf(sc.places, text, sc.mentions, ctx)
 	sc.places = ps
@@ -196,25 +196,35 @@ type scratch struct {
 	// mentions are the place mentions; Resolve keeps nothing of them.
 	mentions []place.Mention
 	// places are the resolved places; the entities copy what they need.
-	places  []place.Place
-	orgs    org.Scratch
-	cands   []newsfacts.Entity
-	keep    []int
-	order   []int
-	buckets [][]int
+	places []place.Place
+	orgs   org.Scratch
+	// titleHits, titleMentions and anchors are the title's (see anchors).
+	titleHits     []gazetteers.Hit
+	titleMentions []place.Mention
+	anchors       []int32
+	cands         []newsfacts.Entity
+	keep          []int
+	order         []int
+	buckets       [][]int
 }
 
-// anchors returns the places named in a title that need no context.
-func (e *Extractor) anchors(title string) []int32 {
+// anchors returns the places named in a title that need no context, in
+// sc's storage.
+func (e *Extractor) anchors(title string, sc *scratch) []int32 {
 	if title == "" {
 		return nil
 	}
-	var out []int32
-	for _, m := range e.places.FindText(title) {
+	// NOTE: the title's hits, mentions and anchors in sc: matching the
+	// title allocated as much as the text, a twentieth of the stage.
+	sc.titleHits = e.g.Match(title, sc.titleHits[:0])
+	sc.titleMentions = e.places.FindBuf(sc.titleMentions, title, sc.titleHits)
+	out := sc.anchors[:0]
+	for _, m := range sc.titleMentions {
 		if len(m.Cands) == 1 && !m.NeedSupport {
 			out = append(out, m.Cands[0])
 		}
 	}
+	sc.anchors = out
 	return out
 }
 
