@@ -357,9 +357,10 @@ func (f *Finder) lexWordEnding(text string, j int) bool {
 
 // Rune classes of the abbreviation rules.
 const (
-	classCountry = 1 << iota // an abbreviation with a country reading (美)
-	classVerb                // a travel verb (访)
-	classTarget              // an abbreviation that may follow a travel verb (华)
+	classCountry   = 1 << iota // an abbreviation with a country reading (美)
+	classVerb                  // a travel verb (访)
+	classTarget                // an abbreviation that may follow a travel verb (华)
+	classRoleStart             // the first character of a role word (方, 政)
 )
 
 // abbrevClasses returns the rune class table of the abbreviation rules, for
@@ -381,7 +382,41 @@ func abbrevClasses(g *gazetteers.Gazetteer) []uint8 {
 			t[r] |= classTarget
 		}
 	}
+	for _, w := range abbrevRoles {
+		if r, _ := utf8.DecodeRuneInString(w); r < 0x10000 {
+			t[r] |= classRoleStart
+		} else {
+			panic("place: role word " + w + " starts outside the Basic Multilingual Plane")
+		}
+	}
 	return t
+}
+
+// abbrevCountries returns the country reading of each abbreviation of the
+// Basic Multilingual Plane (-1 for none), as g.Abbrevs has it.
+//
+// NOTE: a table, not the map: the abbreviation scan looks up every country
+// abbreviation it meets (中 among them), and the map's look-ups were a
+// tenth of the scan.
+func abbrevCountries(g *gazetteers.Gazetteer) []int32 {
+	t := make([]int32, 0x10000)
+	for i := range t {
+		t[i] = -1
+	}
+	for r, a := range g.Abbrevs {
+		if r < 0x10000 {
+			t[r] = a.Country
+		}
+	}
+	return t
+}
+
+// countryOf returns the country reading of the abbreviation r, or -1.
+func (f *Finder) countryOf(r rune) int32 {
+	if r < 0x10000 {
+		return f.countries[r]
+	}
+	return f.g.Abbrevs[r].Country
 }
 
 func (f *Finder) classOf(r rune) uint8 {
@@ -443,7 +478,7 @@ func findAbbrevs(f *Finder, s *scan) {
 func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 	text := s.text
 	// Collect a run of country abbreviations, 、 allowed between them.
-	run := append(s.run[:0], abbrevPos{i, i + size, f.g.Abbrevs[r].Country})
+	run := append(s.run[:0], abbrevPos{i, i + size, f.countryOf(r)})
 	j := i + size
 	for j < len(text) {
 		k := j
@@ -457,7 +492,7 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		if f.classOf(r2)&classCountry == 0 {
 			break
 		}
-		run = append(run, abbrevPos{k, k + s2, f.g.Abbrevs[r2].Country})
+		run = append(run, abbrevPos{k, k + s2, f.countryOf(r2)})
 		j = k + s2
 	}
 	s.run = run
@@ -563,8 +598,15 @@ var roleStop = map[string]bool{"南方": true, "北方": true, "东方": true, "
 // the role word (南方, 比方; see roleStop).
 func (f *Finder) abbrevRole(s *scan, i, j int, r rune) {
 	text := s.text
+	// NOTE: most abbreviations (中 above all) precede no role word.
+	if j >= len(text) {
+		return
+	}
+	if r2, _ := runes.At(text, j); f.classOf(r2)&classRoleStart == 0 {
+		return
+	}
 	// 亚军, 非军事: continents have no side or army; 新政府 is a new one.
-	c := f.g.Abbrevs[r].Country
+	c := f.countryOf(r)
 	if r == '新' || f.g.Places[c].Level != gazetteers.Country {
 		return
 	}

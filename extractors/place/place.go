@@ -94,6 +94,9 @@ type Finder struct {
 	info []surfInfo // by gazetteer surface id
 	// classes is the rune class table of the abbreviation rules.
 	classes []uint8
+	// countries is the country reading of each abbreviation of the Basic
+	// Multilingual Plane, or -1 (see abbrevCountries).
+	countries []int32
 	// scans holds the states of Find (*scan) for reuse, with their
 	// buffers.
 	scans sync.Pool
@@ -114,7 +117,7 @@ type surfInfo struct {
 // where words run across a place name (沈阳市场) and which abbreviations
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g)}
+	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g)}
 	f.scans.New = func() any { return new(scan) }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
