@@ -51,6 +51,8 @@ type scan struct {
 	hits []gazetteers.Hit
 	out  []Mention
 	run  []abbrevPos // findAbbrevPairs' buffer, reused for each run
+	// byEnd is findZones' buffer: indexes of out by end offset.
+	byEnd []int32
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
@@ -83,14 +85,14 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	// NOTE: the state is pooled, with its buffer for runs of
 	// abbreviations; each was an allocation per text.
 	s := f.scans.Get().(*scan)
-	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0]}
+	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0]}
 	for _, r := range rules {
 		if r.find != nil {
 			r.find(f, s)
 		}
 	}
 	out := s.out
-	*s = scan{run: s.run[:0]}
+	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0]}
 	f.scans.Put(s)
 	return out
 }
@@ -216,32 +218,42 @@ var surnames = func() string {
 func findZones(f *Finder, s *scan) {
 	// NOTE: most texts have no zone suffix; the index below costs an
 	// allocation per place mention.
-	if !slices.ContainsFunc(s.hits, func(h gazetteers.Hit) bool { return zoneRef(f.g, h) >= 0 }) {
+	if !slices.ContainsFunc(s.hits, func(h gazetteers.Hit) bool { return f.zoneRef(h) >= 0 }) {
 		return
 	}
-	// The place mentions found so far, by end offset.
-	byEnd := map[int][]int{}
-	for i, m := range s.out {
-		byEnd[m.End] = append(byEnd[m.End], i)
+	// The place mentions found so far, by end offset (then in order).
+	//
+	// NOTE: indexes sorted in the scan's reused buffer, not a map of
+	// slices, which cost an allocation per place mention.
+	byEnd := s.byEnd[:0]
+	for i := range s.out {
+		byEnd = append(byEnd, int32(i))
 	}
+	slices.SortStableFunc(byEnd, func(a, b int32) int { return s.out[a].End - s.out[b].End })
+	s.byEnd = byEnd
 	var zones []Mention
 	for i, h := range s.hits {
-		z := zoneRef(f.g, h)
+		z := f.zoneRef(h)
 		if z < 0 {
 			continue
 		}
 		// Only the longest zone suffix ending here (开发区 in 经济开发区 is not
 		// another zone).
-		if longerZoneEnds(f.g, s.hits, i) {
+		if f.longerZoneEnds(s.hits, i) {
 			continue
 		}
 		full := f.g.Zones[z].Full
-		if prev, ok := byEnd[h.Start]; ok {
-			// The longest place mention ending right before the suffix.
-			best := -1
-			for _, pi := range prev {
-				if best < 0 || s.out[pi].Start < s.out[best].Start {
-					best = pi
+		k, _ := slices.BinarySearchFunc(byEnd, h.Start, func(i int32, end int) int { return s.out[i].End - end })
+		if k < len(byEnd) && s.out[byEnd[k]].End == h.Start {
+			// The longest place mention ending right before the suffix
+			// (the first of the longest).
+			best := int(byEnd[k])
+			for _, pi := range byEnd[k+1:] {
+				if s.out[pi].End != h.Start {
+					break
+				}
+				if s.out[pi].Start < s.out[best].Start {
+					best = int(pi)
 				}
 			}
 			pm := s.out[best]
@@ -270,9 +282,10 @@ func findZones(f *Finder, s *scan) {
 	s.out = append(s.out, zones...)
 }
 
-// zoneRef returns the index of the zone suffix a hit refers to, or -1.
-func zoneRef(g *gazetteers.Gazetteer, h gazetteers.Hit) int32 {
-	for _, r := range g.Refs(h.ID) {
+// zoneOf returns the index of the zone suffix among a surface's readings,
+// or -1.
+func zoneOf(refs []gazetteers.Ref) int32 {
+	for _, r := range refs {
 		if r.Kind == gazetteers.RefZone {
 			return r.Index
 		}
@@ -280,13 +293,16 @@ func zoneRef(g *gazetteers.Gazetteer, h gazetteers.Hit) int32 {
 	return -1
 }
 
+// zoneRef returns the index of the zone suffix a hit refers to, or -1.
+func (f *Finder) zoneRef(h gazetteers.Hit) int32 { return f.info[h.ID].zone }
+
 // longerZoneEnds reports whether another zone-suffix hit ends where hits[i]
 // ends but starts earlier.
-func longerZoneEnds(g *gazetteers.Gazetteer, hits []gazetteers.Hit, i int) bool {
+func (f *Finder) longerZoneEnds(hits []gazetteers.Hit, i int) bool {
 	h := hits[i]
 	for j := i - 1; j >= 0 && hits[j].Start >= h.Start-30; j-- {
 		o := hits[j]
-		if o.End == h.End && o.Start < h.Start && zoneRef(g, o) >= 0 {
+		if o.End == h.End && o.Start < h.Start && f.zoneRef(o) >= 0 {
 			return true
 		}
 	}

@@ -111,6 +111,8 @@ type surfInfo struct {
 	boundary    bool // check that no dictionary word crosses either end
 	full        bool
 	keepName    bool
+	// zone is the index of the zone suffix the surface is, or -1.
+	zone int32
 }
 
 // New returns a Finder over gazetteer g. lex is the dictionary that says
@@ -123,6 +125,7 @@ func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	f.info = make([]surfInfo, len(surfaces))
 	for id, rs := range refs {
 		f.info[id] = classify(g, lex, surfaces[id], rs)
+		f.info[id].zone = zoneOf(rs)
 	}
 	return f
 }
