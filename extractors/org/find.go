@@ -211,7 +211,9 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		if f.seg == nil {
 			return Mention{}, false
 		}
-		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		s.toks = toks
+		if !ok {
 			return Mention{}, false
 		}
 		aligned = true
@@ -230,7 +232,9 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
 	if f.seg != nil && !aligned && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
-		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		s.toks = toks
+		if !ok {
 			return Mention{}, false
 		}
 	}

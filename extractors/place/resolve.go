@@ -198,11 +198,22 @@ type Home struct {
 func (f *Finder) HomeOf(ps []Place, ctx Context) Home {
 	counts := map[int32]int{}
 	add := func(i int32, n int) {
-		seen := map[gazetteers.Level]bool{}
+		// The first place of each of the three levels up the chain.
+		var seenProvince, seenPrefecture, seenCounty bool
 		for p := i; p >= 0; p = f.g.Places[p].Parent {
-			l := f.g.Places[p].Level
-			if (l == gazetteers.Province || l == gazetteers.Prefecture || l == gazetteers.County) && !seen[l] {
-				seen[l] = true
+			var seen *bool
+			switch f.g.Places[p].Level {
+			case gazetteers.Province:
+				seen = &seenProvince
+			case gazetteers.Prefecture:
+				seen = &seenPrefecture
+			case gazetteers.County:
+				seen = &seenCounty
+			default:
+				continue
+			}
+			if !*seen {
+				*seen = true
 				counts[p] += n
 			}
 		}

@@ -251,9 +251,15 @@ func (g *GSE) Lookup(word string) (Entry, bool) {
 // It also returns the word tokens of the window, with offsets into text,
 // and the index of the token that starts at start (-1 if none).
 func Aligned(seg Segmenter, text string, start, end, ctx int) (ok bool, toks []newsfacts.Token, at int) {
+	return AlignedIn(seg, nil, text, start, end, ctx)
+}
+
+// AlignedIn is Aligned with the window's tokens appended to buf[:0] (see
+// Append), for a caller that reuses their storage.
+func AlignedIn(seg Segmenter, buf []newsfacts.Token, text string, start, end, ctx int) (ok bool, toks []newsfacts.Token, at int) {
 	ws := BackRunes(text, start, ctx)
 	we := FwdRunes(text, end, ctx)
-	toks = seg.Segment(text[ws:we])
+	toks = Append(seg, buf[:0], text[ws:we])
 	okStart, okEnd := false, false
 	at = -1
 	for i := range toks {
