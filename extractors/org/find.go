@@ -61,11 +61,12 @@ type scan struct {
 // unitIndex holds the units of a text by end offset, each end's in the
 // order they were added.
 //
-// NOTE: a map from end offsets to chains in one flat slice, not a map of
-// slices: a slice per end offset was half of the entity stage's
-// allocations.
+// NOTE: chains in one flat slice, headed from a table indexed by end
+// offset: a slice per end offset was half of the entity stage's
+// allocations, and a map from end offsets cost a hash per character that
+// unitEndsIn looks at.
 type unitIndex struct {
-	first map[int]int32 // end offset → index in nodes of its first unit
+	first []int32 // by end offset: 1 + the index in nodes of its first unit, or 0
 	nodes []unitNode
 }
 
@@ -80,9 +81,9 @@ type unitNode struct {
 func (x *unitIndex) add(end int, u unit) {
 	k := int32(len(x.nodes))
 	x.nodes = append(x.nodes, unitNode{u, -1})
-	i, ok := x.first[end]
-	if !ok {
-		x.first[end] = k
+	i := x.first[end] - 1
+	if i < 0 {
+		x.first[end] = k + 1
 		return
 	}
 	for x.nodes[i].next >= 0 {
@@ -93,16 +94,16 @@ func (x *unitIndex) add(end int, u unit) {
 
 // at returns the index in nodes of the first unit that ends at end, or -1;
 // nodes[i].next leads to the next.
-func (x *unitIndex) at(end int) int32 {
-	if i, ok := x.first[end]; ok {
-		return i
-	}
-	return -1
-}
+func (x *unitIndex) at(end int) int32 { return x.first[end] - 1 }
 
-// reset empties the index for reuse.
-func (x *unitIndex) reset() {
-	clear(x.first)
+// reset empties the index for a text of n bytes.
+func (x *unitIndex) reset(n int) {
+	if cap(x.first) < n+1 {
+		x.first = make([]int32, n+1)
+	} else {
+		x.first = x.first[:n+1]
+		clear(x.first)
+	}
 	clear(x.nodes) // drop the parts they point to
 	x.nodes = x.nodes[:0]
 }
@@ -139,11 +140,10 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 // FindIn is Find with its working memory, and the mentions it returns, in
 // sc.
 func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place) []Mention {
-	if sc.units.first == nil || len(sc.units.nodes) > maxScratchUnits {
-		sc.units = unitIndex{first: map[int]int32{}}
-	} else {
-		sc.units.reset()
+	if len(sc.units.nodes) > maxScratchUnits {
+		sc.units = unitIndex{}
 	}
+	sc.units.reset(len(text))
 	clear(sc.ones) // drop what the last text's parts pointed to
 	sc.ones = sc.ones[:0]
 	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones,
