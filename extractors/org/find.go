@@ -168,6 +168,9 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 	// Hits come ordered by start; a mention's prefix units end at or before
 	// its start, so they are known when it is read.
 	for _, h := range hits {
+		if !f.read[h.ID] {
+			continue
+		}
 		named := false // the first organisation reading of a name wins (user entries come first)
 		for _, ref := range f.g.Refs(h.ID) {
 			isName := ref.Kind == gazetteers.RefOrg || ref.Kind == gazetteers.RefDept

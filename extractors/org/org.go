@@ -86,6 +86,12 @@ type Finder struct {
 	lex     segment.Lexicon
 	generic map[string]bool
 	stop    map[string]bool
+	// read marks the gazetteer surfaces (by id) that some rule reads: an
+	// organisation, a department or a suffix.
+	//
+	// NOTE: most hits are places; a byte per surface tells so without
+	// loading the hit's readings, a cache miss each.
+	read []bool
 }
 
 //go:embed data/generic.txt
@@ -100,6 +106,17 @@ var stopData string
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, seg: seg, lex: lex, generic: wordSet(genericData), stop: wordSet(stopData)}
+	_, refs := g.Surfaces()
+	f.read = make([]bool, len(refs))
+	for id, rs := range refs {
+		for _, r := range rs {
+			for _, ru := range rules {
+				if ru.kind == r.Kind {
+					f.read[id] = true
+				}
+			}
+		}
+	}
 	return f
 }
 
