@@ -248,7 +248,9 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 		order = append(order, i)
 	}
 	sc.order = order
-	slices.SortStableFunc(order, func(a, b int) int {
+	// NOTE: an unstable sort with the index as the last key, the order a
+	// stable sort gives, in less time.
+	slices.SortFunc(order, func(a, b int) int {
 		x, y := &cands[a], &cands[b]
 		if d := y.Len() - x.Len(); d != 0 {
 			return d
@@ -256,7 +258,10 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 		if d := x.Start - y.Start; d != 0 {
 			return d
 		}
-		return typeRank(x.Type) - typeRank(y.Type)
+		if d := typeRank(x.Type) - typeRank(y.Type); d != 0 {
+			return d
+		}
+		return a - b
 	})
 	// NOTE: kept entities are indexed by the bucket of their Start, so that
 	// checking a candidate looks only at the kept entities that can reach
