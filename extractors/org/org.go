@@ -188,6 +188,15 @@ func (f *Finder) ResolveAppend(dst []newsfacts.Entity, text string, ms []Mention
 //   - A suffix mention keeps its surface, with listed organisations and
 //     departments before it replaced by their canonical names.
 func (f *Finder) canonical(text string, m Mention, home place.Home) (string, string) {
+	// NOTE: the most common mention, a listed name alone, is the loop
+	// below's first case, without building a copy of the name.
+	if len(m.Parts) == 1 && m.Parts[0].Kind == PartList {
+		o := &f.g.Orgs[m.Parts[0].Index]
+		if o.Kind == gazetteers.UserOrg {
+			return o.Name, MethodUser
+		}
+		return o.Name, listRule(o.Kind)
+	}
 	var b strings.Builder
 	rule := ""
 	hasPlace, hasLevel, homeUsed, foreign := false, false, false, false
