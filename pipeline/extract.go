@@ -48,7 +48,12 @@ func checkRows(j *job) {
 
 // process parses and extracts one record, filling j.rows.
 func process(j *job, opts Options, exts []extractors.Extractor) {
-	j.spent = make([]time.Duration, len(exts)+2)
+	if n := len(exts) + 2; cap(j.spent) >= n {
+		j.spent = j.spent[:n]
+		clear(j.spent)
+	} else {
+		j.spent = make([]time.Duration, n)
+	}
 	t := time.Now()
 	a := input.Parse(j.rec, opts.Parse)
 	j.rec.Data = nil // the raw bytes are no longer needed
@@ -70,7 +75,7 @@ func process(j *job, opts Options, exts []extractors.Extractor) {
 	t = time.Now()
 	j.err = doc.Err
 	j.text = len(a.Text)
-	j.rows = output.RowsOf(doc)
+	output.RowsInto(&j.rows, doc) // in the storage of a recycled job's rows
 	checkRows(j)
 	j.spent[len(j.spent)-1] = time.Since(t)
 }

@@ -73,8 +73,9 @@ type Stats struct {
 	Rows output.Counts
 	// Stages is the time spent per stage, summed over workers, in pipeline
 	// order: "parse", one entry per extractor ("extract:<name>"), "rows"
-	// (conversion to table rows) and "write" (the sink, a single
-	// goroutine).
+	// (conversion to table rows) and "write" (the sink's Write, on the
+	// goroutine that orders the documents; a Parquet or Arrow sink encodes
+	// in goroutines of its own, which output.Encoder reports).
 	Stages []Stage
 	// Started is when Run started; FirstOutput is the time from then to the
 	// first document written to the sink.
@@ -101,6 +102,22 @@ type job struct {
 	// spent holds the time per stage spent on this document: parse, each
 	// extractor, rows.
 	spent []time.Duration
+}
+
+// maxRecycledRows bounds the rows per table of a job that is recycled.
+const maxRecycledRows = 4096
+
+// reset readies a recycled job for record rec, keeping the storage of its
+// rows and stage times.
+func (j *job) reset(seq int64, rec input.Record) {
+	rows, spent := j.rows, j.spent
+	*j = job{seq: seq, rec: rec, spent: spent[:0]}
+	j.rows = output.DocRows{Entities: rows.Entities[:0], Metrics: rows.Metrics[:0], Dates: rows.Dates[:0]}
+}
+
+// small reports whether the job's rows are small enough to recycle.
+func (j *job) small() bool {
+	return cap(j.rows.Entities) <= maxRecycledRows && cap(j.rows.Metrics) <= maxRecycledRows && cap(j.rows.Dates) <= maxRecycledRows
 }
 
 func (o Options) maxRowsPerDoc() int {
@@ -157,6 +174,12 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 	jobs := make(chan *job, window)
 	done := make(chan *job, window)
 
+	// NOTE: jobs are recycled, with their rows' storage, once written:
+	// a document's rows were a tenth of the run's allocations. A job whose
+	// rows grew large on a long document is left to the collector, so that
+	// the window's memory stays that of ordinary documents.
+	var recycled sync.Pool
+	recycled.New = func() any { return new(job) }
 	go func() {
 		defer close(jobs)
 		for seq := int64(0); ; seq++ {
@@ -172,8 +195,10 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 				}
 				return
 			}
+			j := recycled.Get().(*job)
+			j.reset(seq, rec)
 			select {
-			case jobs <- &job{seq: seq, rec: rec}:
+			case jobs <- j:
 			case <-ctx.Done():
 				return
 			}
@@ -261,6 +286,9 @@ func Run(ctx context.Context, src Source, sink output.Sink, opts Options) (Stats
 			<-slots
 			if opts.Progress != nil {
 				opts.Progress(&j.rows, st)
+			}
+			if j.small() {
+				recycled.Put(j)
 			}
 		}
 		if writeErr != nil {

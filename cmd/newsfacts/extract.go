@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -115,6 +116,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	if !slices.Contains([]string{"auto", "always", "never"}, *progress) {
 		return m.fail(usageErr("extract", "--progress must be auto, always or never"))
 	}
+	gc0 := readGC()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -199,7 +201,12 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	elapsed := time.Since(start)
 	m.summary(st, reader, elapsed, *out, ofmt)
 	if *stats {
-		m.printStats(st, start, elapsed)
+		// The tables encode in goroutines of their own, the last rows during
+		// Close: a stage of its own, after write.
+		if enc, ok := sink.(output.Encoder); ok && ofmt != output.FormatJSONL {
+			st.Stages = append(st.Stages, pipeline.Stage{Name: "encode", Time: enc.EncodeTime()})
+		}
+		m.printStats(st, start, elapsed, readGC().since(gc0))
 	}
 	if st.Errors > 0 {
 		return exitDocErrors
@@ -297,9 +304,54 @@ func size(n int64) string {
 	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
 
+// gcStats are the Go runtime's running totals of garbage collection.
+type gcStats struct {
+	cpu    float64 // CPU seconds spent collecting (marking, assists, pauses)
+	total  float64 // CPU seconds available to the process so far (GOMAXPROCS × wall)
+	allocs uint64  // bytes allocated on the heap
+	cycles uint64  // collections completed
+}
+
+// gcMetrics are the runtime/metrics names read by readGC, in gcStats
+// order.
+var gcMetrics = []string{
+	"/cpu/classes/gc/total:cpu-seconds",
+	"/cpu/classes/total:cpu-seconds",
+	"/gc/heap/allocs:bytes",
+	"/gc/cycles/total:gc-cycles",
+}
+
+// readGC reads the garbage collector's totals from runtime/metrics.
+func readGC() gcStats {
+	samples := make([]metrics.Sample, len(gcMetrics))
+	for i, name := range gcMetrics {
+		samples[i].Name = name
+	}
+	metrics.Read(samples)
+	f := func(i int) float64 {
+		if samples[i].Value.Kind() == metrics.KindFloat64 {
+			return samples[i].Value.Float64()
+		}
+		return 0
+	}
+	u := func(i int) uint64 {
+		if samples[i].Value.Kind() == metrics.KindUint64 {
+			return samples[i].Value.Uint64()
+		}
+		return 0
+	}
+	return gcStats{cpu: f(0), total: f(1), allocs: u(2), cycles: u(3)}
+}
+
+// since returns the totals accrued from g0 to g.
+func (g gcStats) since(g0 gcStats) gcStats {
+	return gcStats{cpu: g.cpu - g0.cpu, total: g.total - g0.total, allocs: g.allocs - g0.allocs, cycles: g.cycles - g0.cycles}
+}
+
 // printStats prints the time per stage, as CPU seconds summed over
-// workers and as the throughput one core would reach on that stage alone.
-func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Duration) {
+// workers and as the throughput one core would reach on that stage alone,
+// then the garbage collector's share.
+func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Duration, gc gcStats) {
 	fmt.Fprintf(m.Stderr, "stage                 seconds   MB/s (text, one core)\n")
 	mb := float64(st.TextBytes) / 1e6
 	for _, s := range st.Stages {
@@ -310,6 +362,15 @@ func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Durat
 		}
 		fmt.Fprintf(m.Stderr, "%-20s %8.2f %8s\n", s.Name, d, rate)
 	}
+	// NOTE: the runtime's figures of GC CPU time are estimates, refreshed
+	// at each collection; the share is of all the CPU time the process
+	// could have used (GOMAXPROCS × wall clock).
+	share := 0.0
+	if gc.total > 0 {
+		share = 100 * gc.cpu / gc.total
+	}
+	fmt.Fprintf(m.Stderr, "%-20s %8.2f %8s  (%.0f%% of the CPU time available; %d collections, %.0f MB allocated)\n",
+		"gc", gc.cpu, "-", share, gc.cycles, float64(gc.allocs)/1e6)
 	first := st.Started.Sub(start) + st.FirstOutput
 	fmt.Fprintf(m.Stderr, "first output after %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), mb, elapsed.Seconds())
 }

@@ -121,13 +121,12 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
-	ctx := place.Context{Anchors: e.anchors(title)}
+	ctx := place.Context{Anchors: e.anchors(title, sc)}
 	sc.mentions = e.places.FindBuf(sc.mentions, text, hits)
-	ps := e.places.Resolve(text, sc.mentions, ctx)
+	ps := e.places.ResolveBuf(sc.places, text, sc.mentions, ctx)
+	sc.places = ps
 	home := e.places.HomeOf(ps, ctx)
-	os := e.orgs.Resolve(text, e.orgs.Find(text, hits, ps), org.Context{Places: ps, Home: home})
-
-	cands := append(sc.cands[:0], os...)
+	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.FindIn(&sc.orgs, text, hits, ps), org.Context{Places: ps, Home: home})
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
@@ -142,22 +141,36 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 type scratch struct {
 	// mentions are the place mentions; Resolve keeps nothing of them.
 	mentions []place.Mention
-	cands    []newsfacts.Entity
-	order    []int
-	buckets  [][]int
+	// places are the resolved places; the entities copy what they need.
+	places []place.Place
+	orgs   org.Scratch
+	// titleHits, titleMentions and anchors are the title's (see anchors).
+	titleHits     []gazetteers.Hit
+	titleMentions []place.Mention
+	anchors       []int32
+	cands         []newsfacts.Entity
+	keep          []int
+	order         []int
+	buckets       [][]int
 }
 
-// anchors returns the places named in a title that need no context.
-func (e *Extractor) anchors(title string) []int32 {
+// anchors returns the places named in a title that need no context, in
+// sc's storage.
+func (e *Extractor) anchors(title string, sc *scratch) []int32 {
 	if title == "" {
 		return nil
 	}
-	var out []int32
-	for _, m := range e.places.FindText(title) {
+	// NOTE: the title's hits, mentions and anchors in sc: matching the
+	// title allocated as much as the text, a twentieth of the stage.
+	sc.titleHits = e.g.Match(title, sc.titleHits[:0])
+	sc.titleMentions = e.places.FindBuf(sc.titleMentions, title, sc.titleHits)
+	out := sc.anchors[:0]
+	for _, m := range sc.titleMentions {
 		if len(m.Cands) == 1 && !m.NeedSupport {
 			out = append(out, m.Cands[0])
 		}
 	}
+	sc.anchors = out
 	return out
 }
 
@@ -181,15 +194,20 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 		order = append(order, i)
 	}
 	sc.order = order
-	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := cands[a], cands[b]
+	// NOTE: an unstable sort with the index as the last key, the order a
+	// stable sort gives, in less time.
+	slices.SortFunc(order, func(a, b int) int {
+		x, y := &cands[a], &cands[b]
 		if d := y.Len() - x.Len(); d != 0 {
 			return d
 		}
 		if d := x.Start - y.Start; d != 0 {
 			return d
 		}
-		return typeRank(x.Type) - typeRank(y.Type)
+		if d := typeRank(x.Type) - typeRank(y.Type); d != 0 {
+			return d
+		}
+		return a - b
 	})
 	// NOTE: kept entities are indexed by the bucket of their Start, so that
 	// checking a candidate looks only at the kept entities that can reach
@@ -204,7 +222,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	for _, c := range cands {
 		maxEnd = max(maxEnd, c.End)
 	}
-	// buckets[b] lists the indexes into kept of the entities whose Start
+	// buckets[b] lists the indexes into keep of the entities whose Start
 	// is in bucket b; the lists of sc are reused, emptied.
 	nb := maxEnd/bucket + 1
 	if len(sc.buckets) < nb {
@@ -214,14 +232,16 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
-	kept := make([]newsfacts.Entity, 0, len(cands))
+	// keep lists the kept candidates, as indexes into cands, in the order
+	// they were taken.
+	keep := sc.keep[:0]
 	for _, i := range order {
 		c := cands[i]
 		ok := true
 	check:
 		for b := max(c.Start-maxLen, 0) / bucket; b <= c.End/bucket && b < len(buckets); b++ {
 			for _, ki := range buckets[b] {
-				k := kept[ki]
+				k := &cands[keep[ki]]
 				if !k.Overlaps(c.Span) {
 					continue
 				}
@@ -233,11 +253,20 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 			}
 		}
 		if ok {
-			buckets[c.Start/bucket] = append(buckets[c.Start/bucket], len(kept))
-			kept = append(kept, c)
+			buckets[c.Start/bucket] = append(buckets[c.Start/bucket], len(keep))
+			keep = append(keep, i)
 		}
 	}
-	SortEntities(kept)
+	sc.keep = keep
+	// NOTE: SortEntities' order, stable over the order of taking, sorting
+	// indexes rather than the entities (a hundred bytes each); the
+	// survivors then go straight into a slice of their own size, which the
+	// document keeps.
+	slices.SortStableFunc(keep, func(a, b int) int { return compareEntities(&cands[a], &cands[b]) })
+	kept := make([]newsfacts.Entity, len(keep))
+	for i, k := range keep {
+		kept[i] = cands[k]
+	}
 	return kept
 }
 
@@ -251,13 +280,16 @@ func typeRank(t newsfacts.EntityType) int {
 // SortEntities sorts entities by Start, then longer first, then
 // organisations before places.
 func SortEntities(es []newsfacts.Entity) {
-	slices.SortStableFunc(es, func(x, y newsfacts.Entity) int {
-		if d := x.Start - y.Start; d != 0 {
-			return d
-		}
-		if d := y.End - x.End; d != 0 {
-			return d
-		}
-		return typeRank(x.Type) - typeRank(y.Type)
-	})
+	slices.SortStableFunc(es, func(x, y newsfacts.Entity) int { return compareEntities(&x, &y) })
+}
+
+// compareEntities orders entities as SortEntities does.
+func compareEntities(x, y *newsfacts.Entity) int {
+	if d := x.Start - y.Start; d != 0 {
+		return d
+	}
+	if d := y.End - x.End; d != 0 {
+		return d
+	}
+	return typeRank(x.Type) - typeRank(y.Type)
 }

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,43 +49,128 @@ type unit struct {
 type scan struct {
 	text  string
 	hits  []gazetteers.Hit
-	units map[int][]unit // by end offset
+	units *unitIndex
 	out   []Mention
+	ones  *[]Part // see Scratch.ones
+	// toks, name and groups are produceSuffix's buffers, reused from hit
+	// to hit (and, in a Scratch, from text to text).
+	toks, name []newsfacts.Token
+	groups     []group
 }
 
-// maxPooledUnits bounds the size of the unit maps that Find reuses.
-const maxPooledUnits = 4096
+// unitIndex holds the units of a text by end offset, each end's in the
+// order they were added.
+//
+// NOTE: chains in one flat slice, headed from a table indexed by end
+// offset: a slice per end offset was half of the entity stage's
+// allocations, and a map from end offsets cost a hash per character that
+// unitEndsIn looks at.
+type unitIndex struct {
+	first []int32 // by end offset: 1 + the index in nodes of its first unit, or 0
+	nodes []unitNode
+}
+
+// unitNode is a unit and the index in nodes of the next unit with the same
+// end, or -1.
+type unitNode struct {
+	u    unit
+	next int32
+}
+
+// add adds a unit that ends at end.
+func (x *unitIndex) add(end int, u unit) {
+	k := int32(len(x.nodes))
+	x.nodes = append(x.nodes, unitNode{u, -1})
+	i := x.first[end] - 1
+	if i < 0 {
+		x.first[end] = k + 1
+		return
+	}
+	for x.nodes[i].next >= 0 {
+		i = x.nodes[i].next
+	}
+	x.nodes[i].next = k
+}
+
+// at returns the index in nodes of the first unit that ends at end, or -1;
+// nodes[i].next leads to the next.
+func (x *unitIndex) at(end int) int32 { return x.first[end] - 1 }
+
+// reset empties the index for a text of n bytes.
+func (x *unitIndex) reset(n int) {
+	if cap(x.first) < n+1 {
+		x.first = make([]int32, n+1)
+	} else {
+		x.first = x.first[:n+1]
+		clear(x.first)
+	}
+	clear(x.nodes) // drop the parts they point to
+	x.nodes = x.nodes[:0]
+}
+
+// Scratch is the working memory of Find, for a caller to reuse from text
+// to text: the mentions FindIn returns live in it until its next use. The
+// zero value is ready. A Scratch is used by one goroutine at a time.
+//
+// NOTE: with the scratch kept by the caller (the entity extractor keeps one
+// per goroutine), the mentions, their one-part parts and the unit index
+// cost no allocation per text: they were a third of the entity stage's
+// allocations.
+type Scratch struct {
+	s          scan
+	units      unitIndex
+	out        []Mention
+	placeParts []Part
+	// ones holds the parts of one-part mentions, each slice of it capped
+	// at its one part so that an append copies.
+	ones []Part
+}
+
+// maxScratchUnits bounds the unit index a Scratch keeps: one that grew on a
+// long document is dropped rather than cleared for every short one.
+const maxScratchUnits = 4096
 
 // Find returns the organisation mentions of text, given its gazetteer hits
 // (from g.Match) and its resolved places. Mentions may overlap; an
 // organisation that follows another (市委 + 宣传部) includes it.
 func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) []Mention {
-	units := f.units.Get().(map[int][]unit)
-	defer func() {
-		// NOTE: a map that grew on a long document is left to the
-		// collector: clearing it for every short one would cost more than
-		// a new map.
-		if len(units) <= maxPooledUnits {
-			clear(units)
-			f.units.Put(units)
-		}
-	}()
-	s := &scan{text: text, hits: hits, units: units}
+	return f.FindIn(&Scratch{}, text, hits, places)
+}
+
+// FindIn is Find with its working memory, and the mentions it returns, in
+// sc.
+func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place) []Mention {
+	if len(sc.units.nodes) > maxScratchUnits {
+		sc.units = unitIndex{}
+	}
+	sc.units.reset(len(text))
+	clear(sc.ones) // drop what the last text's parts pointed to
+	sc.ones = sc.ones[:0]
+	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones,
+		toks: sc.s.toks[:0], name: sc.s.name[:0], groups: sc.s.groups[:0]}
+	s := &sc.s
 	// NOTE: the one-part units of the places share one backing array,
 	// instead of one allocation each; the three-index slices keep an
 	// append to one of them from writing into the next.
-	placeParts := make([]Part, len(places))
+	if cap(sc.placeParts) < len(places) {
+		sc.placeParts = make([]Part, len(places))
+	}
+	placeParts := sc.placeParts[:len(places)]
+	clear(placeParts)
 	for i, p := range places {
 		// 驻京办事处: a one-character abbreviation names no organisation.
 		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
 			continue
 		}
 		placeParts[i] = Part{Start: p.Start, End: p.End, Kind: PartPlace, Index: p.Index, Name: p.Name}
-		s.units[p.End] = append(s.units[p.End], unit{p.Start, placeParts[i : i+1 : i+1]})
+		s.units.add(p.End, unit{p.Start, placeParts[i : i+1 : i+1]})
 	}
 	// Hits come ordered by start; a mention's prefix units end at or before
 	// its start, so they are known when it is read.
 	for _, h := range hits {
+		if !f.read[h.ID] {
+			continue
+		}
 		named := false // the first organisation reading of a name wins (user entries come first)
 		for _, ref := range f.g.Refs(h.ID) {
 			isName := ref.Kind == gazetteers.RefOrg || ref.Kind == gazetteers.RefDept
@@ -97,14 +183,22 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 				}
 				if m, ok := r.produce(f, s, h, ref); ok {
 					s.out = append(s.out, m)
-					s.units[m.End] = append(s.units[m.End], unit{m.Start, m.Parts})
+					s.units.add(m.End, unit{m.Start, m.Parts})
 					named = named || isName
 				}
 			}
 		}
 	}
-	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
+	sc.out = s.out
 	return s.out
+}
+
+// one returns a slice holding p alone, from s's storage.
+func (s *scan) one(p Part) []Part {
+	*s.ones = append(*s.ones, p)
+	n := len(*s.ones)
+	return (*s.ones)[n-1 : n : n]
 }
 
 func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
@@ -120,7 +214,9 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		if f.seg == nil {
 			return Mention{}, false
 		}
-		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		s.toks = toks
+		if !ok {
 			return Mention{}, false
 		}
 		aligned = true
@@ -139,13 +235,16 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
 	if f.seg != nil && !aligned && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
-		if ok, _, _ := segment.Aligned(f.seg, s.text, h.Start, h.End, 4); !ok {
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		s.toks = toks
+		if !ok {
 			return Mention{}, false
 		}
 	}
 	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
 	o := &f.g.Orgs[ref.Index]
-	for _, u := range s.units[h.Start] {
+	for k := s.units.at(h.Start); k >= 0; k = s.units.nodes[k].next {
+		u := s.units.nodes[k].u
 		p := u.parts[len(u.parts)-1]
 		if len(u.parts) != 1 || p.Kind != PartPlace || p.Index < 0 {
 			continue
@@ -171,7 +270,7 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 			return mention([]Part{p, list}), true
 		}
 	}
-	return Mention{Start: h.Start, End: h.End, Parts: []Part{list}}, true
+	return Mention{Start: h.Start, End: h.End, Parts: s.one(list)}, true
 }
 
 // country reports whether place i is a country (China included).
@@ -251,7 +350,7 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 // [from, to).
 func (s *scan) unitEndsIn(from, to int) bool {
 	for i := from; i < to; {
-		if len(s.units[i]) > 0 {
+		if s.units.at(i) >= 0 {
 			return true
 		}
 		_, size := utf8.DecodeRuneInString(s.text[i:])
@@ -262,8 +361,8 @@ func (s *scan) unitEndsIn(from, to int) bool {
 
 // placeEndsAt reports whether a resolved place ends at offset i.
 func (s *scan) placeEndsAt(i int) bool {
-	for _, u := range s.units[i] {
-		if len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
+	for k := s.units.at(i); k >= 0; k = s.units.nodes[k].next {
+		if u := s.units.nodes[k].u; len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
 			return true
 		}
 	}
@@ -334,13 +433,13 @@ func (s *scan) inLonger(g *gazetteers.Gazetteer, h gazetteers.Hit) bool {
 // prefix returns the parts of the longest chain of units ending at i
 // (湖南省 + 株洲市 before 住建局), with a 中共 before them, or nil.
 func (s *scan) prefix(i int) []Part {
-	us := s.units[i]
-	if len(us) == 0 {
+	k := s.units.at(i)
+	if k < 0 {
 		return nil
 	}
-	best := us[0]
-	for _, u := range us[1:] {
-		if u.start < best.start {
+	best := s.units.nodes[k].u
+	for k = s.units.nodes[k].next; k >= 0; k = s.units.nodes[k].next {
+		if u := s.units.nodes[k].u; u.start < best.start {
 			best = u
 		}
 	}
@@ -470,7 +569,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if x.Prefix && !s.unitEndsIn(ws, h.Start) {
 		return Mention{}, false
 	}
-	toks := f.seg.Segment(text[ws:h.Start])
+	toks := segment.Append(f.seg, s.toks[:0], text[ws:h.Start])
+	s.toks = toks
 	// A window cut short may start inside a word: drop that word.
 	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && !segment.IsBreak(r) && len(toks) > 0 {
 		toks = toks[1:]
@@ -479,7 +579,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// organisation) ends where the name so far begins.
 	start := h.Start
 	var prefix []Part
-	var name []newsfacts.Token
+	name := s.name[:0]
+	defer func() { s.name = name[:0] }()
 	for i := len(toks) - 1; i >= 0; i-- {
 		if start < h.Start {
 			if prefix = s.prefix(start); prefix != nil {
@@ -506,7 +607,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	for i, j := 0, len(name)-1; i < j; i, j = i+1, j-1 {
 		name[i], name[j] = name[j], name[i]
 	}
-	groups := groupTokens(text, name)
+	groups := groupTokens(s.groups[:0], text, name)
+	s.groups = groups
 	// Without a place before it, the name starts after the last verb
 	// (得到宾士域保安有限公司 → 宾士域保安有限公司) and at a noun (围绕联诚集团
 	// → 联诚集团). A place followed by a verb is the verb's subject, not
@@ -579,8 +681,7 @@ type group struct {
 	pos        string
 }
 
-func groupTokens(text string, toks []newsfacts.Token) []group {
-	var out []group
+func groupTokens(out []group, text string, toks []newsfacts.Token) []group {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if single(text, t) {

@@ -53,6 +53,8 @@ type scan struct {
 	hits []gazetteers.Hit
 	out  []Mention
 	run  []abbrevPos // findAbbrevs' buffer, reused for each run
+	// byEnd is findZones' buffer: indexes of out by end offset.
+	byEnd []int32
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
@@ -82,13 +84,19 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	if cap(buf) < n+n/8+4 {
 		buf = make([]Mention, 0, n+n/8+4)
 	}
-	s := &scan{text: text, hits: hits, out: buf[:0]}
+	// NOTE: the state is pooled, with its buffer for runs of
+	// abbreviations; each was an allocation per text.
+	s := f.scans.Get().(*scan)
+	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0]}
 	for _, r := range rules {
 		if r.find != nil {
 			r.find(f, s)
 		}
 	}
-	return s.out
+	out := s.out
+	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0]}
+	f.scans.Put(s)
+	return out
 }
 
 // FindText is Find with the gazetteer matching done here.
@@ -215,32 +223,42 @@ var surnames = func() string {
 func findZones(f *Finder, s *scan) {
 	// NOTE: most texts have no zone suffix; the index below costs an
 	// allocation per place mention.
-	if !slices.ContainsFunc(s.hits, func(h gazetteers.Hit) bool { return zoneRef(f.g, h) >= 0 }) {
+	if !slices.ContainsFunc(s.hits, func(h gazetteers.Hit) bool { return f.zoneRef(h) >= 0 }) {
 		return
 	}
-	// The place mentions found so far, by end offset.
-	byEnd := map[int][]int{}
-	for i, m := range s.out {
-		byEnd[m.End] = append(byEnd[m.End], i)
+	// The place mentions found so far, by end offset (then in order).
+	//
+	// NOTE: indexes sorted in the scan's reused buffer, not a map of
+	// slices, which cost an allocation per place mention.
+	byEnd := s.byEnd[:0]
+	for i := range s.out {
+		byEnd = append(byEnd, int32(i))
 	}
+	slices.SortStableFunc(byEnd, func(a, b int32) int { return s.out[a].End - s.out[b].End })
+	s.byEnd = byEnd
 	var zones []Mention
 	for i, h := range s.hits {
-		z := zoneRef(f.g, h)
+		z := f.zoneRef(h)
 		if z < 0 {
 			continue
 		}
 		// Only the longest zone suffix ending here (开发区 in 经济开发区 is not
 		// another zone).
-		if longerZoneEnds(f.g, s.hits, i) {
+		if f.longerZoneEnds(s.hits, i) {
 			continue
 		}
 		full := f.g.Zones[z].Full
-		if prev, ok := byEnd[h.Start]; ok {
-			// The longest place mention ending right before the suffix.
-			best := -1
-			for _, pi := range prev {
-				if best < 0 || s.out[pi].Start < s.out[best].Start {
-					best = pi
+		k, _ := slices.BinarySearchFunc(byEnd, h.Start, func(i int32, end int) int { return s.out[i].End - end })
+		if k < len(byEnd) && s.out[byEnd[k]].End == h.Start {
+			// The longest place mention ending right before the suffix
+			// (the first of the longest).
+			best := int(byEnd[k])
+			for _, pi := range byEnd[k+1:] {
+				if s.out[pi].End != h.Start {
+					break
+				}
+				if s.out[pi].Start < s.out[best].Start {
+					best = int(pi)
 				}
 			}
 			pm := s.out[best]
@@ -269,9 +287,10 @@ func findZones(f *Finder, s *scan) {
 	s.out = append(s.out, zones...)
 }
 
-// zoneRef returns the index of the zone suffix a hit refers to, or -1.
-func zoneRef(g *gazetteers.Gazetteer, h gazetteers.Hit) int32 {
-	for _, r := range g.Refs(h.ID) {
+// zoneOf returns the index of the zone suffix among a surface's readings,
+// or -1.
+func zoneOf(refs []gazetteers.Ref) int32 {
+	for _, r := range refs {
 		if r.Kind == gazetteers.RefZone {
 			return r.Index
 		}
@@ -279,13 +298,16 @@ func zoneRef(g *gazetteers.Gazetteer, h gazetteers.Hit) int32 {
 	return -1
 }
 
+// zoneRef returns the index of the zone suffix a hit refers to, or -1.
+func (f *Finder) zoneRef(h gazetteers.Hit) int32 { return f.info[h.ID].zone }
+
 // longerZoneEnds reports whether another zone-suffix hit ends where hits[i]
 // ends but starts earlier.
-func longerZoneEnds(g *gazetteers.Gazetteer, hits []gazetteers.Hit, i int) bool {
+func (f *Finder) longerZoneEnds(hits []gazetteers.Hit, i int) bool {
 	h := hits[i]
 	for j := i - 1; j >= 0 && hits[j].Start >= h.Start-30; j-- {
 		o := hits[j]
-		if o.End == h.End && o.Start < h.Start && zoneRef(g, o) >= 0 {
+		if o.End == h.End && o.Start < h.Start && f.zoneRef(o) >= 0 {
 			return true
 		}
 	}
@@ -357,9 +379,10 @@ func (f *Finder) lexWordEnding(text string, j int) bool {
 
 // Rune classes of the abbreviation rules.
 const (
-	classCountry = 1 << iota // an abbreviation with a country reading (美)
-	classVerb                // a travel verb (访)
-	classTarget              // an abbreviation that may follow a travel verb (华)
+	classCountry   = 1 << iota // an abbreviation with a country reading (美)
+	classVerb                  // a travel verb (访)
+	classTarget                // an abbreviation that may follow a travel verb (华)
+	classRoleStart             // the first character of a role word (方, 政)
 )
 
 // abbrevClasses returns the rune class table of the abbreviation rules, for
@@ -381,7 +404,41 @@ func abbrevClasses(g *gazetteers.Gazetteer) []uint8 {
 			t[r] |= classTarget
 		}
 	}
+	for _, w := range abbrevRoles {
+		if r, _ := utf8.DecodeRuneInString(w); r < 0x10000 {
+			t[r] |= classRoleStart
+		} else {
+			panic("place: role word " + w + " starts outside the Basic Multilingual Plane")
+		}
+	}
 	return t
+}
+
+// abbrevCountries returns the country reading of each abbreviation of the
+// Basic Multilingual Plane (-1 for none), as g.Abbrevs has it.
+//
+// NOTE: a table, not the map: the abbreviation scan looks up every country
+// abbreviation it meets (中 among them), and the map's look-ups were a
+// tenth of the scan.
+func abbrevCountries(g *gazetteers.Gazetteer) []int32 {
+	t := make([]int32, 0x10000)
+	for i := range t {
+		t[i] = -1
+	}
+	for r, a := range g.Abbrevs {
+		if r < 0x10000 {
+			t[r] = a.Country
+		}
+	}
+	return t
+}
+
+// countryOf returns the country reading of the abbreviation r, or -1.
+func (f *Finder) countryOf(r rune) int32 {
+	if r < 0x10000 {
+		return f.countries[r]
+	}
+	return f.g.Abbrevs[r].Country
 }
 
 func (f *Finder) classOf(r rune) uint8 {
@@ -443,7 +500,7 @@ func findAbbrevs(f *Finder, s *scan) {
 func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 	text := s.text
 	// Collect a run of country abbreviations, 、 allowed between them.
-	run := append(s.run[:0], abbrevPos{i, i + size, f.g.Abbrevs[r].Country})
+	run := append(s.run[:0], abbrevPos{i, i + size, f.countryOf(r)})
 	j := i + size
 	for j < len(text) {
 		k := j
@@ -457,7 +514,7 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		if f.classOf(r2)&classCountry == 0 {
 			break
 		}
-		run = append(run, abbrevPos{k, k + s2, f.g.Abbrevs[r2].Country})
+		run = append(run, abbrevPos{k, k + s2, f.countryOf(r2)})
 		j = k + s2
 	}
 	s.run = run
@@ -563,8 +620,15 @@ var roleStop = map[string]bool{"南方": true, "北方": true, "东方": true, "
 // the role word (南方, 比方; see roleStop).
 func (f *Finder) abbrevRole(s *scan, i, j int, r rune) {
 	text := s.text
+	// NOTE: most abbreviations (中 above all) precede no role word.
+	if j >= len(text) {
+		return
+	}
+	if r2, _ := runes.At(text, j); f.classOf(r2)&classRoleStart == 0 {
+		return
+	}
 	// 亚军, 非军事: continents have no side or army; 新政府 is a new one.
-	c := f.g.Abbrevs[r].Country
+	c := f.countryOf(r)
 	if r == '新' || f.g.Places[c].Level != gazetteers.Country {
 		return
 	}

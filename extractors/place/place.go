@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
@@ -94,6 +95,12 @@ type Finder struct {
 	info []surfInfo // by gazetteer surface id
 	// classes is the rune class table of the abbreviation rules.
 	classes []uint8
+	// countries is the country reading of each abbreviation of the Basic
+	// Multilingual Plane, or -1 (see abbrevCountries).
+	countries []int32
+	// scans holds the states of Find (*scan) for reuse, with their
+	// buffers.
+	scans sync.Pool
 }
 
 // surfInfo is the precomputed reading of one gazetteer surface.
@@ -105,17 +112,21 @@ type surfInfo struct {
 	boundary    bool // check that no dictionary word crosses either end
 	full        bool
 	keepName    bool
+	// zone is the index of the zone suffix the surface is, or -1.
+	zone int32
 }
 
 // New returns a Finder over gazetteer g. lex is the dictionary that says
 // where words run across a place name (沈阳市场) and which abbreviations
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g)}
+	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g)}
+	f.scans.New = func() any { return new(scan) }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
 	for id, rs := range refs {
 		f.info[id] = classify(g, lex, surfaces[id], rs)
+		f.info[id].zone = zoneOf(rs)
 	}
 	return f
 }

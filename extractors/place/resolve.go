@@ -75,6 +75,13 @@ func (f *Finder) pick(s support, m Mention) int32 {
 // dropped; a full name with several readings and no support is kept with
 // its name only (method gazetteer-ambiguous).
 func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []Place {
+	return f.ResolveBuf(nil, text, ms, ctx)
+}
+
+// ResolveBuf is Resolve that builds the places in buf's storage, which it
+// overwrites, and returns them. A caller that is done with the places of
+// one text can pass them as buf for the next.
+func (f *Finder) ResolveBuf(buf []Place, text string, ms []Mention, ctx Context) []Place {
 	s := support{}
 	for _, a := range ctx.Anchors {
 		f.addSupport(s, a)
@@ -100,7 +107,10 @@ func (f *Finder) Resolve(text string, ms []Mention, ctx Context) []Place {
 			}
 		}
 	}
-	out := make([]Place, 0, len(ms))
+	out := buf[:0]
+	if cap(out) < len(ms) {
+		out = make([]Place, 0, len(ms))
+	}
 	for i, m := range ms {
 		c := chosen[i]
 		rule := m.Rule
@@ -188,11 +198,22 @@ type Home struct {
 func (f *Finder) HomeOf(ps []Place, ctx Context) Home {
 	counts := map[int32]int{}
 	add := func(i int32, n int) {
-		seen := map[gazetteers.Level]bool{}
+		// The first place of each of the three levels up the chain.
+		var seenProvince, seenPrefecture, seenCounty bool
 		for p := i; p >= 0; p = f.g.Places[p].Parent {
-			l := f.g.Places[p].Level
-			if (l == gazetteers.Province || l == gazetteers.Prefecture || l == gazetteers.County) && !seen[l] {
-				seen[l] = true
+			var seen *bool
+			switch f.g.Places[p].Level {
+			case gazetteers.Province:
+				seen = &seenProvince
+			case gazetteers.Prefecture:
+				seen = &seenPrefecture
+			case gazetteers.County:
+				seen = &seenCounty
+			default:
+				continue
+			}
+			if !*seen {
+				*seen = true
 				counts[p] += n
 			}
 		}

@@ -91,6 +91,8 @@ type GSE struct {
 	// them with one memory access. It only filters: a word whose bit is
 	// set is still looked up in the trie, so the answers do not change.
 	words []uint64
+	// short segments as seg does, with less allocation.
+	short *shortest
 }
 
 var (
@@ -175,6 +177,7 @@ func (b *Builder) Build() *GSE {
 		h := wordHash(tokens[i].Text())
 		g.words[h>>6] |= 1 << (h & 63)
 	}
+	g.short = newShortest(g.gse(), g.words)
 	return g
 }
 
@@ -184,13 +187,19 @@ const wordBits = 1 << 22
 
 // wordHash hashes a word to a bit of the word filter (FNV-1a).
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h & (wordBits - 1)
 }
+
+// The constants of 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // Segment returns the words of text.
 func (g *GSE) Segment(text string) []newsfacts.Token {
@@ -204,12 +213,28 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 	if text == "" {
 		return dst
 	}
+	return g.short.segmentAt(dst, text, base)
+}
+
+// segmentGSE is SegmentAt done by gse itself, which the tests compare with
+// SegmentAt.
+func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
 	// NOTE: gse works on []byte; the conversion copies the window, which
 	// is short by design.
 	for _, s := range g.gse().Segment([]byte(text)) {
 		dst = append(dst, newsfacts.Token{Start: base + s.Start(), End: base + s.End(), Pos: s.Token().Pos()})
 	}
 	return dst
+}
+
+// Append appends the words of text to dst, as seg.Segment(text) would
+// return them, and returns the extended slice: a *GSE writes them into
+// dst's storage, with no allocation once dst has room.
+func Append(seg Segmenter, dst []newsfacts.Token, text string) []newsfacts.Token {
+	if g, ok := seg.(*GSE); ok {
+		return g.SegmentAt(dst, text, 0)
+	}
+	return append(dst, seg.Segment(text)...)
 }
 
 // Lookup returns the dictionary entry of word.
@@ -234,9 +259,15 @@ func (g *GSE) Lookup(word string) (Entry, bool) {
 // It also returns the word tokens of the window, with offsets into text,
 // and the index of the token that starts at start (-1 if none).
 func Aligned(seg Segmenter, text string, start, end, ctx int) (ok bool, toks []newsfacts.Token, at int) {
+	return AlignedIn(seg, nil, text, start, end, ctx)
+}
+
+// AlignedIn is Aligned with the window's tokens appended to buf[:0] (see
+// Append), for a caller that reuses their storage.
+func AlignedIn(seg Segmenter, buf []newsfacts.Token, text string, start, end, ctx int) (ok bool, toks []newsfacts.Token, at int) {
 	ws := BackRunes(text, start, ctx)
 	we := FwdRunes(text, end, ctx)
-	toks = seg.Segment(text[ws:we])
+	toks = Append(seg, buf[:0], text[ws:we])
 	okStart, okEnd := false, false
 	at = -1
 	for i := range toks {

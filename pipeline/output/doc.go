@@ -9,8 +9,10 @@
 // (_manifest.json) last. ReadManifest reads and checks a manifest, and
 // ReadTables reads a JSONL run through it: readers should trust an output
 // folder only through its manifest. Rows are buffered in Arrow builders and
-// flushed as record batches or Parquet row groups as the run goes, so
-// memory stays bounded whatever the input size. ReadJSONL reads JSONL
+// flushed as record batches or Parquet row groups as the run goes, each
+// table's encoded by a goroutine of its own while the next one fills, so
+// memory stays bounded whatever the input size and the encoding runs in
+// parallel with the rest of the run. ReadJSONL reads JSONL
 // tables back, for golden files and validation; ArrowSchema gives the
 // schema of each table.
 package output

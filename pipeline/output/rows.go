@@ -101,8 +101,18 @@ type DocRows struct {
 // offsets, and IDs are indexes into the document's layers. A document whose
 // Err is set yields only its articles row, with status "error".
 func RowsOf(doc *newsfacts.Doc) DocRows {
+	var r DocRows
+	RowsInto(&r, doc)
+	return r
+}
+
+// RowsInto is RowsOf that writes the rows into r, reusing the storage of
+// its Entities, Metrics and Dates slices, whose rows it overwrites. A
+// caller done with the rows of one document can pass them for the next.
+func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 	a := &doc.Article
-	r := DocRows{Article: ArticleRow{
+	ents, mets, dats := r.Entities, r.Metrics, r.Dates
+	*r = DocRows{Article: ArticleRow{
 		DocID:       a.DocID,
 		Source:      a.Source,
 		Title:       a.Title,
@@ -120,13 +130,13 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 	if a.Err != nil {
 		r.Article.Status = StatusError
 		r.Article.Error = a.Err.Error()
-		return r
+		return
 	}
 	r.Article.Text = a.Text
 	r.Article.Chars = int32(utf8.RuneCountInString(a.Text))
 
 	if n := len(doc.Entities); n > 0 {
-		r.Entities = make([]EntityRow, n)
+		r.Entities = reuse(ents, n)
 		for i, e := range doc.Entities {
 			r.Entities[i] = EntityRow{
 				DocID:    a.DocID,
@@ -144,7 +154,7 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 		}
 	}
 	if n := len(doc.Metrics); n > 0 {
-		r.Metrics = make([]MetricRow, n)
+		r.Metrics = reuse(mets, n)
 		for i, m := range doc.Metrics {
 			r.Metrics[i] = MetricRow{
 				DocID:     a.DocID,
@@ -175,7 +185,7 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 		}
 	}
 	if n := len(doc.Dates); n > 0 {
-		r.Dates = make([]DateRow, n)
+		r.Dates = reuse(dats, n)
 		for i, d := range doc.Dates {
 			r.Dates[i] = DateRow{
 				DocID:       a.DocID,
@@ -192,7 +202,15 @@ func RowsOf(doc *newsfacts.Doc) DocRows {
 			}
 		}
 	}
-	return r
+}
+
+// reuse returns a slice of n rows in s's storage if it has room, else in
+// new storage; the caller overwrites every row.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 func nonNil(s []string) []string {

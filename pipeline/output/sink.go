@@ -12,19 +12,22 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Sink receives document rows in order and writes the four tables.
 //
 // Its methods may be called from several goroutines (Abort from a signal
 // handler while Write runs, Counts from a progress display): they take
-// turns, except Counts, which never waits.
+// turns, except Counts, which never waits. A sink must end with Close or
+// Abort, which also stop the goroutines that encode its tables.
 type Sink interface {
 	// Write appends one document's rows to the tables. A row that no format
 	// can hold (a NaN or infinite metric value) fails with an error that
 	// wraps ErrInvalidRow and leaves the tables unchanged, so the caller
 	// may skip the document and go on. Any other error is final: the sink
-	// keeps returning it, and Close fails with it.
+	// keeps returning it, and Close fails with it. Write must not keep rows
+	// or its slices after it returns: the caller reuses their storage.
 	Write(ctx context.Context, rows *DocRows) error
 	// Close flushes and finishes every table file; removes the folder's
 	// old manifest and the table files of the other formats; renames each
@@ -39,6 +42,15 @@ type Sink interface {
 	// Counts returns the rows written so far per table, buffered rows
 	// included.
 	Counts() Counts
+}
+
+// Encoder is implemented by the sinks and writers that encode their tables
+// outside Write, in goroutines of their own (Parquet and Arrow: one per
+// table). EncodeTime returns the time spent doing so until now, summed
+// over the tables: CPU time on Linux, wall-clock time elsewhere. A caller
+// reports it as a stage of its own, since Write time does not include it.
+type Encoder interface {
+	EncodeTime() time.Duration
 }
 
 // Counts holds a number of rows per table.
@@ -63,6 +75,11 @@ const (
 	stateClosed
 	stateAborted
 	stateFailed // Close failed: temporary files are removed
+)
+
+var (
+	_ Encoder = (*sink)(nil)
+	_ Encoder = (*Writer)(nil)
 )
 
 // sink writes the four tables, each to its own temporary file.
@@ -365,6 +382,13 @@ func (s *sink) Abort() error {
 	}
 	s.state = stateAborted
 	return s.discard()
+}
+
+// EncodeTime implements Encoder.
+func (s *sink) EncodeTime() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.t.encodeTime()
 }
 
 func (s *sink) Counts() Counts {

@@ -3,6 +3,8 @@ package output
 import (
 	"encoding/json"
 	"io"
+	"sync/atomic"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -23,8 +25,16 @@ type tableWriter[R any] interface {
 	// finish writes what is buffered and the file's trailer (footer) to the
 	// file's buffer; it does not close the file.
 	finish() error
-	// release frees buffered rows without writing them.
+	// seal hands what is buffered to the table's encoder, if it has one,
+	// and ends its input; finish then waits for it. Sealing every table
+	// before finishing any lets them encode their last rows in parallel.
+	seal() error
+	// release frees buffered rows without writing them, and waits for the
+	// table's encoder to stop.
 	release()
+	// encodeTime returns the time spent encoding and writing batches so
+	// far, outside add.
+	encodeTime() time.Duration
 }
 
 // newTableWriter returns the writer of a table with columns cols, in the
@@ -78,9 +88,17 @@ type batchWriter interface {
 	Close() error
 }
 
-// arrowTable buffers rows in Arrow builders and writes them out as a record
+// arrowTable buffers rows in Arrow builders and hands them out as a record
 // batch whenever BatchRows rows are buffered, or before the buffered string
-// data would exceed BatchBytes.
+// data would exceed BatchBytes, to a goroutine of its own that encodes and
+// writes the batches in order.
+//
+// NOTE: encoding (Parquet's dictionaries, zstd) costs as much as a third of
+// the extraction, and one goroutine doing it for all four tables limited a
+// run to about three cores. With a goroutine per table, the tables encode
+// in parallel with each other and with the extraction. Memory stays
+// bounded: the hand-off is unbuffered, so a table holds at most the batch
+// being encoded and the one being filled.
 type arrowTable[R any] struct {
 	b       *array.RecordBuilder
 	appends []func(*R)
@@ -89,6 +107,14 @@ type arrowTable[R any] struct {
 
 	rows, bytes       int
 	maxRows, maxBytes int
+
+	work    chan arrow.RecordBatch // to the encoding goroutine; closed by seal
+	done    chan struct{}          // closed when the encoding goroutine ends
+	sealed  bool
+	aborted atomic.Bool  // release: the goroutine drops what is left
+	failed  atomic.Bool  // err is set
+	err     error        // the goroutine's first error; read after failed or done
+	busy    atomic.Int64 // nanoseconds spent encoding and writing (CPU time where known)
 }
 
 func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out batchWriter) *arrowTable[R] {
@@ -96,6 +122,8 @@ func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out
 		b:       array.NewRecordBuilder(memory.DefaultAllocator, schema),
 		out:     out,
 		maxRows: o.BatchRows, maxBytes: o.BatchBytes,
+		work: make(chan arrow.RecordBatch),
+		done: make(chan struct{}),
 	}
 	for i, c := range cols {
 		t.appends = append(t.appends, c.bind(t.b.Field(i)))
@@ -103,7 +131,35 @@ func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out
 			t.sizes = append(t.sizes, c.size)
 		}
 	}
+	go t.encode()
 	return t
+}
+
+// encode writes the batches handed to it, in order, until seal. After an
+// error or release it drops the rest.
+func (t *arrowTable[R]) encode() {
+	defer close(t.done)
+	// NOTE: the clocks only measure the stage for --stats. The CPU time of
+	// the goroutine, where the system tells it, since on a busy machine
+	// (or one core) the four encoders and the workers wait for each other,
+	// and their wall-clock time would count the waits.
+	clock := startThreadClock()
+	defer clock.stop()
+	for rec := range t.work {
+		if !t.failed.Load() && !t.aborted.Load() {
+			c0, t0 := clock.now(), time.Now()
+			if err := t.out.Write(rec); err != nil {
+				t.err = err
+				t.failed.Store(true)
+			}
+			if c1 := clock.now(); c0 >= 0 && c1 >= 0 {
+				t.busy.Add(c1 - c0)
+			} else {
+				t.busy.Add(int64(time.Since(t0)))
+			}
+		}
+		rec.Release()
+	}
 }
 
 func (t *arrowTable[R]) add(r *R) error {
@@ -113,7 +169,7 @@ func (t *arrowTable[R]) add(r *R) error {
 	}
 	// NOTE: flush before the row that would go over BatchBytes, not after
 	// it: string builders grow by doubling, so going just over a power of
-	// two (32 MiB) would double the largest buffer (to 64 MiB) for a
+	// two (8 MiB) would double the largest buffer (to 16 MiB) for a
 	// single row, while the old one is still live.
 	if t.rows > 0 && t.bytes+n > t.maxBytes {
 		if err := t.flush(); err != nil {
@@ -131,7 +187,10 @@ func (t *arrowTable[R]) add(r *R) error {
 	return nil
 }
 
-// flush writes the buffered rows as one record batch.
+// flush hands the buffered rows to the encoding goroutine as one record
+// batch, waiting while it encodes the one before. It returns the error of
+// an earlier batch, if any: an error of the file is final, whichever
+// document's rows meet it.
 //
 // NOTE: for Parquet, pqarrow's Write, not WriteBuffered. Rows are already
 // buffered, compactly, in the Arrow builders up to BatchRows/BatchBytes, so
@@ -141,23 +200,52 @@ func (t *arrowTable[R]) add(r *R) error {
 // of the same data, to merge small records into larger row groups, which
 // the builders already do.
 func (t *arrowTable[R]) flush() error {
+	if t.failed.Load() {
+		return t.err
+	}
 	if t.rows == 0 {
 		return nil
 	}
 	rec := t.b.NewRecordBatch()
-	defer rec.Release()
 	t.rows, t.bytes = 0, 0
-	return t.out.Write(rec)
+	t.work <- rec
+	return nil
+}
+
+// seal hands over the last rows and tells the encoding goroutine that no
+// more come; it does not wait for it. Only the first call does anything.
+func (t *arrowTable[R]) seal() error {
+	if t.sealed {
+		return nil
+	}
+	err := t.flush()
+	t.sealed = true
+	close(t.work)
+	return err
 }
 
 func (t *arrowTable[R]) finish() error {
-	if err := t.flush(); err != nil {
+	if err := t.seal(); err != nil {
 		return err
+	}
+	<-t.done
+	if t.failed.Load() {
+		return t.err
 	}
 	return t.out.Close()
 }
 
-func (t *arrowTable[R]) release() { t.b.Release() }
+func (t *arrowTable[R]) release() {
+	t.aborted.Store(true)
+	if !t.sealed {
+		t.sealed = true
+		close(t.work)
+	}
+	<-t.done
+	t.b.Release()
+}
+
+func (t *arrowTable[R]) encodeTime() time.Duration { return time.Duration(t.busy.Load()) }
 
 // jsonlTable writes each row as one line of JSON, in column order.
 type jsonlTable[R any] struct{ enc *json.Encoder }
@@ -170,6 +258,8 @@ func newJSONLTable[R any](w io.Writer) *jsonlTable[R] {
 	return &jsonlTable[R]{enc: enc}
 }
 
-func (t *jsonlTable[R]) add(r *R) error { return t.enc.Encode(r) }
-func (t *jsonlTable[R]) finish() error  { return nil }
-func (t *jsonlTable[R]) release()       {}
+func (t *jsonlTable[R]) add(r *R) error            { return t.enc.Encode(r) }
+func (t *jsonlTable[R]) seal() error               { return nil }
+func (t *jsonlTable[R]) finish() error             { return nil }
+func (t *jsonlTable[R]) release()                  {}
+func (t *jsonlTable[R]) encodeTime() time.Duration { return 0 }

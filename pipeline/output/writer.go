@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 )
@@ -13,6 +14,8 @@ type tables struct {
 	entities tableWriter[EntityRow]
 	metrics  tableWriter[MetricRow]
 	dates    tableWriter[DateRow]
+	// spent is the encoding time of the writers release freed.
+	spent time.Duration
 }
 
 // openTables makes the writers of the four tables in the format of o (which
@@ -70,9 +73,28 @@ func (t *tables) add(rows *DocRows) (int, error) {
 	return 0, nil
 }
 
-// finishers returns the finish functions of the four writers.
+// finishers returns the finish functions of the four writers. It seals
+// every table first, so that they encode their last rows in parallel; a
+// sealing error is returned by that table's finish function.
 func (t *tables) finishers() [4]func() error {
-	return [4]func() error{t.articles.finish, t.entities.finish, t.metrics.finish, t.dates.finish}
+	fs := [4]func() error{t.articles.finish, t.entities.finish, t.metrics.finish, t.dates.finish}
+	for i, seal := range [4]func() error{t.articles.seal, t.entities.seal, t.metrics.seal, t.dates.seal} {
+		if err := seal(); err != nil {
+			fs[i] = func() error { return err }
+		}
+	}
+	return fs
+}
+
+// encodeTime returns the time the four tables' encoders have spent so far.
+func (t *tables) encodeTime() time.Duration {
+	d := t.spent
+	for _, w := range []interface{ encodeTime() time.Duration }{t.articles, t.entities, t.metrics, t.dates} {
+		if w != nil {
+			d += w.encodeTime()
+		}
+	}
+	return d
 }
 
 // release frees the rows buffered by the table writers.
@@ -82,7 +104,7 @@ func (t *tables) release() {
 			w.release()
 		}
 	}
-	*t = tables{}
+	*t = tables{spent: t.encodeTime()}
 }
 
 // Writer writes the four tables to writers the caller provides, with the
@@ -90,7 +112,8 @@ func (t *tables) release() {
 // handling: no folder, lock, temporary names or manifest. It is for
 // programs that place the files themselves, such as a distributed run that
 // writes one part of each table per batch of documents. A Writer is not
-// safe for concurrent use.
+// safe for concurrent use. It must end with Finish or Abort, which stop the
+// goroutines that encode its Parquet or Arrow tables.
 type Writer struct {
 	t      tables
 	counts Counts
@@ -160,6 +183,11 @@ func (w *Writer) Abort() {
 
 // Counts returns the rows written per table.
 func (w *Writer) Counts() Counts { return w.counts }
+
+// EncodeTime returns the time spent so far encoding and writing the
+// tables' batches, summed over the tables, which do it in goroutines of
+// their own (see Encoder).
+func (w *Writer) EncodeTime() time.Duration { return w.t.encodeTime() }
 
 // Errors returns the number of articles rows with status "error" written.
 func (w *Writer) Errors() int64 { return w.errs }

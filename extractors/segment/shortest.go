@@ -1,0 +1,212 @@
+package segment
+
+import (
+	"errors"
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+	"github.com/vcaesar/cedar"
+
+	"github.com/newsfacts/newsfacts"
+)
+
+// shortest is gse's shortest-path segmentation (gse.Segmenter.Segment, not
+// in search mode) over the same dictionary, with the same results, but
+// with its working memory reused from call to call.
+//
+// NOTE: gse allocates per call a slice of units, one of path cells, one of
+// results, and a token for every character that is no word of its own;
+// with the many small windows the organisation finder segments, that was
+// a fifth of the entity stage's allocations and a sixth of its time. The
+// algorithm below is gse v0.80.3's segmentWords and SplitTextToWords step
+// for step (a test compares the two on the corpus): the text is cut into
+// units (a character, or a run of Latin letters and digits, lowered), and
+// a unit path of least total distance (log of the total frequency over a
+// word's) is chosen, a unit that starts no word costing 32.
+type shortest struct {
+	dict   *gse.Dictionary
+	maxLen int
+	// dist is the distance of each token of dict.Tokens, as gse's
+	// CalcToken computes it.
+	dist []float32
+	// words and prefixes are bit sets of the hashes (wordHash) of the
+	// dictionary's words and of their prefixes ending at a character.
+	//
+	// NOTE: a dictionary look-up walks the trie from its root, one array
+	// cell per byte, and the path search looks up every run of up to
+	// maxLen units from every unit: two thirds of the segmentation's time.
+	// The hashes, computed a byte at a time as a run grows, tell with one
+	// memory access that a run is no word (skip it) or starts none (stop);
+	// only the rest is looked up, so the answers do not change.
+	words, prefixes []uint64
+	pool            sync.Pool // of *shortScratch
+}
+
+// shortScratch is the working memory of one segmentation.
+type shortScratch struct {
+	buf    []byte  // the text, its Latin runs lowered
+	starts []int   // byte offset of each unit, and len(buf) last
+	path   []pcell // per unit, the best path ending there
+}
+
+// pcell is the best path found to the end of a unit: its distance, its last
+// word (a token index, or -1 for a unit that is no word) and that word's
+// length in units.
+type pcell struct {
+	dist float32
+	tok  int32
+	n    int32
+}
+
+// pseudoDistance is the cost of a unit that starts no word (gse's).
+const pseudoDistance = 32
+
+// newShortest prepares the segmentation over seg's dictionary, whose
+// token costs CalcToken has computed.
+func newShortest(seg *gse.Segmenter, words []uint64) *shortest {
+	d := seg.Dict
+	s := &shortest{dict: d, maxLen: d.MaxTokenLen(), dist: make([]float32, len(d.Tokens)),
+		words: words, prefixes: make([]uint64, wordBits/64)}
+	s.pool.New = func() any { return new(shortScratch) }
+	logTotal := float32(math.Log2(d.TotalFreq()))
+	for i := range d.Tokens {
+		s.dist[i] = logTotal - float32(math.Log2(d.Tokens[i].Freq()))
+		w := d.Tokens[i].Text()
+		for j := range w {
+			if j > 0 {
+				setBit(s.prefixes, wordHash(w[:j]))
+			}
+		}
+		setBit(s.prefixes, wordHash(w))
+	}
+	return s
+}
+
+func setBit(set []uint64, h uint32)      { set[h>>6] |= 1 << (h & 63) }
+func hasBit(set []uint64, h uint32) bool { return set[h>>6]&(1<<(h&63)) != 0 }
+
+// segmentAt appends the words of text to dst, offsets shifted by base.
+func (s *shortest) segmentAt(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
+	sc := s.pool.Get().(*shortScratch)
+	defer s.pool.Put(sc)
+	buf := append(sc.buf[:0], text...)
+	sc.buf = buf
+	starts := units(sc.starts[:0], buf)
+	sc.starts = starts
+	n := len(starts) - 1
+
+	if cap(sc.path) < n {
+		sc.path = make([]pcell, n)
+	}
+	path := sc.path[:n]
+	clear(path)
+	for cur := 0; cur < n; cur++ {
+		var baseDist float32
+		if cur > 0 {
+			baseDist = path[cur-1].dist
+		}
+		found, firstLen := 0, 0
+		h := uint32(fnvOffset)
+		for k := 1; k <= s.maxLen && cur+k <= n; k++ {
+			for _, c := range buf[starts[cur+k-1]:starts[cur+k]] {
+				h = (h ^ uint32(c)) * fnvPrime
+			}
+			if hb := h & (wordBits - 1); !hasBit(s.prefixes, hb) {
+				break // starts no word
+			} else if !hasBit(s.words, hb) {
+				continue // no word
+			}
+			val, _, err := s.dict.Value(buf[starts[cur]:starts[cur+k]])
+			if err != nil {
+				if errors.Is(err, cedar.ErrNoKey) {
+					break // no longer word starts here
+				}
+				continue // a prefix of a word, no word itself
+			}
+			if found == 0 {
+				firstLen = k
+			}
+			found++
+			relax(&path[cur+k-1], baseDist+s.dist[val], int32(val), int32(k))
+		}
+		if found == 0 || firstLen > 1 {
+			relax(&path[cur], baseDist+pseudoDistance, -1, 1)
+		}
+	}
+
+	m := 0
+	for i := n - 1; i >= 0; i -= int(path[i].n) {
+		m++
+	}
+	at := len(dst)
+	dst = append(dst, make([]newsfacts.Token, m)...)
+	for i, j := n-1, at+m-1; i >= 0; i, j = i-int(path[i].n), j-1 {
+		c := path[i]
+		pos := "x"
+		if c.tok >= 0 {
+			pos = s.dict.Tokens[c.tok].Pos()
+		}
+		dst[j] = newsfacts.Token{Start: base + starts[i+1-int(c.n)], End: base + starts[i+1], Pos: pos}
+	}
+	return dst
+}
+
+// relax makes c the path through a word of n units with total distance d,
+// if that is shorter than c's (gse's updateJumper: an unset cell has
+// distance 0).
+func relax(c *pcell, d float32, tok, n int32) {
+	if c.dist == 0 || c.dist > d {
+		c.dist, c.tok, c.n = d, tok, n
+	}
+}
+
+// units appends to starts the byte offset of each unit of buf, then
+// len(buf): every character is a unit, except that a run of letters and
+// digits of one or two bytes (Latin, Greek, Cyrillic …) is one unit,
+// lowered in buf when gse lowers (gse.ToLower). This is gse's
+// SplitTextToWords with AlphaNum, Alpha and Num unset.
+func units(starts []int, buf []byte) []int {
+	cur, runStart := 0, 0
+	inRun := true
+	for cur < len(buf) {
+		r, size := utf8.DecodeRune(buf[cur:])
+		if size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if !inRun {
+				runStart, inRun = cur, true
+			}
+		} else {
+			if inRun {
+				inRun = false
+				// NOTE: gse drops nothing here: at cur == 0 the run is
+				// empty.
+				if cur != 0 {
+					starts = append(starts, runStart)
+					lower(buf[runStart:cur])
+				}
+			}
+			starts = append(starts, cur)
+		}
+		cur += size
+	}
+	if inRun && cur != 0 {
+		starts = append(starts, runStart)
+		lower(buf[runStart:cur])
+	}
+	return append(starts, len(buf))
+}
+
+// lower lowers the ASCII capitals of b in place, as gse does to runs of
+// letters when gse.ToLower is set.
+func lower(b []byte) {
+	if !gse.ToLower {
+		return
+	}
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c - 'A' + 'a'
+		}
+	}
+}
