@@ -64,6 +64,10 @@ func (s *scanner) facts(out []Candidate) {
 			// rules of this pass completed it (规模以上工业企业实现利润总额
 			// 52860亿元，同比下降3.2%).
 			c.Subject, c.series = out[k-1].Subject, out[k-1].series
+			if c.Verb == "" && out[k-1].Verb != "" {
+				// 年均增长6.3%，2024年达到3865亿元: the level has no 年均.
+				c.Subject = strings.TrimSuffix(strings.TrimSuffix(c.Subject, "年均"), "平均")
+			}
 			if p := &out[k-1]; p.Unit == "百分点" && c.Unit != "百分点" && c.Verb != "" {
 				// 降幅比上月扩大0.6个百分点；环比下降0.8%: the change is of
 				// the price, not of its rate.
@@ -392,7 +396,8 @@ func (s *scanner) comparedFigure(c *Candidate, prev []Candidate) string {
 // 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，
 // 占比71.9% → 税收收入占比; 机电产品出口…，分别占全市出口总额的18.2%和9.6%.
 func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
-	if c.Unit != "%" && c.Unit != "％" || c.Verb != "" || c.SubjectRule == SubjListItem {
+	// NOTE: a share reached (比重提高到35.2%) is a share too.
+	if c.Unit != "%" && c.Unit != "％" || c.Verb != "" && !c.Target || c.SubjectRule == SubjListItem {
 		return
 	}
 	cl := s.clauseStartAt(c.Start)

@@ -186,6 +186,10 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		case p == nil:
 		case verbOnly && p.Unit == c.Unit:
 			return p.Subject, SubjCarried
+		case subj == "" && p.Verb != "" && c.Verb == "" && !c.Rank && (c.Class == ClassMoney || c.Class == ClassMeasure) &&
+			nextClause(s.dropAsides(s.text[p.End:start])) && s.dateOrGlueOnly(p.End, start):
+			// 年均增长6.3%，2024年达到3865亿元: the level the change led to.
+			return strings.TrimSuffix(strings.TrimSuffix(p.Subject, "年均"), "平均"), SubjCarried
 		case (subj == "" || per || weak || verbOnly && c.Rank) && nextClause(s.dropAsides(s.text[p.End:start])) &&
 			(p.Unit == c.Unit || c.Verb != "" || c.Class == ClassPoints || c.Rank || p.Unit == "百分点" && c.Unit == "%"):
 			// 规模突破980亿元，位列全省第一; 收入增加到640亿元，年均增长
@@ -836,3 +840,18 @@ func runeLen(s string) int {
 // framing matches a duration that frames the figure after it and ends the
 // words before it: 连续五年位居, 连续3年保持.
 var framing = regexp.MustCompile(`(?:连续[0-9一二三四五六七八九十两]+个?(?:年|月|天|季度|届|次)|[0-9一二三四五六七八九十两]+个?(?:年|月|天)(?:间|来))(?:位居|稳居|位列|排名|排在|保持在|保持|稳定在|居|列|达到|实现)?$`)
+
+// dateOrGlueOnly reports whether text[from:to] holds nothing but
+// punctuation, a year and glue (，2024年达到).
+func (s *scanner) dateOrGlueOnly(from, to int) bool {
+	t := strings.TrimLeft(s.text[from:to], "，,； ")
+	if n := yearBefore(t); n > 0 && n <= len(t) {
+		t = t[n:]
+	} else if len(t) >= len("2024年") && leadingYear.MatchString(t) {
+		t = t[len(leadingYear.FindString(t)):]
+	}
+	for _, w := range [...]string{"达到", "达", "为", "突破", "超过", "增至", "增加到"} {
+		t = strings.TrimPrefix(t, w)
+	}
+	return strings.TrimSpace(t) == ""
+}
