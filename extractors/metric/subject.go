@@ -173,7 +173,18 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 	// (湖南超3200万亩早稻): the noun after the figure is, when there is one.
 	names := !verbOnly && subj != "" && s.namesOnly(at, at+len(subj))
 	if !verbOnly {
-		subj = s.cutComparison(subj)
+		capped := utf8.RuneCountInString(subj) >= subjectCap
+		if cut := s.cutComparison(subj); cut != subj && capped && cut != "" {
+			// NOTE: the cap counted the comparison (行政许可事项承诺办理时限
+			// 较法定时限平均 cut after 行): walk back again from it.
+			if again, at2, vo, _ := s.backwardSubject(at + len(cut)); !vo && again != "" {
+				subj, at = s.cutComparison(again), at2
+			} else {
+				subj = cut
+			}
+		} else {
+			subj = cut
+		}
 	}
 	per := subj != "" && s.lx.perWords[subj]
 	weak := s.isWeak(subj)
