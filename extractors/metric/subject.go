@@ -177,8 +177,8 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		if cut := s.cutComparison(subj); cut != subj && capped && cut != "" {
 			// NOTE: the cap counted the comparison (行政许可事项承诺办理时限
 			// 较法定时限平均 cut after 行): walk back again from it.
-			if again, at2, vo, _ := s.backwardSubject(at + len(cut)); !vo && again != "" {
-				subj, at = s.cutComparison(again), at2
+			if again, _, vo, _ := s.backwardSubject(at + len(cut)); !vo && again != "" {
+				subj = s.cutComparison(again)
 			} else {
 				subj = cut
 			}
