@@ -373,8 +373,9 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 	}
 
 	s.before(c)
-	if num.Form.Has(numeral.Implied) && !impliedOK(c.Pre) && !hasDigit(t[ns:ne]) {
-		// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千 are figures.
+	if num.Form.Has(numeral.Implied) && !impliedOK(c.Pre) && !hasDigit(t[ns:ne]) && !strings.HasPrefix(t[ne:], "余") {
+		// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千, 百余个
+		// are figures.
 		s.reject(ns, ne, RejectWord)
 		return nil, ne
 	}
