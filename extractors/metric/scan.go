@@ -404,7 +404,8 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		// 一村一品, 一户一策: a slogan, not a count.
 		s.reject(ns, ne, RejectSlogan)
 		return nil, c.End
-	case lone && c.Class == ClassCount && !c.Half && c.Pre == "" && c.Verb == "" && c.Mid == "" && c.Post == "":
+	case lone && c.Class == ClassCount && !c.Half && c.Pre == "" && (c.Verb == "" || s.changeRole(c.Verb) == 0) && c.Mid == "" && c.Post == "":
+		// NOTE: a verb of no direction (调整一批) leaves an article one.
 		// 一个平台, 一项工作: an article, not a count.
 		if _, _, ok := s.lx.determiner.match(c.Unit, false); ok {
 			s.reject(ns, ne, RejectArticle)
