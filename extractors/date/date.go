@@ -112,8 +112,35 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		return nil
 	}
 	r := report{year: x.ReportYear(doc.Title), work: strings.Contains(doc.Title, "政府工作报告")}
+	n := len(doc.Dates)
 	doc.Dates = x.resolveAll(slices.Grow(doc.Dates, len(ms)), doc.Text, ms, doc.Date, r)
+	doc.Dates = append(doc.Dates[:n], joinWholeYear(doc.Dates[n:], doc.Text)...)
 	return nil
+}
+
+// joinWholeYear makes one date of a year and the word after it that says
+// the whole year or the festival again: 2017年全年, 上年全年, 2013年度 (the
+// year), 端午佳节 (the festival). ds are sorted by Start; the result reuses
+// their array.
+func joinWholeYear(ds []newsfacts.Date, text string) []newsfacts.Date {
+	out := ds[:0]
+	for k := 0; k < len(ds); k++ {
+		d := ds[k]
+		if d.Granularity == newsfacts.GrainYear {
+			switch {
+			case k+1 < len(ds) && ds[k+1].Start == d.End && text[ds[k+1].Start:ds[k+1].End] == "全年":
+				d.End = ds[k+1].End
+				k++
+			case strings.HasSuffix(text[d.Start:d.End], "年") && strings.HasPrefix(text[d.End:], "度"):
+				d.End += len("度")
+			}
+		}
+		if d.Granularity == newsfacts.GrainDay && strings.HasPrefix(text[d.End:], "佳节") && (d.Rule == "holiday" || d.Rule == "lunar-festival") {
+			d.End += len("佳节")
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // report is what a document's title tells of the periods of its text.
