@@ -70,6 +70,12 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "美国和日本的代表出席了会议。", want: []string{"美国|美国|US||gazetteer", "日本|日本|JP||gazetteer"}},
 	{rule: place.MethodGazetteer, text: "沈阳市场上的蔬菜价格平稳。", not: []string{"沈阳市"}},
 	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
+	// Natural features and national parks (gazetteers/data/features.tsv).
+	{rule: place.MethodGazetteer, text: "嫩江水位持续上涨，嫩江市组织抢险。", want: []string{"嫩江|嫩江||中国|gazetteer", "嫩江市|嫩江市|231183|黑龙江省黑河市|gazetteer"}},
+	{rule: place.MethodGazetteer, text: "林场与浑善达克沙地交界，大熊猫国家公园也在扩大。", want: []string{"浑善达克沙地|浑善达克沙地||中国|gazetteer", "大熊猫国家公园|大熊猫国家公园||中国|gazetteer"}},
+	{rule: place.MethodGazetteer, text: "航线集中在长三角、粤港澳、成渝之间。", want: []string{"粤港澳|粤港澳大湾区||中国|gazetteer", "成渝|成渝地区双城经济圈||中国|gazetteer"}},
+	{rule: place.MethodGazetteer, text: "这里的清河水很清。", not: []string{"小清河", "清河"}},
+	{rule: place.MethodGazetteer, text: "黄河源头的草场正在恢复。", not: []string{"黄河源"}},
 	{rule: place.MethodShort, text: "湖南出台新政策。", want: []string{"湖南|湖南省|430000||gazetteer-short"}},
 	{rule: place.MethodShort, text: "株洲的企业越来越多。", want: []string{"株洲|株洲市|430200|湖南省|gazetteer-short"}},
 	{rule: place.MethodShort, text: "长治久安是大家的愿望。", not: []string{"长治"}},
