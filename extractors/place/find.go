@@ -27,8 +27,10 @@ type rule struct {
 // after resolution (extractors/entity), longest first.
 var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
+	{MethodParentShort, "province or prefecture + county short name (湖南浏阳, 北京西城)", findParentShort},
 	{MethodGazetteerLevel, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
+	{MethodVillage, "a name + 村, 镇, 乡, 街道 or 社区 not in the gazetteer (凤阳小岗村, 在下叔村)", findVillages},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
 	// decodes each character once for both rules.
@@ -499,7 +501,7 @@ func findSuffixed(f *Finder, s *scan) {
 	n := len(s.out)
 	for i := 0; i < n; i++ {
 		m := s.out[i]
-		if m.Rule != MethodGazetteer && m.Rule != MethodShort || len(m.Cands) == 0 || m.End >= len(s.text) {
+		if m.Rule != MethodGazetteer && m.Rule != MethodShort && m.Rule != MethodParentShort || len(m.Cands) == 0 || m.End >= len(s.text) {
 			continue
 		}
 		p := &f.g.Places[m.Cands[0]]

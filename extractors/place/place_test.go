@@ -119,6 +119,18 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "代表团参观了不来梅和杜塞尔多夫。", want: []string{"不来梅|不来梅||德国|gazetteer", "杜塞尔多夫|杜塞尔多夫||德国|gazetteer"}},
 	{rule: place.MethodUser, text: "星城的夜景很美。", user: true, want: []string{"星城|长沙市|430100|湖南省|user"}},
 	{rule: place.MethodUser, text: "城市的星光很美。", user: true, not: []string{"星城", "城市"}},
+	// Local places (issue 10): a county after its province, villages.
+	{rule: place.MethodParentShort, text: "走进湖南浏阳，浏阳位于湖南东部。", want: []string{"浏阳|浏阳市|430181|湖南省长沙市|gazetteer-short+parent", "浏阳|浏阳市|430181|湖南省长沙市|gazetteer+context"}},
+	{rule: place.MethodParentShort, text: "四川北川出台补贴政策。", want: []string{"北川|北川羌族自治县|510726|四川省绵阳市|gazetteer-short+parent"}},
+	{rule: place.MethodParentShort, text: "浏阳位于东部山区。", not: []string{"浏阳"}},
+	{rule: place.MethodContext, text: "北京市出台举措。在西城，税务部门上门辅导。", want: []string{"西城|西城区|110102|北京市|gazetteer+context"}},
+	{rule: place.MethodVillage, text: "在安徽凤阳小岗村，夏播实现了全程数字化。", want: []string{"小岗村|小岗村||安徽省滁州市凤阳县|village"}},
+	{rule: place.MethodVillage, text: "他回到祖籍红庙李村探亲，又去了陈沟村。龙泉社区也很热闹。", want: []string{"红庙李村|红庙李村|||village", "陈沟村|陈沟村|||village", "龙泉社区|龙泉社区|||village"}},
+	{rule: place.MethodVillage, text: "下叔村村民说，麦禾营镇镇长来过。", want: []string{"下叔村|下叔村|||village", "麦禾营镇|麦禾营镇|||village"}},
+	{rule: place.MethodVillage, text: "建设新农村，这个村是贫困村，也是示范村。", not: []string{"新农村", "这个村", "贫困村", "示范村", "个村"}},
+	{rule: place.MethodVillage, text: "这座工业重镇推进城镇化，他回到家乡，踏上归乡路。", not: []string{"工业重镇", "城镇", "家乡", "归乡"}},
+	{rule: place.MethodVillage, text: "建档立卡贫困村都有驻村工作队，干部带队走村访户。", not: []string{"卡贫困村", "驻村", "带队走村"}},
+	{rule: place.MethodVillage, text: "罗马尼亚的尼·伯尔切斯库镇接受了援助，村民镇压了害虫。", not: []string{"切斯库镇", "尔切斯库镇"}},
 	// What is not a place: generic area words and person names.
 	{rule: "not-a-place", text: "全市经济平稳，全省排名第一，全区共有企业百家。", not: []string{"全市", "全省", "全区", "市", "省", "区"}},
 	{rule: "not-a-place", text: "市民王株洲表示满意。", not: []string{"株洲"}},

@@ -1,0 +1,257 @@
+package place
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/gazetteers"
+)
+
+// Method values of the local-place rules (issue 10).
+const (
+	// MethodParentShort is a county short name right after the name of its
+	// province or a municipality (湖南浏阳, 四川北川, 北京西城): the
+	// province picks the county the short name alone could not stand for.
+	MethodParentShort = "gazetteer-short+parent"
+	// MethodVillage is a village, town, street or community that the
+	// gazetteer does not list, named by a name and 村, 镇, 乡, 街道 or 社区
+	// (小岗村, 下叔村, 龙泉社区); its parent is the place named right before
+	// it, if any (凤阳小岗村).
+	MethodVillage = "village"
+)
+
+// findParentShort turns a county short name that needs support into a
+// place of its own when the mention right before it names its province
+// (or municipality) or prefecture (湖南浏阳, 安徽凤阳). It runs right
+// after findGazetteer, so that the zone and village rules see the county.
+func findParentShort(f *Finder, s *scan) {
+	n := len(s.out)
+	for i := 1; i < n; i++ {
+		m := &s.out[i]
+		if m.Rule != MethodShort || !m.NeedSupport || m.MinSupport > 2 {
+			continue
+		}
+		c := f.parentBefore(s, i)
+		if c < 0 {
+			continue
+		}
+		m.Rule, m.Cands, m.NeedSupport, m.MinSupport = MethodParentShort, []int32{c}, false, 0
+	}
+}
+
+// parentBefore returns the candidate of the county short-name mention
+// s.out[i] whose province or prefecture is named by a mention ending where
+// it starts, or -1. That mention must be the only reading of its own
+// surface (湖南, 北京, 佳木斯), and exactly one candidate must fit.
+func (f *Finder) parentBefore(s *scan, i int) int32 {
+	m := s.out[i]
+	found := int32(-1)
+	for j := range s.out[:i] {
+		p := s.out[j]
+		if p.End != m.Start || len(p.Cands) != 1 || p.NeedSupport {
+			continue
+		}
+		a := p.Cands[0]
+		if l := f.g.Places[a].Level; l != gazetteers.Province && l != gazetteers.Prefecture {
+			continue
+		}
+		for _, c := range m.Cands {
+			if f.g.Places[c].Level != gazetteers.County || !f.g.IsAncestor(a, c) {
+				continue
+			}
+			if found >= 0 && found != c {
+				return -1
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+// villageSuffixes are the words that end the name of a village, town,
+// street or community.
+var villageSuffixes = []string{"村", "镇", "乡", "街道", "社区"}
+
+// villageStops are the characters that cannot be part of a village name:
+// function words, demonstratives, numerals, measure words and level
+// words. The name starts after the last of them before the suffix.
+const villageStops = "的着过之在是了和与及到从向对把被将为由于个这那该本全各每此其我他她它们等省市县区州旗镇乡村街道社区或并都也就还又已曾让使给以去来回往进出入至自一二三四五六七八九十百千万两几多某座名些"
+
+// villageNotNames are words that describe a village rather than name it
+// (新农村, 贫困村, 示范村, 美丽乡村, 特色小镇, 老旧社区): never a name, even
+// after a place.
+var villageNotNames = map[string]bool{
+	"新农": true, "贫困": true, "示范": true, "美丽": true, "文明": true, "重点": true, "行政": true,
+	"自然": true, "中心": true, "传统": true, "特色": true, "试点": true, "先进": true, "所有": true,
+	"城中": true, "边境": true, "旅游": true, "生态": true, "宜居": true, "小康": true, "和美": true,
+	"民族": true, "移民": true, "搬迁": true, "帮扶": true, "结对": true, "定点": true, "周边": true,
+	"附近": true, "相邻": true, "邻近": true, "全国": true, "各地": true, "当地": true, "农业": true,
+	"工业": true, "旅游名": true, "历史名": true, "文化名": true, "特色小": true, "千年古": true,
+	"智慧": true, "和谐": true, "老旧": true, "城市": true, "农村": true, "国际": true, "数字": true,
+	"网红": true, "淘宝": true, "明星": true, "脱贫": true, "深度贫困": true, "非贫困": true,
+	"低产": true, "高产": true, "空心": true, "落后": true, "富裕": true, "后进": true, "电商": true,
+	"光伏": true, "扶贫": true, "模范": true, "样板": true, "幸福": true, "未来": true, "完整": true,
+	"绿色": true, "低碳": true, "平安": true, "卫生": true, "健康": true, "安置": true, "新型": true,
+	"城郊": true, "偏远": true, "边远": true, "山区": true, "牧区": true, "林区": true, "库区": true,
+	"革命老": true, "红色": true, "历史文化": true, "集中": true,
+}
+
+// villageWordEnds are the characters that make an everyday word with the
+// suffix after them (重镇, 古镇, 山村, 渔村, 水乡, 家乡): a name does not
+// end with them.
+var villageWordEnds = map[string]string{
+	"镇": "重古小名集城乡村强大",
+	"村": "山渔农乡村走驻访包",
+	"乡": "水家故老城下他异同返回梦归",
+}
+
+// findVillages finds the villages, towns, streets and communities that
+// the gazetteer does not list: a name of two or three characters before
+// 村, 镇, 乡, 街道 or 社区. The name starts after a place mention that
+// ends right before it (凤阳小岗村: 凤阳 is its parent), else after the
+// last stop character (在下叔村), and must be a word of its own
+// (aligned). A name that is an everyday word (新建, 光明) stands only
+// right after a place, or after place + 的 for 村 (汤原的新建村); a
+// descriptor (新农村, 贫困村, 特色小镇) never does. Where the gazetteer has
+// a township ending at the same place, that township stands instead
+// (findGazetteer keeps its code).
+func findVillages(f *Finder, s *scan) {
+	text := s.text
+	n := len(s.out)
+	for _, suf := range villageSuffixes {
+		for off := 0; ; {
+			k := strings.Index(text[off:], suf)
+			if k < 0 {
+				break
+			}
+			j := off + k
+			e := j + len(suf)
+			off = e
+			if m, ok := f.village(s, n, j, e, suf); ok {
+				s.out = append(s.out, m)
+			}
+		}
+	}
+}
+
+// village reads a village name before the suffix text[j:e]; n is the
+// number of mentions found by the rules before this one.
+func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
+	text := s.text
+	// A place already ends here (a township of the gazetteer), or the
+	// suffix starts a place name (镇江, 乡宁).
+	for _, m := range s.out[:n] {
+		if m.End == e || m.Start == j {
+			return Mention{}, false
+		}
+	}
+	// 村民, 镇压, 乡亲: the suffix makes a word with the character after
+	// it; an organ of the place (村委, 镇政府, 乡党委) is fine, and so is
+	// the suffix again (小岗村村民, 龙泉镇镇长).
+	if e < len(text) && f.lex != nil && !organAfter(text, e) && !strings.HasPrefix(text[e:], "党") &&
+		!strings.HasPrefix(text[e:], text[e-lastRuneLen(text[:e]):e]) &&
+		f.crossWord(text, e-lastRuneLen(text[:e]), e+firstRuneLen(text[e:])) {
+		return Mention{}, false
+	}
+	// A county or township short name right before the suffix is the name
+	// itself (龙泉社区, 集美镇): the township of that name if the article
+	// says which, else the name alone.
+	if p := mentionEnding(s.out[:n], j); p >= 0 {
+		pm := s.out[p]
+		if pm.Full || f.g.Places[pm.Cands[0]].Level < gazetteers.County || !f.g.Places[pm.Cands[0]].Level.Chinese() {
+			return Mention{}, false
+		}
+		m := Mention{Start: pm.Start, End: e, Rule: MethodVillage, Zone: suf, Prefix: text[pm.Start:j]}
+		if suf != "村" && suf != "社区" {
+			m.Cands, m.NeedSupport, m.MinSupport = f.g.TownshipsNamed(m.Prefix), true, 2
+		}
+		return m, true
+	}
+	// The run of name characters before the suffix: at most three, after
+	// the last stop character or the end of a place mention.
+	start, parent, viaDe, cut := j, -1, false, true
+	for c := 0; c < 3 && start > 0; c++ {
+		if p := mentionEnding(s.out[:n], start); p >= 0 {
+			parent = p
+			break
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+			cut = false
+			break
+		}
+		start -= size
+	}
+	if start == 0 || parent >= 0 {
+		cut = false
+	} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+		cut = false
+	}
+	if parent < 0 && start < j {
+		if p := mentionEnding(s.out[:n], start); p >= 0 {
+			parent = p
+		} else if suf == "村" && strings.HasSuffix(text[:start], "的") {
+			if p := mentionEnding(s.out[:n], start-len("的")); p >= 0 {
+				parent, viaDe = p, true
+			}
+		}
+	}
+	// The longest name of three or two characters that no dictionary word
+	// runs into.
+	for ; start < j && utf8.RuneCountInString(text[start:j]) >= 2; start += firstRuneLen(text[start:]) {
+		if parent >= 0 && !viaDe || f.startsWord(text, start, e) {
+			break
+		}
+		parent = -1
+	}
+	name := text[start:j]
+	if utf8.RuneCountInString(name) < 2 || villageNotNames[name] || villageNotNames[name[firstRuneLen(name):]] {
+		return Mention{}, false
+	}
+	// A name cut at three characters inside a run of them (尼·伯尔切斯库镇,
+	// 蛇口渔民村) must start after a dictionary word (到祖籍红庙李村).
+	if cut && parent < 0 && !f.lexWordEnding(text, start) {
+		return Mention{}, false
+	}
+	// 城镇, 重镇, 水乡, 山村: the name's last character makes a word with the
+	// suffix.
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if strings.ContainsRune(villageWordEnds[suf], last) || f.lex != nil && f.crossWord(text, j-lastRuneLen(name), j+firstRuneLen(suf)) {
+		return Mention{}, false
+	}
+	if isWord(f.lex, name) && parent < 0 {
+		return Mention{}, false
+	}
+	m := Mention{Start: start, End: e, Rule: MethodVillage, Zone: suf, Prefix: name}
+	if parent >= 0 {
+		p := s.out[parent]
+		m.Cands, m.NeedSupport, m.MinSupport = p.Cands, p.NeedSupport, p.MinSupport
+	}
+	return m, true
+}
+
+// startsWord reports whether a name may start at i and run to end: no
+// two-character dictionary word runs across i, and no dictionary word
+// starting at i runs past end.
+func (f *Finder) startsWord(text string, i, end int) bool {
+	if f.lex == nil {
+		return true
+	}
+	if i > 0 && f.crossWord(text, prevRuneStart(text, i), i+firstRuneLen(text[i:])) {
+		return false
+	}
+	return !f.lexWordBeyond(text, i, end)
+}
+
+// mentionEnding returns the index of the longest mention of ms that ends
+// at i, or -1.
+func mentionEnding(ms []Mention, i int) int {
+	best := -1
+	for k, m := range ms {
+		if m.End == i && len(m.Cands) > 0 && (best < 0 || m.Start < ms[best].Start) {
+			best = k
+		}
+	}
+	return best
+}
