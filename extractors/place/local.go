@@ -76,7 +76,7 @@ var villageSuffixes = []string{"村", "镇", "乡", "街道", "社区"}
 // villageStops are the characters that cannot be part of a village name:
 // function words, demonstratives, numerals, measure words and level
 // words. The name starts after the last of them before the suffix.
-const villageStops = "的着过之在是了和与及到从向对把被将为由于个这那该本全各每此其我他她它们等省市县区州旗镇乡村街道社区或并都也就还又已曾让使给以去来回往进出入至自一二三四五六七八九十百千万两几多某座名些"
+const villageStops = "届年月日副叫离的着过之在是了和与及到从向对把被将为由于个这那该本全各每此其我他她它们等省市县区州旗镇乡村街道社区或并都也就还又已曾让使给以去来回往进出入至自一二三四五六七八九十百千万两几多某座名些"
 
 // villageNotNames are words that describe a village rather than name it
 // (新农村, 贫困村, 示范村, 美丽乡村, 特色小镇, 老旧社区): never a name, even
@@ -94,7 +94,8 @@ var villageNotNames = map[string]bool{
 	"光伏": true, "扶贫": true, "模范": true, "样板": true, "幸福": true, "未来": true, "完整": true,
 	"绿色": true, "低碳": true, "平安": true, "卫生": true, "健康": true, "安置": true, "新型": true,
 	"城郊": true, "偏远": true, "边远": true, "山区": true, "牧区": true, "林区": true, "库区": true,
-	"革命老": true, "红色": true, "历史文化": true, "集中": true,
+	"革命老": true, "红色": true, "历史文化": true, "集中": true, "嘎查": true,
+	"移民新": true, "大学生": true, "所辖": true,
 }
 
 // villageWordEnds are the characters that make an everyday word with the
@@ -102,8 +103,16 @@ var villageNotNames = map[string]bool{
 // end with them.
 var villageWordEnds = map[string]string{
 	"镇": "重古小名集城乡村强大",
-	"村": "山渔农乡村走驻访包",
-	"乡": "水家故老城下他异同返回梦归",
+	"村": "山渔农乡村走驻访包通整逐兴联挂开建选",
+	"乡": "水家故老城下他异同返回梦归带壮整挂撤布住",
+}
+
+// villageNextWords are the characters that make a word with the suffix
+// before them (村官, 村级, 镇域, 乡贤) that the dictionary may lack.
+var villageNextWords = map[string]string{
+	"村": "官医居组级务貌容规情史",
+	"镇": "域",
+	"乡": "贤情音土",
 }
 
 // findVillages finds the villages, towns, streets and communities that
@@ -149,6 +158,9 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// 村民, 镇压, 乡亲: the suffix makes a word with the character after
 	// it; an organ of the place (村委, 镇政府, 乡党委) is fine, and so is
 	// the suffix again (小岗村村民, 龙泉镇镇长).
+	if r, _ := utf8.DecodeRuneInString(text[e:]); strings.ContainsRune(villageNextWords[suf], r) {
+		return Mention{}, false
+	}
 	if e < len(text) && f.lex != nil && !organAfter(text, e) && !strings.HasPrefix(text[e:], "党") &&
 		!strings.HasPrefix(text[e:], text[e-lastRuneLen(text[:e]):e]) &&
 		f.crossWord(text, e-lastRuneLen(text[:e]), e+firstRuneLen(text[e:])) {
@@ -159,7 +171,9 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// says which, else the name alone.
 	if p := mentionEnding(s.out[:n], j); p >= 0 {
 		pm := s.out[p]
-		if pm.Full || f.g.Places[pm.Cands[0]].Level < gazetteers.County || !f.g.Places[pm.Cands[0]].Level.Chinese() {
+		name := text[pm.Start:j]
+		if pm.Full || f.g.Places[pm.Cands[0]].Level < gazetteers.County || !f.g.Places[pm.Cands[0]].Level.Chinese() ||
+			villageNotNames[name] || isWord(f.lex, name) {
 			return Mention{}, false
 		}
 		m := Mention{Start: pm.Start, End: e, Rule: MethodVillage, Zone: suf, Prefix: text[pm.Start:j]}
@@ -205,8 +219,16 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 		}
 		parent = -1
 	}
+	// 落户乌镇, 推广联村: a verb starts the run; 提供社区, 修建通村: a verb
+	// ends the name. Neither is a name unless a place comes before it.
+	if parent < 0 && utf8.RuneCountInString(text[start:j]) == 3 && f.isVerb(text[start:start+firstRuneLen(text[start:])+firstRuneLen(text[start+firstRuneLen(text[start:]):])]) {
+		start += firstRuneLen(text[start:])
+	}
 	name := text[start:j]
 	if utf8.RuneCountInString(name) < 2 || villageNotNames[name] || villageNotNames[name[firstRuneLen(name):]] {
+		return Mention{}, false
+	}
+	if parent < 0 && (f.isVerb(name) || f.isVerb(name[firstRuneLen(name):])) {
 		return Mention{}, false
 	}
 	// A name cut at three characters inside a run of them (尼·伯尔切斯库镇,
@@ -229,6 +251,15 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 		m.Cands, m.NeedSupport, m.MinSupport = p.Cands, p.NeedSupport, p.MinSupport
 	}
 	return m, true
+}
+
+// isVerb reports whether the dictionary has w as a verb (落户, 提供).
+func (f *Finder) isVerb(w string) bool {
+	if f.lex == nil {
+		return false
+	}
+	e, ok := f.lex.Lookup(w)
+	return ok && strings.HasPrefix(e.Pos, "v")
 }
 
 // startsWord reports whether a name may start at i and run to end: no
