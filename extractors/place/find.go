@@ -520,6 +520,10 @@ func findSuffixed(f *Finder, s *scan) {
 			// short name alone is no proof (the rule keeps the short
 			// name's support needs).
 			suf = "县"
+		case p.Level == gazetteers.County && !m.Full && strings.HasPrefix(rest, "市") && len(m.Cands) == 1 && organAfter(s.text, m.End+len("市")):
+			// A county-level city since made a district (阿城市委 →
+			// 阿城区), before an organ.
+			suf = "市"
 		}
 		if suf == "" || f.hitStartsAt(s, m.End, len(suf)) {
 			continue
@@ -527,12 +531,15 @@ func findSuffixed(f *Finder, s *scan) {
 		e := m.End + len(suf)
 		// 区区长, 市市长: the level word of an office after the name is
 		// fine; any other word running across the end is not (州长 is).
-		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
+		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && !organAfter(s.text, e) && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
 			continue
 		}
+		// 监利县委, 栾城县政府: the county's own organ says which county a
+		// name with one county reading is.
+		need := m.NeedSupport && !(len(m.Cands) == 1 && organAfter(s.text, e))
 		s.out = append(s.out, Mention{
 			Start: m.Start, End: e, Rule: MethodGazetteerLevel, Cands: m.Cands,
-			NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: true,
+			NeedSupport: need, MinSupport: m.MinSupport, Full: true,
 		})
 	}
 }

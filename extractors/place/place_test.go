@@ -106,6 +106,8 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "暴雨袭击了俄亥俄州南部。", want: []string{"俄亥俄州|俄亥俄||美国|gazetteer"}},
 	{rule: place.MethodGazetteerLevel, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "栾城县组织干部学习。", not: []string{"栾城县", "栾城"}},
+	{rule: place.MethodGazetteerLevel, text: "栾城县委书记和阿城市委常委出席。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level", "阿城市|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
+	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城"}},
 	{rule: place.MethodGazetteerLevel, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
 	{rule: place.MethodAbbrevPair, text: "中美在气候领域开展对话。", want: []string{"中|中国|CN||abbrev-pair", "美|美国|US||abbrev-pair"}},
 	{rule: place.MethodAbbrevRole, text: "他说，俄政府决定提高贴现率，美方表示欢迎。", want: []string{"俄|俄罗斯|RU||abbrev-role", "美|美国|US||abbrev-role"}},
