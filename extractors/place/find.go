@@ -467,8 +467,9 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		f.abbrevRole(s, i, j, r)
 		return j
 	}
-	// The first one may end a word (其中美日关系: 其中).
-	if f.lexWordEnding(text, run[0].end) {
+	// The first one may end a word (其中美日关系: 其中), but not after a
+	// word that a pair often follows (在中美, 此次日俄, 与中美).
+	if f.lexWordEnding(text, run[0].end) && !pairLead(text, run[0].start) {
 		run = run[1:]
 	}
 	if len(run) >= 2 && hasRelationAt(text, j) {

@@ -286,3 +286,14 @@ func mentionEnding(ms []Mention, i int) int {
 	}
 	return best
 }
+
+// pairLeads are the characters after which a run of country abbreviations
+// starts a pair even when the first abbreviation ends a dictionary word
+// with them (在中, 次日, 与中).
+const pairLeads = "在次与和同对使让将把被为由及"
+
+// pairLead reports whether the character before i is one of pairLeads.
+func pairLead(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return strings.ContainsRune(pairLeads, r)
+}

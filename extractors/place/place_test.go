@@ -99,6 +99,8 @@ var examples = []example{
 	{rule: place.MethodZoneContext, text: "田心高科园引进了新项目。", not: []string{"田心高科园"}},
 	{rule: place.MethodAbbrevPair, text: "中美关系出现新的变化。", want: []string{"中|中国|CN||abbrev-pair", "美|美国|US||abbrev-pair"}},
 	{rule: place.MethodAbbrevPair, text: "美中不足的是价格偏高。", not: []string{"美", "中"}},
+	{rule: place.MethodAbbrevPair, text: "此次日俄首脑会晤之后，在中美加强对话的同时，中美两个大国开展禁毒合作。", want: []string{"日|日本|JP||abbrev-pair", "俄|俄罗斯|RU||abbrev-pair", "中|中国|CN||abbrev-pair"}},
+	{rule: place.MethodAbbrevPair, text: "其中美日两国的代表，在中西部地区经济增长。", not: []string{"中", "西"}},
 	{rule: place.MethodAbbrevVerb, text: "外国元首访华期间参观了工厂。", want: []string{"华|中国|CN||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "代表团今天抵京。", want: []string{"京|北京市|110000||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "他在华为工作，现在华人很多。", not: []string{"华"}},
