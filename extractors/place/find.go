@@ -30,6 +30,7 @@ var rules = []rule{
 	{MethodParentShort, "province or prefecture + county short name (湖南浏阳, 北京西城)", findParentShort},
 	{MethodGazetteerLevel, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
+	{MethodZoneName, "division + name + zone suffix (重庆两江新区); free-trade zone + area (湖南自贸区长沙片区)", findZoneNames},
 	{MethodVillage, "a name + 村, 镇, 乡, 街道 or 社区 not in the gazetteer (凤阳小岗村, 在下叔村)", findVillages},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which

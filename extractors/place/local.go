@@ -262,6 +262,24 @@ func (f *Finder) isVerb(w string) bool {
 	return ok && strings.HasPrefix(e.Pos, "v")
 }
 
+// hasVerb reports whether w is a verb or has a two-character verb or
+// adverb in it (重新规划).
+func (f *Finder) hasVerb(w string) bool {
+	if f.isVerb(w) {
+		return true
+	}
+	for i := 0; i < len(w); i += firstRuneLen(w[i:]) {
+		j := i + firstRuneLen(w[i:])
+		if j >= len(w) || f.lex == nil {
+			continue
+		}
+		if e, ok := f.lex.Lookup(w[i : j+firstRuneLen(w[j:])]); ok && (strings.HasPrefix(e.Pos, "v") || e.Pos == "d") {
+			return true
+		}
+	}
+	return false
+}
+
 // startsWord reports whether a name may start at i and run to end: no
 // two-character dictionary word runs across i, and no dictionary word
 // starting at i runs past end.
@@ -296,4 +314,107 @@ const pairLeads = "在次与和同对使让将把被为由及"
 func pairLead(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return strings.ContainsRune(pairLeads, r)
+}
+
+// MethodZoneName is a zone named by a place and a name of its own before
+// the zone suffix (重庆两江新区, 成都天府新区), or an area of a free-trade
+// zone (湖南自贸区长沙片区): one place, whose parent is the place named
+// first.
+const MethodZoneName = "zone+name"
+
+// findZoneNames finds the zones of MethodZoneName. It runs after
+// findZones and uses its mentions and the place mentions before it.
+func findZoneNames(f *Finder, s *scan) {
+	n := len(s.out)
+	for i, h := range s.hits {
+		z := zoneRef(f.g, h)
+		if z < 0 || longerZoneEnds(f.g, s.hits, i) {
+			continue
+		}
+		if m, ok := f.namedZone(s, n, h, f.g.Zones[z].Full); ok {
+			s.out = append(s.out, m)
+		}
+	}
+	// Areas of free-trade zones: the zone, a name of two to four
+	// characters, 片区.
+	for i := range s.out {
+		m := s.out[i]
+		if m.Zone != "自由贸易试验区" || m.Rule != MethodZone && m.Rule != MethodZoneName {
+			continue
+		}
+		rest := s.text[m.End:]
+		k := 0
+		for c := 0; c < 5 && k < len(rest); c++ {
+			if strings.HasPrefix(rest[k:], "片区") && c >= 2 {
+				s.out = append(s.out, Mention{
+					Start: m.Start, End: m.End + k + len("片区"), Rule: MethodZoneName, Cands: m.Cands,
+					NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: m.Full,
+					Zone: m.Zone + rest[:k] + "片区", Prefix: m.Prefix,
+				})
+				break
+			}
+			r, size := utf8.DecodeRuneInString(rest[k:])
+			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+				break
+			}
+			k += size
+		}
+	}
+}
+
+// namedZone reads a zone suffix hit h preceded by a Chinese division and a
+// name of one to three characters (重庆 + 两江 + 新区). A division that ends
+// right before the suffix is findZones' (株洲高新区), and so is a name
+// with a stop character or a verb (长沙市建设高新区).
+func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Mention, bool) {
+	division := func(m Mention) bool {
+		l := f.g.Places[m.Cands[0]].Level
+		return m.Zone == "" && (l == gazetteers.Province || l == gazetteers.Prefecture || l == gazetteers.County)
+	}
+	if p := mentionEnding(s.out[:n], h.Start); p >= 0 && (division(s.out[p]) || s.out[p].Zone != "") {
+		return Mention{}, false
+	}
+	st := h.Start
+	// NOTE: at most three characters: longer runs are more often a verb
+	// phrase (铁岭重新规划工业园区) than a name.
+	for c := 0; c < 3 && st > 0; c++ {
+		r, size := utf8.DecodeLastRuneInString(s.text[:st])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(zoneNameStops, r) {
+			return Mention{}, false
+		}
+		st -= size
+		p := mentionEnding(s.out[:n], st)
+		if p < 0 || crossed(s.out[:n], st) {
+			continue
+		}
+		pm := s.out[p]
+		if !division(pm) || f.hasVerb(s.text[st:h.Start]) {
+			return Mention{}, false
+		}
+		for _, m := range s.out[:n] {
+			if m.Start == pm.Start && m.End == h.End {
+				return Mention{}, false
+			}
+		}
+		return Mention{
+			Start: pm.Start, End: h.End, Rule: MethodZoneName, Cands: pm.Cands,
+			NeedSupport: pm.NeedSupport, MinSupport: pm.MinSupport, Full: pm.Full,
+			Zone: full, Prefix: s.text[pm.Start:h.Start],
+		}, true
+	}
+	return Mention{}, false
+}
+
+// zoneNameStops are the characters that cannot be part of the name of a
+// zone between its place and its suffix: function words and level words.
+const zoneNameStops = "一二三四五六七八九十几多个给的着过之在是了和与及到从向对把被将为由于这那该本全各每此其我他她它们等省市县区州旗镇乡村"
+
+// crossed reports whether a mention of ms runs across offset i.
+func crossed(ms []Mention, i int) bool {
+	for _, m := range ms {
+		if m.Start < i && i < m.End {
+			return true
+		}
+	}
+	return false
 }

@@ -123,6 +123,8 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "代表团参观了不来梅和杜塞尔多夫。", want: []string{"不来梅|不来梅||德国|gazetteer", "杜塞尔多夫|杜塞尔多夫||德国|gazetteer"}},
 	{rule: place.MethodUser, text: "星城的夜景很美。", user: true, want: []string{"星城|长沙市|430100|湖南省|user"}},
 	{rule: place.MethodUser, text: "城市的星光很美。", user: true, not: []string{"星城", "城市"}},
+	{rule: place.MethodZoneName, text: "湖南自贸区长沙片区和重庆两江新区签约。", want: []string{"湖南自贸区长沙片区|湖南自由贸易试验区长沙片区||湖南省|zone+name", "重庆两江新区|重庆两江新区||重庆市|zone+name"}},
+	{rule: place.MethodZoneName, text: "长沙市建设高新区，湖南株洲高新区发布规划，湖南自贸区与片区对接，福建三个自贸试验区和铁岭重新规划工业园区。", not: []string{"长沙市建设高新区", "湖南株洲高新区", "湖南自贸区与片区", "福建三个自贸试验区", "铁岭重新规划工业园区"}},
 	// Local places (issue 10): a county after its province, villages.
 	{rule: place.MethodParentShort, text: "走进湖南浏阳，浏阳位于湖南东部。", want: []string{"浏阳|浏阳市|430181|湖南省长沙市|gazetteer-short+parent", "浏阳|浏阳市|430181|湖南省长沙市|gazetteer+context"}},
 	{rule: place.MethodParentShort, text: "四川北川出台补贴政策。", want: []string{"北川|北川羌族自治县|510726|四川省绵阳市|gazetteer-short+parent"}},
