@@ -177,6 +177,12 @@ var villageLastByte = func() (t [256]bool) {
 // number of mentions found by the rules before this one.
 func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	text := s.text
+	// NOTE: first the cheap test that rejects most suffixes of running
+	// text (农村, 城乡, 乡镇: see villageWordEnds), unless a place name
+	// ends before the suffix (which the name is then).
+	if r, _ := utf8.DecodeLastRuneInString(text[:j]); strings.ContainsRune(villageWordEnds[suf], r) && mentionEnding(s.out[:n], j) < 0 {
+		return Mention{}, false
+	}
 	// A place already ends here (a township of the gazetteer), or the
 	// suffix starts a place name (镇江, 乡宁).
 	for _, m := range s.out[:n] {
