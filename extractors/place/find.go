@@ -105,7 +105,7 @@ func findGazetteer(f *Finder, s *scan) {
 		if len(in.cands) == 0 {
 			continue
 		}
-		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) {
+		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
 		s.out = append(s.out, Mention{

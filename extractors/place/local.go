@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 )
 
@@ -452,6 +453,33 @@ const zoneNameStops = "一二三四五六七八九十几多个给的着过之在
 func crossed(ms []Mention, i int) bool {
 	for _, m := range ms {
 		if m.Start < i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// splitName reports whether the two-character name text[start:end] is split
+// between dictionary words: its last character starts a word of two (国家,
+// 国王) and its first one ends a word (其中|国王) or a word holds both
+// (发展中国家): no 中国 there.
+func (f *Finder) splitName(text string, start, end int) bool {
+	if f.lex == nil || utf8.RuneCountInString(text[start:end]) != 2 || end >= len(text) {
+		return false
+	}
+	mid := start + firstRuneLen(text[start:])
+	after := end + firstRuneLen(text[end:])
+	if !f.crossWord(text, mid, after) {
+		return false
+	}
+	if segment.WordEnding(f.lex, text, mid, 2, 3, notPlace) {
+		return true
+	}
+	// A word that holds the name and the character after it (发展中国家).
+	i := start
+	for k := 0; k < 3 && i > 0; k++ {
+		i = prevRuneStart(text, i)
+		if f.crossWord(text, i, after) {
 			return true
 		}
 	}

@@ -75,6 +75,8 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "林场与浑善达克沙地交界，大熊猫国家公园也在扩大。", want: []string{"浑善达克沙地|浑善达克沙地||中国|gazetteer", "大熊猫国家公园|大熊猫国家公园||中国|gazetteer"}},
 	{rule: place.MethodGazetteer, text: "航线集中在长三角、粤港澳、成渝之间。", want: []string{"粤港澳|粤港澳大湾区||中国|gazetteer", "成渝|成渝地区双城经济圈||中国|gazetteer"}},
 	{rule: place.MethodGazetteer, text: "这里的清河水很清。", not: []string{"小清河", "清河"}},
+	{rule: place.MethodGazetteer, text: "发展中国家的代表和其中国王任命的成员出席。", not: []string{"中国"}},
+	{rule: place.MethodGazetteer, text: "中国家电出口增长，在中国家庭里很常见。", want: []string{"中国|中国|CN||gazetteer"}},
 	{rule: place.MethodGazetteer, text: "黄河源头的草场正在恢复。", not: []string{"黄河源"}},
 	{rule: place.MethodShort, text: "湖南出台新政策。", want: []string{"湖南|湖南省|430000||gazetteer-short"}},
 	{rule: place.MethodShort, text: "株洲的企业越来越多。", want: []string{"株洲|株洲市|430200|湖南省|gazetteer-short"}},
