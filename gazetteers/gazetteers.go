@@ -11,6 +11,8 @@
 //     `go generate ./gazetteers/...`;
 //   - data/world.tsv: countries, world regions, foreign cities, Chinese
 //     regions and natural features;
+//   - data/features.tsv: more Chinese natural features (rivers, lakes,
+//     mountains, bays, islands, deserts, grasslands) and the national parks;
 //   - data/abbreviations.tsv: one-character abbreviations (美, 京);
 //   - data/departments.tsv: the standard local government departments with
 //     their short forms (住建局 = 住房和城乡建设局);
@@ -249,8 +251,10 @@ func New(user []UserEntry) (*Gazetteer, error) {
 	if err := g.loadPlaces(); err != nil {
 		return nil, err
 	}
-	if err := g.loadWorld(); err != nil {
-		return nil, err
+	for _, file := range []string{"world.tsv", "features.tsv"} {
+		if err := g.loadWorld(file); err != nil {
+			return nil, err
+		}
 	}
 	if err := g.loadAbbrevs(); err != nil {
 		return nil, err

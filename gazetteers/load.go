@@ -103,8 +103,10 @@ func (g *Gazetteer) loadPlaces() error {
 var worldKinds = map[string]Level{"country": Country, "region": Region, "city": City,
 	"cnregion": CNRegion, "feature": Feature, "landmark": Landmark}
 
-func (g *Gazetteer) loadWorld() error {
-	return eachRow("world.tsv", 6, func(_ int, f []string) error {
+// loadWorld loads a list in the columns of world.tsv (world.tsv itself,
+// features.tsv).
+func (g *Gazetteer) loadWorld(file string) error {
+	return eachRow(file, 6, func(_ int, f []string) error {
 		lv, ok := worldKinds[f[1]]
 		if !ok {
 			return fmt.Errorf("unknown kind %q", f[1])

@@ -78,6 +78,10 @@ var examples = []example{
 	// enterprise, a company suffix after one: one organisation.
 	{rule: "list", text: "中国国家教委印发通知，深圳华为公司与迪斯尼公司签约。", want: []string{"中国国家教委|国家教育委员会|list:central", "深圳华为公司|华为技术有限公司|list:enterprise", "迪斯尼公司|迪士尼公司|list:enterprise"}},
 	{rule: "list", text: "美国欧盟代表团抵达，国务院办公室发出通知。", want: []string{"欧盟|欧洲联盟|list:international"}, not: []string{"美国欧盟", "国务院办公室|中华人民共和国国务院|"}},
+	// Issue 10: railway bureaus, short forms of national bodies, the
+	// democratic parties' central committees.
+	{rule: "list", text: "国铁南昌局和沈阳铁路局加开列车，全总、民革中央、致公党中央发出倡议。", want: []string{"国铁南昌局|中国铁路南昌局集团有限公司|list:enterprise", "沈阳铁路局|中国铁路沈阳局集团有限公司|list:enterprise", "全总|中华全国总工会|list:central", "民革中央|中国国民党革命委员会中央委员会|list:central", "致公党中央|中国致公党中央委员会|list:central"}},
+	{rule: "list", text: "他是全总经理，向党中央报告，兵团作战。", not: []string{"全总", "致公党中央", "兵团"}},
 	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
 	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
 	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
@@ -85,6 +89,10 @@ var examples = []example{
 	{rule: org.MethodDeptPlace, text: "石峰区行政审批局开展培训。", want: []string{"石峰区行政审批局|株洲市石峰区行政审批服务局|dept+place"}},
 	{rule: org.MethodDeptPlace, text: "湖南省发改委印发方案，株洲市委召开全会。", want: []string{"湖南省发改委|湖南省发展和改革委员会|dept+place", "株洲市委|中共株洲市委员会|dept+place"}},
 	{rule: org.MethodDeptPlace, text: "石峰区行政审批改革取得成效。", not: []string{"石峰区行政审批"}},
+	{rule: org.MethodDeptPlace, text: "监利县委决定，阿城市委常委出席，湖南省作协发布通知。", want: []string{"监利县委|中共监利市委员会|dept+place", "阿城市委|中共哈尔滨市阿城区委员会|dept+place", "湖南省作协|湖南省作家协会|dept+place"}},
+	{rule: org.MethodDeptPlace, text: "监利县城的面貌焕然一新，阿城市场很热闹。", not: []string{"监利县城", "阿城市场"}},
+	{rule: org.MethodDept, text: "团县委和团省委号召青年。", want: []string{"团县委|共青团县委员会|dept", "团省委|共青团省委员会|dept"}},
+	{rule: org.MethodDept, text: "集团县委托管，兵团县委员会议。", not: []string{"团县委"}},
 	{rule: org.MethodDeptLevel, text: "市资规局召开会议。", want: []string{"市资规局|市自然资源和规划局|dept+level"}},
 	{rule: org.MethodDeptLevel, text: "城市资规局召开会议。", not: []string{"市资规局", "城市资规局"}},
 	{rule: org.MethodDeptHome, text: "株洲市召开大会，株洲的企业到市资规局对接，市委宣传部参加。", want: []string{"市资规局|株洲市自然资源和规划局|dept+article-place", "市委宣传部|中共株洲市委宣传部|dept+article-place"}},

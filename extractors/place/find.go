@@ -27,8 +27,11 @@ type rule struct {
 // after resolution (extractors/entity), longest first.
 var rules = []rule{
 	{MethodGazetteer, "a place name of the gazetteer, full (株洲市) or short (株洲)", findGazetteer},
+	{MethodParentShort, "province or prefecture + county short name (湖南浏阳, 北京西城)", findParentShort},
 	{MethodGazetteerLevel, "foreign city or region + level word (维也纳市, 俄亥俄州); county short name + 县 (栾城县)", findSuffixed},
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
+	{MethodZoneName, "division + name + zone suffix (重庆两江新区); free-trade zone + area (湖南自贸区长沙片区)", findZoneNames},
+	{MethodVillage, "a name + 村, 镇, 乡, 街道 or 社区 not in the gazetteer (凤阳小岗村, 在下叔村)", findVillages},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
 	// decodes each character once for both rules.
@@ -110,7 +113,7 @@ func findGazetteer(f *Finder, s *scan) {
 		if len(in.cands) == 0 {
 			continue
 		}
-		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) {
+		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
 		s.out = append(s.out, Mention{
@@ -522,8 +525,9 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		f.abbrevRole(s, i, j, r)
 		return j
 	}
-	// The first one may end a word (其中美日关系: 其中).
-	if f.lexWordEnding(text, run[0].end) {
+	// The first one may end a word (其中美日关系: 其中), but not after a
+	// word that a pair often follows (在中美, 此次日俄, 与中美).
+	if f.lexWordEnding(text, run[0].end) && !pairLead(text, run[0].start) {
 		run = run[1:]
 	}
 	if len(run) >= 2 && hasRelationAt(text, j) {
@@ -556,7 +560,7 @@ func findSuffixed(f *Finder, s *scan) {
 	n := len(s.out)
 	for i := 0; i < n; i++ {
 		m := s.out[i]
-		if m.Rule != MethodGazetteer && m.Rule != MethodShort || len(m.Cands) == 0 || m.End >= len(s.text) {
+		if m.Rule != MethodGazetteer && m.Rule != MethodShort && m.Rule != MethodParentShort || len(m.Cands) == 0 || m.End >= len(s.text) {
 			continue
 		}
 		p := &f.g.Places[m.Cands[0]]
@@ -575,6 +579,10 @@ func findSuffixed(f *Finder, s *scan) {
 			// short name alone is no proof (the rule keeps the short
 			// name's support needs).
 			suf = "县"
+		case p.Level == gazetteers.County && !m.Full && strings.HasPrefix(rest, "市") && len(m.Cands) == 1 && organAfter(s.text, m.End+len("市")):
+			// A county-level city since made a district (阿城市委 →
+			// 阿城区), before an organ.
+			suf = "市"
 		}
 		if suf == "" || f.hitStartsAt(s, m.End, len(suf)) {
 			continue
@@ -582,12 +590,15 @@ func findSuffixed(f *Finder, s *scan) {
 		e := m.End + len(suf)
 		// 区区长, 市市长: the level word of an office after the name is
 		// fine; any other word running across the end is not (州长 is).
-		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
+		if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && !organAfter(s.text, e) && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
 			continue
 		}
+		// 监利县委, 栾城县政府: the county's own organ says which county a
+		// name with one county reading is.
+		need := m.NeedSupport && !(len(m.Cands) == 1 && organAfter(s.text, e))
 		s.out = append(s.out, Mention{
 			Start: m.Start, End: e, Rule: MethodGazetteerLevel, Cands: m.Cands,
-			NeedSupport: m.NeedSupport, MinSupport: m.MinSupport, Full: true,
+			NeedSupport: need, MinSupport: m.MinSupport, Full: true,
 		})
 	}
 }

@@ -34,6 +34,11 @@ func (f *Finder) score(s support, c int32) int {
 	for p := f.g.Places[c].Parent; p >= 0; p = f.g.Places[p].Parent {
 		if s[p] {
 			if l := f.g.Places[p].Level; l.Chinese() {
+				// NOTE: a municipality (北京市) is the prefecture of its
+				// districts too (西城 in an article about 北京).
+				if l == gazetteers.Province && p == f.g.Places[c].Parent && f.g.Places[c].Level == gazetteers.County {
+					return int(gazetteers.Prefecture)
+				}
 				return int(l)
 			}
 			return 1
@@ -47,6 +52,9 @@ func (f *Finder) score(s support, c int32) int {
 // yields only to a candidate that is itself named in the article (河北区
 // in full).
 func (f *Finder) pick(s support, m Mention) int32 {
+	if len(m.Cands) == 0 {
+		return -1
+	}
 	minScore := max(m.MinSupport, 1)
 	best, bestScore, tie := int32(-1), 0, false
 	for _, c := range m.Cands {
@@ -118,6 +126,11 @@ func (f *Finder) ResolveBuf(buf []Place, text string, ms []Mention, ctx Context)
 			rule = contextRule(m.Rule)
 		}
 		if c < 0 {
+			if m.Rule == MethodVillage {
+				// A village stands with its name when its parent does not.
+				out = append(out, f.place(text, m, -1, rule))
+				continue
+			}
 			if m.KeepName && m.Zone == "" {
 				out = append(out, f.place(text, m, -1, MethodAmbiguous))
 				continue
@@ -167,7 +180,7 @@ func (f *Finder) place(text string, m Mention, c int32, rule string) Place {
 		e.Name = m.Prefix + m.Zone
 		p.Index, p.Within = -1, c
 		if c >= 0 {
-			if f.g.Places[c].Level == gazetteers.Township {
+			if f.g.Places[c].Level == gazetteers.Township && m.Rule != MethodVillage {
 				c = f.g.Places[c].Parent
 			}
 			e.Parent = f.g.ParentName(c) + f.g.Places[c].Name
