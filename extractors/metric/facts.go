@@ -843,7 +843,8 @@ func (s *scanner) wholeName(c *Candidate) {
 	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
 	sector := len(r) >= 4 && strings.Contains(string(r[:min(len(r), 5)]), "业")
 	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "每")
-	if !age && !sector && !per && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
+	except := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "以外的")
+	if !age && !sector && !per && !except && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
 		!strings.HasPrefix(c.Subject, "地区生产总值") && !strings.HasPrefix(c.Subject, "工业增加值") {
 		return
 	}
@@ -865,6 +866,13 @@ func (s *scanner) wholeName(c *Candidate) {
 	if strings.HasSuffix(before, "万元") && (strings.HasPrefix(c.Subject, "国内生产总值") || strings.HasPrefix(c.Subject, "地区生产总值") || strings.HasPrefix(c.Subject, "工业增加值")) {
 		c.Subject = "万元" + c.Subject
 		return
+	}
+	if except {
+		// 除汽车以外的消费品零售额: the exception is part of the measure.
+		if m := exceptFor.FindString(before); m != "" {
+			c.Subject = m + c.Subject
+			return
+		}
 	}
 	if per {
 		// 每万人口发明专利拥有量, 每千人拥有企业数: the rate's base is in
@@ -905,6 +913,10 @@ func (s *scanner) wholeName(c *Candidate) {
 		return
 	}
 }
+
+// exceptFor matches an exception that ends the words before a subject:
+// 除汽车以外的, 除房地产以外的.
+var exceptFor = regexp.MustCompile(`除[\p{Han}]{1,8}以外的$`)
 
 // perPeople matches a per-population base that ends the words before a
 // subject: 每万人口, 每千人拥有.
