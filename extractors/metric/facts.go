@@ -1268,6 +1268,22 @@ func (s *scanner) listItems(own string, n int) []string {
 			}
 		}
 	}
+	// 规模以上工业企业营业收入和利润总额: a measure alone after the first
+	// item takes the first one's actor.
+	if tail == "" {
+		for _, w := range s.lx.factWords[factTail] {
+			actor, ok := strings.CutSuffix(items[0], w)
+			if !ok || actor == "" {
+				continue
+			}
+			for k := 1; k < n; k++ {
+				if r, ok := s.lx.facts[items[k]]; ok && r == factTail {
+					items[k] = actor + items[k]
+				}
+			}
+			break
+		}
+	}
 	for k := range items {
 		items[k] = s.stripScope(items[k])
 	}
