@@ -156,13 +156,17 @@ func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
 // flowWord reports whether subj counts additions (新增, 新设, 新登记 …)
 // rather than a stock.
 func flowWord(subj string) bool {
-	for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新注册"} {
+	for _, w := range flowWords {
 		if strings.Contains(subj, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// flowWords begin the name of a flow of a stock: 新增经营主体 counts
+// additions to 经营主体.
+var flowWords = [...]string{"新增", "新设", "新登记", "净增", "新注册", "新培育", "新认定"}
 
 // partOfPeriod gives a change that names nothing but a part of the period
 // after 其中 (其中4月当月增长5.6%; 其中，7月份同比增长8.1%) the subject of
@@ -597,7 +601,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			// 新增经营主体35.6万户，总量达到238万户: the total of the stock
 			// whose additions came before.
 			flow := false
-			for _, w := range [...]string{"新增", "新设", "新登记", "净增", "新培育", "新认定"} {
+			for _, w := range flowWords {
 				if h, ok := strings.CutPrefix(base, w); ok {
 					base, flow = h, true
 				}

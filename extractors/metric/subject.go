@@ -135,7 +135,8 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 			// Only a sentence that goes on with the one before: 一般公共预算
 			// 收入完成21.6亿元。按同口径计算，比上年同期增长4.3%.
 			i := strings.LastIndexAny(gap, "。！？!?")
-			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+runeLen(gap[i:]):]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
+			_, mark := decodeRune(gap[max(i, 0):])
+			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+mark:]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
 				return nil // NOTE: across sentences, not a rank or a gap in points
 			}
 		}
@@ -840,12 +841,6 @@ func SubjectRules() []SubjectRule {
 		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
 		{SubjShare, "a share after 占 names its part and its whole: 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，占比71.9% → 税收收入占比"},
 	}
-}
-
-// runeLen returns the length in bytes of the rune that begins s.
-func runeLen(s string) int {
-	_, n := utf8.DecodeRuneInString(s)
-	return n
 }
 
 // framing matches a duration that frames the figure after it and ends the
