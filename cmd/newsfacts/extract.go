@@ -7,6 +7,7 @@ import (
 	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -373,6 +374,30 @@ func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Durat
 		"gc", gc.cpu, "-", share, gc.cycles, float64(gc.allocs)/1e6)
 	first := st.Started.Sub(start) + st.FirstOutput
 	fmt.Fprintf(m.Stderr, "first output after %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), mb, elapsed.Seconds())
+	if kb, ok := peakRSS(); ok {
+		fmt.Fprintf(m.Stderr, "peak memory %.0f MB (resident, VmHWM)\n", float64(kb)/1024)
+	}
+}
+
+// peakRSS returns the largest resident set of this process, in kilobytes,
+// from /proc/self/status (Linux); ok is false where that is not readable.
+//
+// NOTE: not getrusage's ru_maxrss: on Linux that also counts the resident
+// set of the process that started this one, at the time it did (a Go
+// parent starts a child sharing its memory until exec), so a child of a
+// large test process reported the parent's 500 MB as its own.
+func peakRSS() (kb int64, ok bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, found := strings.CutPrefix(line, "VmHWM:"); found {
+			n, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n, err == nil
+		}
+	}
+	return 0, false
 }
 
 // startCPUProfile starts writing a CPU profile to path and returns the
