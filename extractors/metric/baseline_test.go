@@ -25,8 +25,38 @@ func TestDatedBaseline(t *testing.T) {
 		{0, "全市蔬菜产量98万吨，比2024年增加3万吨。", "增加3万吨", ""},
 		{0, "城乡居民收入比由上年的2.31缩小为2.27。", "2.31缩小为2.27", "prev_year"},
 		{0, "网办率由上年末的81%提高到88%。", "81%提高到88%", "prev_year_end"},
+		{0, "2024年三季度，全省地区生产总值环比增长1.2%。", "环比增长1.2%", "qoq"},
+		// Negative: 环比 of a month, or with a month after the quarter.
+		{0, "2024年9月份，全省规模以上工业增加值环比增长0.6%。", "环比增长0.6%", "mom"},
+		{0, "2024年一季度全省工业稳中有升，3月份环比增长0.4%。", "环比增长0.4%", "mom"},
 		// Negative: a transition from a named start is no baseline.
 		{0, "即办件占比由2023年初的31%提高至46%。", "31%提高至46%", ""},
+	})
+}
+
+// TestSharedBaseline checks the baseline that a change with none of its own
+// takes from the text before it: the change before it in its sentence, in
+// the sentence before when its own opens with 其中 or with the part of a
+// whole (食品中，), or a baseline word that stands alone before it.
+func TestSharedBaseline(t *testing.T) {
+	checkChain(t, "baseline", func(m newsfacts.Metric) string { return m.Baseline }, []chainCase{
+		{0, "全县粮食产量21万吨，比上年增长3.1%，油料产量2万吨，增长1.2%。", "增长1.2%", "prev_year"},
+		{0, "全市进出口总值880亿元，同比增长6.5%。其中，出口520亿元，增长9.1%。", "增长9.1%", "yoy"},
+		{0, "5月份全市居民消费价格同比上涨0.6%。食品中，猪肉价格上涨4.2%，蔬菜价格下降3.5%。", "下降3.5%", "yoy"},
+		{0, "3月份，全省八大类价格同比“五涨三降”：衣着、居住类价格分别上涨1.1%、0.4%。", "0.4%", "yoy"},
+		{0, "上月全市新房价格环比继续上涨，其中滨江片区上涨0.8%。", "上涨0.8%", "mom"},
+		// Negative: a breakdown (分产业看) states its baselines or none.
+		{0, "全年地区生产总值比上年增长5.6%。分产业看，第一产业增加值增长3.0%。", "增长3.0%", ""},
+		// Negative: the baseline word is another figure's.
+		{0, "全市社会消费品零售总额同比增长4.8%，网上零售额增长12.0%。", "增长12.0%", "yoy"},
+		{0, "全县工业用电量同比增长4.1%；居民用电量增长2.2%。", "增长2.2%", "yoy"},
+		{0, "全市工业生产者出厂价格指数同比为98.7，用电量增长2.2%。", "增长2.2%", ""},
+		// Negative: points that change a year-on-year rate compare with
+		// another period.
+		{0, "二季度各片区同比增长率全面回落，分别下降0.9、0.6个百分点。", "0.6个百分点", ""},
+		// Negative: the sentence before is no whole when its own opens
+		// otherwise.
+		{0, "1月份全市居民消费价格同比上涨0.3%。全市蔬菜价格上涨2.5%。", "上涨2.5%", ""},
 	})
 }
 

@@ -503,11 +503,11 @@ func (s *scanner) tradePartner(c *Candidate) {
 // the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
 // 增加值增长4.6% compares both with the year before.
 func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
-	if c.Verb == "" || c.Baseline != "" || c.From != nil || len(prev) == 0 {
+	if c.Verb == "" || c.Baseline != "" || c.From != nil {
 		return
 	}
 	sent := s.sentenceStart(c.Start)
-	if continues(s.text[sent:]) && sent > 0 {
+	if (continues(s.text[sent:]) || partOfWhole(s.text[sent:])) && sent > 0 {
 		// 比上年增长5.1%。其中，第一产业增加值增长4.0%: a sentence that
 		// begins with 其中 continues the one before it.
 		sent = s.sentenceStart(sent - 1)
@@ -523,6 +523,55 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 			}
 		}
 	}
+	// A baseline word that stands before the changes, with no figure of
+	// its own (4月份，八大类价格同比“四升四降”：…分别上涨1.6%、1.2%),
+	// compares every change after it.
+	head := s.text[sent:c.Start]
+	i := max(strings.LastIndex(head, "同比"), strings.LastIndex(head, "环比"))
+	if i < 0 {
+		return
+	}
+	after := head[i+len("同比"):]
+	// NOTE: 同比增长率全面回落，分别下降1.31、0.98个百分点: the points are a
+	// change of the year-on-year rate, against another period.
+	if figureFollows(after) || c.Unit == "百分点" && containsAny(after, "增长率", "增速", "增幅", "涨幅", "降幅") {
+		return
+	}
+	c.Baseline = head[i : i+len("同比")]
+}
+
+// containsAny reports whether s contains any of words.
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureFollows reports whether a digit stands in text before its first
+// clause mark: a baseline word before it is that figure's (同比增长5%，…).
+func figureFollows(text string) bool {
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9':
+			return true
+		case strings.ContainsRune("，,；;：:", r):
+			return false
+		}
+	}
+	return false
+}
+
+// partOfWhole reports whether a sentence that begins text opens with the
+// part of a whole (食品中，猪肉价格下降16.3%; 限额以上单位中，…零售额分别增长):
+// its changes share the baseline of the sentence before, though not its
+// subject (农民工中，四分之三为…).
+func partOfWhole(text string) bool {
+	text = strings.TrimLeft(text, " \u3000")
+	c := strings.Index(text, "中，")
+	return c > 0 && utf8.RuneCountInString(text[:c]) <= 6 && allHan(text[:c])
 }
 
 // continues reports whether a sentence that begins text continues the

@@ -135,6 +135,9 @@ func (x *Extractor) Extract(doc *newsfacts.Doc) error {
 		if m.Baseline == "" {
 			m.Baseline = datedBaseline(doc, c.Baseline, m)
 		}
+		if m.Baseline == "mom" && c.Baseline == "环比" && aboutQuarter(doc, m) {
+			m.Baseline = "qoq" // 三季度国内生产总值环比增长1.1%: against the quarter before
+		}
 		if m.Target && strings.HasPrefix(c.goal, "预计") && periodOver(doc, m) {
 			m.Target = false // 2024年…预计增长5.1% in a report of 2025: an estimate of a result
 		}
@@ -244,6 +247,27 @@ func datedBaseline(doc *newsfacts.Doc, raw string, m newsfacts.Metric) string {
 		return "prev_year"
 	}
 	return ""
+}
+
+// aboutQuarter reports whether the last date before m in its sentence is a
+// calendar quarter (三季度, 2025年第一季度): 环比 then compares with the
+// quarter before, not the month.
+func aboutQuarter(doc *newsfacts.Doc, m newsfacts.Metric) bool {
+	sent := strings.LastIndexAny(doc.Text[:m.Start], "。！？\n") + 1
+	k, _ := slices.BinarySearchFunc(doc.Dates, m.Start, func(d newsfacts.Date, off int) int { return cmp.Compare(d.Start, off) })
+	for k--; k >= 0 && doc.Dates[k].Start >= sent; k-- {
+		d := doc.Dates[k]
+		if d.End > m.Start {
+			continue
+		}
+		if !d.From.OK || !d.To.OK {
+			return false
+		}
+		y0, m0, d0 := d.From.V.Date()
+		y1, m1, _ := d.To.V.Date()
+		return y0 == y1 && d0 == 1 && (m0-1)%3 == 0 && m1 == m0+2 && d.To.V == newsfacts.DayOf(y1, m1+1, 1)-1
+	}
+	return false
 }
 
 // fromBaselines are the words between 由 and the first number of a
