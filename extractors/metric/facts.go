@@ -894,7 +894,9 @@ func (s *scanner) wholeName(c *Candidate) {
 	// NOTE: the cheap tests first: most subjects are none of these.
 	r := []rune(c.Subject)
 	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
-	sector := len(r) >= 4 && strings.Contains(string(r[:min(len(r), 5)]), "业")
+	// NOTE: 城市更新投资 names a field of investment as 制造业投资 names a
+	// sector: 生态环保和城市更新投资 is one series.
+	sector := len(r) >= 4 && (strings.Contains(string(r[:min(len(r), 5)]), "业") || strings.HasSuffix(c.Subject, "投资") && len(r) <= 8)
 	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "每")
 	except := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "以外的")
 	if !age && !sector && !per && !except && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
@@ -960,7 +962,9 @@ func (s *scanner) wholeName(c *Candidate) {
 			n++
 		}
 		clean := i == 0 || strings.HasSuffix(x[:i], "其中") || strings.HasSuffix(x[:i], "看") || !isHan(lastRune(x[:i]))
-		if n >= 2 && n <= 6 && clean {
+		// NOTE: not a place or a phrase with 的 (四川省和国网公司要投资,
+		// 前15位的国家和地区投资): those name who, not what.
+		if n >= 2 && n <= 6 && clean && !strings.Contains(x[i:], "的") && s.placePrefix(x[i:]) != len(x[i:]) {
 			c.Subject = x[i:] + conj + c.Subject
 		}
 		return
@@ -1072,13 +1076,20 @@ func (s *scanner) actorMeasure(c *Candidate) {
 			actor = s.lastActor
 		}
 		actor = s.stripScope(actor)
-		if utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor {
+		if !s.wholeNoun(actor) && (utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor) {
 			return
 		}
 		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
 		s.lastActor = actor
 		return
 	}
+}
+
+// wholeNoun reports whether w is a noun of the subject list that holds
+// punctuation and reads whole (电力、热力、燃气及水生产和供应业).
+func (s *scanner) wholeNoun(w string) bool {
+	r, n, ok := s.lx.subjectFwd.match(w, false)
+	return ok && r == subjNoun && n == len(w)
 }
 
 // countsSomething reports whether an actor holds a numeral that is not an
