@@ -16,6 +16,7 @@ func (s *scanner) join(in []Candidate) []Candidate {
 	out := in[:0]
 	for k := range in {
 		c := in[k]
+		s.flatTransition(&c)
 		if len(out) == 0 {
 			out = append(out, c)
 			continue
@@ -108,6 +109,35 @@ func (s *scanner) signedTransition(a, c *Candidate, gap string) bool {
 		}
 	}
 	return true
+}
+
+// flatTransition marks a change after 由…持平转为 (环比由上月持平转为上涨
+// 0.1%) as a transition from no change: from 0, the value signed, the
+// figure begun at 由.
+func (s *scanner) flatTransition(c *Candidate) {
+	if c.Verb == "" || c.From != nil {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	head := strings.TrimSuffix(s.text[cl:c.Start], "为")
+	head, ok := strings.CutSuffix(head, "转")
+	if !ok {
+		return
+	}
+	head, ok = strings.CutSuffix(strings.TrimSuffix(head, "的"), "持平")
+	i := strings.LastIndex(head, "由")
+	if !ok || i < 0 || utf8.RuneCountInString(head[i:]) > 6 {
+		return
+	}
+	at := cl + i
+	c.Flat = true
+	c.Neg = s.changeRole(c.Verb) == roleDown
+	c.Start, c.fromAt = at, at
+	if c.Baseline == "" {
+		if _, n, ok := s.lx.baselines.match(s.text[cl:at]); ok {
+			c.Baseline = s.text[at-n : at]
+		}
+	}
 }
 
 // changeRole returns roleUp or roleDown for a change verb, else 0.

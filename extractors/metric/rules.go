@@ -30,9 +30,12 @@ var rules = []Rule{
 	{
 		Name:    "transition: 由A…为B",
 		Pattern: "A, a change verb with 至/到/为 (or 由/从 before A), B: 由42个精简为18个",
-		match:   func(c *Candidate) bool { return c.From != nil },
+		match:   func(c *Candidate) bool { return c.From != nil || c.Flat },
 		produce: func(c *Candidate, m newsfacts.Metric) newsfacts.Metric {
-			from, _, _ := value(c.From)
+			from := 0.0 // 由上月持平转为上涨0.1%
+			if c.From != nil {
+				from, _, _ = value(c.From)
+			}
 			m.From = newsfacts.Some(from)
 			m.To = newsfacts.Some(m.Value)
 			if m.Direction == newsfacts.DirNone {

@@ -67,6 +67,9 @@ type Candidate struct {
 	// Subject is the thing measured (企业微信群), or "", and SubjectRule the
 	// subject rule that chose it (see SubjectRules).
 	Subject, SubjectRule string
+	// Flat marks a transition from no change (由上月持平转为上涨0.1%): its
+	// start is 0.
+	Flat bool
 	// Neg marks a value that the text gives as a fall, in a transition
 	// between a rise and a fall (由增长2.1%转为下降0.6% → −0.6).
 	Neg bool
