@@ -413,7 +413,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		return
 	}
 	part := s.stripScope(strings.TrimSpace(head[:i]))
-	part = strings.TrimSuffix(strings.TrimSuffix(part, "分别"), "均")
+	for _, w := range [...]string{"分别", "均", "大约", "约", "仅", "只", "将", "已经", "已", "则", "也", "为"} {
+		part = strings.TrimSuffix(part, w) // 国际参展商约占40%
+	}
 	part = strings.ReplaceAll(part, "的", "") // 高新技术产业的增加值占…
 	whole := head[i+len("占"):]
 	for _, w := range [...]string{"的", "达到", "达", "为", "约", "是", "分别"} {
@@ -426,8 +428,9 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 			break
 		}
 	}
+	bare := whole == "" || whole == "了" // 65岁及以上人口858万人，占17.1%
 	switch {
-	case whole == "比":
+	case whole == "比", bare:
 		whole, ratio = "", "占比"
 	case strings.HasSuffix(whole, "比重"), strings.HasSuffix(whole, "比例"):
 		ratio = whole[len(whole)-len("比重"):]
@@ -442,7 +445,13 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		case c.SubjectRule == SubjAligned:
 			part = c.Subject // 分别占…: the figure it answers
 		case len(prev) > 0 && prev[len(prev)-1].End > s.sentenceStart(c.Start) && prev[len(prev)-1].Subject != "":
-			part = prev[len(prev)-1].Subject
+			p := &prev[len(prev)-1]
+			if bare && (p.Unit == "%" || p.Unit == "％" || p.Unit == "百分点" || p.Verb != "") {
+				// 贡献率突破60%，其中良种…最大，占45%: a share of a count
+				// or amount before it only.
+				return
+			}
+			part = p.Subject
 		}
 	}
 	if strings.Contains(part, "占") && (strings.HasSuffix(part, "比重") || strings.HasSuffix(part, "比例") || strings.HasSuffix(part, "占比")) {
@@ -455,6 +464,11 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		return
 	}
 	if ratio == "占比" {
+		if bare && (s.placePrefix(part) == len(part) || strings.ContainsAny(lastWord(part), "了成到除")) {
+			// 美国占54%: a place's share of what the sentence counts;
+			// 降到了占20%, 折算成…占49%: no part.
+			return
+		}
 		c.Subject, c.SubjectRule = part+"占比", SubjShare
 		return
 	}
