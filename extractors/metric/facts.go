@@ -101,6 +101,7 @@ func (s *scanner) facts(out []Candidate) {
 			c.Subject += "标准煤" // 可节约192万吨标准煤: what is saved is in the unit
 		}
 		s.partOfPeriod(c, out[:k])
+		s.dailyFlow(c, out[:k])
 		s.seriesOf(c, out[:k])
 		if dui {
 			s.tradePartner(c)
@@ -162,6 +163,40 @@ func flowWord(subj string) bool {
 		}
 	}
 	return false
+}
+
+// dailyFlow names a daily average of the flow before it in its sentence
+// (新设立经营主体178.9万户，日均新设7362户 → 日均新设经营主体; 新增经营主体
+// 236.8万户，…日均新增近7800户 → 日均新增经营主体) (rule SubjHead).
+func (s *scanner) dailyFlow(c *Candidate, prev []Candidate) {
+	rest, ok := strings.CutPrefix(c.Subject, "日均")
+	if !ok || len(prev) == 0 {
+		return
+	}
+	verb := rest
+	if verb == "" {
+		// 日均新增近7800户: the flow word stands between 日均 and the figure.
+		at := strings.LastIndex(s.text[:c.NumStart], "日均")
+		if at < 0 || at < s.clauseStartAt(c.Start) {
+			return
+		}
+		verb = s.text[at+len("日均") : c.NumStart]
+		if _, n, ok := s.lx.preQual.match(verb); ok {
+			verb = verb[:len(verb)-n] // 近, 超
+		}
+	}
+	p := &prev[len(prev)-1]
+	if !slices.Contains(flowWords[:], verb) || p.End <= s.sentenceStart(c.Start) || p.Subject == "" {
+		return
+	}
+	noun := p.Subject
+	for _, w := range [...]string{"新设立", "新登记", "新注册", "新增", "新设"} {
+		noun = strings.TrimPrefix(noun, w)
+	}
+	if noun == p.Subject || noun == "" {
+		return // the figure before is no flow
+	}
+	c.Subject, c.SubjectRule = "日均"+verb+noun, SubjHead
 }
 
 // flowWords begin the name of a flow of a stock: 新增经营主体 counts
