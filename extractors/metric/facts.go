@@ -97,6 +97,10 @@ func (s *scanner) facts(out []Candidate) {
 				}
 			}
 		}
+		if h, ok := strings.CutSuffix(c.Subject, "余额"); ok && (strings.HasSuffix(h, "货币") || strings.HasSuffix(h, "货币供应量")) {
+			// 广义货币（M2）余额: money supply is a stock by its name.
+			c.Subject = h
+		}
 		if c.SubjectRule == SubjVerb && (c.Unit == "吨标准煤" || c.Unit == "吨标煤") {
 			c.Subject += "标准煤" // 可节约192万吨标准煤: what is saved is in the unit
 		}
