@@ -97,6 +97,10 @@ func (s *scanner) facts(out []Candidate) {
 				}
 			}
 		}
+		if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
+			// 拟发行超长期特别国债1.3万亿元: the bonds issued.
+			c.Subject = b
+		}
 		if h, ok := strings.CutSuffix(c.Subject, "余额"); ok && (strings.HasSuffix(h, "货币") || strings.HasSuffix(h, "货币供应量")) {
 			// 广义货币（M2）余额: money supply is a stock by its name.
 			c.Subject = h
