@@ -54,6 +54,15 @@ func TestSharedBaseline(t *testing.T) {
 		// Negative: points that change a year-on-year rate compare with
 		// another period.
 		{0, "二季度各片区同比增长率全面回落，分别下降0.9、0.6个百分点。", "0.6个百分点", ""},
+		// A rate that turned takes the sentence's baseline, else the period
+		// it turned from.
+		{0, "1—3月，全市投资同比增长4.1%，其中民间投资由上年全年的下降0.5%转为增长0.9%。", "由上年全年的下降0.5%转为增长0.9%", "yoy"},
+		{0, "全县固定资产投资由上年下降6.1%转为增长2.4%。", "由上年下降6.1%转为增长2.4%", "prev_year"},
+		{0, "上半年，全县建筑业增加值由一季度下降2.2%转为增长1.5%。", "由一季度下降2.2%转为增长1.5%", "yoy"},
+		{0, "3月份，全国居民消费价格由上月下降0.2%转为上涨0.4%。", "由上月下降0.2%转为上涨0.4%", "yoy"},
+		{0, "从环比看，全国居民消费价格由上月上涨0.4%转为下降0.2%。", "由上月上涨0.4%转为下降0.2%", "mom"},
+		// Negative: two levels compare with no period.
+		{0, "全县粮食产量比上年增长2%，乡镇由12个合并为9个。", "由12个合并为9个", ""},
 		// Negative: the sentence before is no whole when its own opens
 		// otherwise.
 		{0, "1月份全市居民消费价格同比上涨0.3%。全市蔬菜价格上涨2.5%。", "上涨2.5%", ""},

@@ -560,9 +560,10 @@ func (s *scanner) tradePartner(c *Candidate) {
 // the change before it in the sentence: 第一产业增加值比上年增长4.0%；第二产业
 // 增加值增长4.6% compares both with the year before.
 func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
-	if c.Verb == "" || c.Baseline != "" || c.From != nil {
-		return
+	if c.Verb == "" || c.Baseline != "" || c.From != nil && c.From.Verb == "" {
+		return // 由42个精简为18个 compares two levels, not with a period
 	}
+	defer s.fromPeriod(c)
 	sent := s.sentenceStart(c.Start)
 	if (continues(s.text[sent:]) || partOfWhole(s.text[sent:])) && sent > 0 {
 		// 比上年增长5.1%。其中，第一产业增加值增长4.0%: a sentence that
@@ -605,6 +606,33 @@ func containsAny(s string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// fromPeriod gives a rate that turned (由上年下降7.4%转为增长3.1%) and has
+// no baseline yet the baseline of such rates: from the year before, an
+// annual rate (prev_year); from a month or quarter before (由上月下降0.2%
+// 转为上涨0.4%, 由一季度下降3.2%转为增长0.8%), a rate against the same
+// period a year before (yoy).
+//
+// NOTE: not the period turned from: the figure is the new rate, not its
+// change since then (a reading of 由一季度… as prev_period would say the
+// 0.8% is growth over the first quarter).
+func (s *scanner) fromPeriod(c *Candidate) {
+	if c.Baseline != "" || c.From == nil || c.fromAt < 0 || c.From.Start <= c.fromAt {
+		return
+	}
+	_, n := utf8.DecodeRuneInString(s.text[c.fromAt:])
+	mid := strings.TrimSuffix(strings.TrimSpace(s.text[c.fromAt+n:c.From.Start]), "的")
+	if mid == "" {
+		return
+	}
+	switch raw := "比" + mid; {
+	case raw == "比上年" || raw == "比去年":
+		c.Baseline = "比上年"
+	case raw == "比上年全年" || raw == "比去年全年" || raw == "比上月" || raw == "比上季度" || periodBaseline(raw) == len(raw):
+		// 1—2月份…利润由上年全年下降2.3%转为增长: a part of the year.
+		c.Baseline = "同比"
+	}
 }
 
 // figureFollows reports whether a digit stands in text before its first
