@@ -250,7 +250,7 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
 	// …。其中，第一产业增加值…) governs the sentences after it.
-	if i, ok := nearestIn(para, maxParagraphDates, statPeriod); ok {
+	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return statPeriod(d) || statPoint(doc, d) }); ok {
 		return newsfacts.Some(int32(i)), RuleDateParagraphPeriod
 	}
 	// A paragraph that states no date before the figure continues the
@@ -329,6 +329,32 @@ func statPeriod(d newsfacts.Date) bool {
 		fy, fm, fd := d.From.V.Date()
 		ty, _, _ := d.To.V.Date()
 		return fy == ty && fm == 1 && fd == 1 && d.To.V.AddDays(1).Time().Day() == 1 && d.To.V-d.From.V >= 27
+	}
+	return false
+}
+
+// statPoint reports whether d is a day that stocks are reported at: the end
+// of a year or month named as such that opens its sentence (年末全省常住人口
+// …; 9月末，…; 截至6月末，…), not any day (计划于2023年底竣工).
+func statPoint(doc *newsfacts.Doc, d newsfacts.Date) bool {
+	if d.Granularity != newsfacts.GrainDay || !d.From.OK || d.From.V.AddDays(1).Time().Day() != 1 {
+		return false
+	}
+	w := doc.Text[d.Start:d.End]
+	if !strings.HasSuffix(w, "末") && !strings.HasSuffix(w, "底") {
+		return false
+	}
+	head := strings.TrimSpace(doc.Text[sentenceStart(doc, d.Start):d.Start])
+	if head != "" && head != "截至" && head != "截止" {
+		return false
+	}
+	// NOTE: then a comma or the scope of the statistics: 今年底将开通…
+	// and 去年年底启动的… are events.
+	rest := doc.Text[d.End:]
+	for _, w := range [...]string{"，", ",", "全国", "全省", "全市", "全县", "全区", "我国", "我省", "我市", "本市", "本县"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
 	}
 	return false
 }

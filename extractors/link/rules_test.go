@@ -73,3 +73,45 @@ func TestLinkRules(t *testing.T) {
 		}
 	}
 }
+
+// TestYearEndGoverns checks that a year's or month's end that opens a
+// sentence of statistics (年末全省常住人口…) governs the statistics of the
+// sentences after it in its paragraph, and that one that dates an event
+// does not.
+func TestYearEndGoverns(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, figure, date string }{
+		{"年末全省常住人口5100万人，比上年末增加3万人。常住人口城镇化率为61.2%。", "61.2%", "年末"},
+		{"9月末，全市人民币存款余额2100亿元。人民币贷款余额同比增长7.1%。", "同比增长7.1%", "9月末"},
+		// Negative: the end of the year is when something happens.
+		{"今年底将开通十条新线路。全市公交分担率达到52%。", "52%", ""},
+		{"去年年底启动的调水工程已完工。再生水占总供水量22%。", "22%", ""},
+	} {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 2, 20))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found := false
+		for _, m := range doc.Metrics {
+			if doc.SpanText(m.Span) != tt.figure {
+				continue
+			}
+			found = true
+			got := ""
+			if m.DateID.OK {
+				got = doc.SpanText(doc.Dates[m.DateID.V].Span)
+			}
+			if got != tt.date {
+				t.Errorf("%s: %q dated %q (%s), want %q", tt.text, tt.figure, got, m.LinkRule, tt.date)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", tt.text, tt.figure)
+		}
+	}
+}
