@@ -199,7 +199,7 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	doc := l.doc
 	usable := func(i int) bool {
 		d := doc.Dates[i].Span
-		return !m.Contains(d) && !isBaseline(doc, d)
+		return !m.Contains(d) && !isBaseline(doc, d) && !inTransition(doc.Metrics, d)
 	}
 	// Dates are sorted by Start and do not overlap, so the dates before the
 	// metric are those before the first one that starts at or after it.
@@ -249,7 +249,16 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 		return newsfacts.Opt[int32]{}, ""
 	}
 	// A statistical period earlier in the paragraph (全年全市地区生产总值
-	// …。其中，第一产业增加值…) governs the sentences after it.
+	// …。其中，第一产业增加值…) governs the sentences after it. A stock
+	// (常住人口, 城镇化率, 余额) is counted at a point: the year's end
+	// before it (年末全国人口…。全年出生人口…。常住人口城镇化率为…) wins
+	// over a period.
+	isStock := stock(doc.Metrics, m)
+	if isStock {
+		if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return statPoint(doc, d) }); ok {
+			return newsfacts.Some(int32(i)), RuleDateParagraphPeriod
+		}
+	}
 	if i, ok := nearestIn(para, maxParagraphDates, func(d newsfacts.Date) bool { return statPeriod(d) || statPoint(doc, d) }); ok {
 		return newsfacts.Some(int32(i)), RuleDateParagraphPeriod
 	}
@@ -257,6 +266,12 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	// period of the paragraph before it (一季度，国内生产总值…。\n分产业看，
 	// 第一产业增加值…): its last statistical period.
 	if para > 0 && !hasDateIn(doc, para, m.Start) {
+		if isStock {
+			pointBefore := func(d newsfacts.Date) bool { return d.End <= para && statPoint(doc, d) }
+			if i, ok := nearestIn(l.paras.last(para-1), maxParagraphDates, pointBefore); ok {
+				return newsfacts.Some(int32(i)), RuleDatePreviousParagraph
+			}
+		}
 		endsBefore := func(d newsfacts.Date) bool { return d.End <= para && statPeriod(d) }
 		if i, ok := nearestIn(l.paras.last(para-1), maxParagraphDates, endsBefore); ok {
 			return newsfacts.Some(int32(i)), RuleDatePreviousParagraph
@@ -293,6 +308,45 @@ func statistic(ms []newsfacts.Metric, m newsfacts.Span) bool {
 		return true
 	case x.Kind == newsfacts.KindChange || x.Kind == newsfacts.KindPercent || x.Kind == newsfacts.KindMoney:
 		return true
+	}
+	return false
+}
+
+// stock reports whether the metric at span m counts a stock, which is
+// counted at a point in time: a population (not births or deaths), an
+// urbanisation rate, a balance, or a change since the end of last year.
+func stock(ms []newsfacts.Metric, m newsfacts.Span) bool {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= m.Start })
+	if i == len(ms) || ms[i].Span != m {
+		return false
+	}
+	x := &ms[i]
+	s := x.Subject
+	switch {
+	case x.Baseline == "prev_year_end":
+		return true
+	case strings.HasSuffix(s, "城镇化率"), strings.HasSuffix(s, "余额"):
+		return true
+	case strings.Contains(s, "人口") && !strings.HasSuffix(s, "率"):
+		for _, w := range [...]string{"出生", "死亡", "流动", "迁", "新增", "转移"} {
+			if strings.Contains(s, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// inTransition reports whether the date d lies inside a transition's span
+// (由上半年的增长1.2%转为下降0.8%): the period turned from is no date of
+// the figures after it.
+func inTransition(ms []newsfacts.Metric, d newsfacts.Span) bool {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start > d.Start })
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if x := &ms[k]; x.From.OK && x.Span.Contains(d) {
+			return true
+		}
 	}
 	return false
 }

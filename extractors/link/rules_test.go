@@ -76,8 +76,9 @@ func TestLinkRules(t *testing.T) {
 
 // TestYearEndGoverns checks that a year's or month's end that opens a
 // sentence of statistics (年末全省常住人口…) governs the statistics of the
-// sentences after it in its paragraph, and that one that dates an event
-// does not.
+// sentences after it in its paragraph, before a period for a stock, and
+// that one that dates an event does not; and that the period a rate turned
+// from dates no other figure.
 func TestYearEndGoverns(t *testing.T) {
 	chain, err := standard.New(standard.Options{})
 	if err != nil {
@@ -86,6 +87,13 @@ func TestYearEndGoverns(t *testing.T) {
 	for _, tt := range []struct{ text, figure, date string }{
 		{"年末全省常住人口5100万人，比上年末增加3万人。常住人口城镇化率为61.2%。", "61.2%", "年末"},
 		{"9月末，全市人民币存款余额2100亿元。人民币贷款余额同比增长7.1%。", "同比增长7.1%", "9月末"},
+		// A stock is counted at the year's end, though a period stands
+		// nearer.
+		{"年末全省常住人口5100万人。全年出生人口40万人。常住人口城镇化率为61.2%。", "61.2%", "年末"},
+		// Negative: a flow is of the period.
+		{"年末全省常住人口5100万人。全年出生人口40万人，死亡人口45万人。", "45万人", "全年"},
+		// Negative: the period a rate turned from dates no other figure.
+		{"1—9月，全县财政收入同比由上半年的增长1.2%转为下降0.8%，其中税收收入同比下降3.6%。", "同比下降3.6%", "1—9月"},
 		// Negative: the end of the year is when something happens.
 		{"今年底将开通十条新线路。全市公交分担率达到52%。", "52%", ""},
 		{"去年年底启动的调水工程已完工。再生水占总供水量22%。", "22%", ""},
