@@ -97,6 +97,7 @@ func (s *scanner) facts(out []Candidate) {
 				}
 			}
 		}
+		c.Subject = dropHolder(c.Subject)
 		if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
 			// 拟发行超长期特别国债1.3万亿元: the bonds issued.
 			c.Subject = b
@@ -171,6 +172,31 @@ func flowWord(subj string) bool {
 		}
 	}
 	return false
+}
+
+// dropHolder drops the government-service platform or centre that holds
+// what a subject measures (一体化政务服务平台实名注册用户 → 实名注册用户, 市政务
+// 服务中心进驻部门 → 进驻部门), with 累计 after it, and the name of an
+// airport before its throughput (高崎国际机场旅客吞吐量 → 机场旅客吞吐量): a
+// dashboard keys the series by the measure; the holder is the place's.
+//
+// NOTE: government services only: other platforms (网联平台共处理…, 互联网
+// 平台、…复销率) hold no measure a dashboard keys by.
+func dropHolder(subj string) string {
+	for _, h := range [...]string{"平台", "服务中心"} {
+		i := strings.Index(subj, h)
+		if i <= 0 || !strings.Contains(subj[:i], "政务") && !strings.Contains(subj[:i], "行政") && !strings.Contains(subj[:i], "便民") {
+			continue
+		}
+		rest := strings.TrimPrefix(subj[i+len(h):], "累计")
+		if utf8.RuneCountInString(rest) >= 3 && allHan(rest) { // not 中小企业公共服务平台问题 → 问题
+			return rest
+		}
+	}
+	if i := strings.Index(subj, "机场"); i > 0 && strings.HasSuffix(subj, "吞吐量") {
+		return subj[i:]
+	}
+	return subj
 }
 
 // dailyFlow names a daily average of the flow before it in its sentence
