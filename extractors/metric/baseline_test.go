@@ -61,6 +61,9 @@ func TestSharedBaseline(t *testing.T) {
 		{0, "上半年，全县建筑业增加值由一季度下降2.2%转为增长1.5%。", "由一季度下降2.2%转为增长1.5%", "yoy"},
 		{0, "3月份，全国居民消费价格由上月下降0.2%转为上涨0.4%。", "由上月下降0.2%转为上涨0.4%", "yoy"},
 		{0, "从环比看，全国居民消费价格由上月上涨0.4%转为下降0.2%。", "由上月上涨0.4%转为下降0.2%", "mom"},
+		// Negative: a baseline implied by the period turned from is not
+		// shared.
+		{0, "全县投资由上年下降6.1%转为增长2.4%，接待游客320万人次、增长12.3%。", "增长12.3%", ""},
 		// Negative: two levels compare with no period.
 		{0, "全县粮食产量比上年增长2%，乡镇由12个合并为9个。", "由12个合并为9个", ""},
 		// Negative: the sentence before is no whole when its own opens

@@ -601,7 +601,7 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 	// 0.2个百分点。其中，8月份增长7.5% compares with a year before).
 	for _, sameUnit := range [...]bool{true, false} {
 		for k := len(prev) - 1; k >= 0 && prev[k].End > sent; k-- {
-			if p := &prev[k]; p.Verb != "" && p.Baseline != "" && (!sameUnit || p.Unit == c.Unit) {
+			if p := &prev[k]; p.Verb != "" && p.Baseline != "" && !p.impliedBase && (!sameUnit || p.Unit == c.Unit) {
 				c.Baseline = p.Baseline
 				return
 			}
@@ -654,10 +654,10 @@ func (s *scanner) fromPeriod(c *Candidate) {
 	}
 	switch raw := "比" + mid; {
 	case raw == "比上年" || raw == "比去年":
-		c.Baseline = "比上年"
+		c.Baseline, c.impliedBase = "比上年", true
 	case raw == "比上年全年" || raw == "比去年全年" || raw == "比上月" || raw == "比上季度" || periodBaseline(raw) == len(raw):
 		// 1—2月份…利润由上年全年下降2.3%转为增长: a part of the year.
-		c.Baseline = "同比"
+		c.Baseline, c.impliedBase = "同比", true
 	}
 }
 

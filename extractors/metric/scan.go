@@ -67,6 +67,9 @@ type Candidate struct {
 	// Subject is the thing measured (企业微信群), or "", and SubjectRule the
 	// subject rule that chose it (see SubjectRules).
 	Subject, SubjectRule string
+	// impliedBase marks a baseline that no word states (fromPeriod): it is
+	// not shared with the changes after it.
+	impliedBase bool
 	// Flat marks a transition from no change (由上月持平转为上涨0.1%): its
 	// start is 0.
 	Flat bool
