@@ -27,12 +27,14 @@ const (
 	factPartVerb
 	factTotal
 	factTail
+	factCampaign
 	nFactRoles
 )
 
 var factRoles = map[string]factRole{
 	"aside": factAside, "scope": factScope, "append": factAppend, "item": factItem,
 	"measure": factMeasure, "achieve": factAchieve, "target": factTarget, "untarget": factUntarget, "partverb": factPartVerb, "total": factTotal, "tail": factTail,
+	"campaign": factCampaign,
 }
 
 // dropAsides removes from gap, the text between two figures, the clauses
@@ -88,7 +90,7 @@ func (s *scanner) facts(out []Candidate) {
 		}
 		s.actorMeasure(c)
 		s.subItem(c, out[:k])
-		c.Subject = s.stripScope(unquote(c.Subject))
+		c.Subject = s.stripScope(unquote(s.dropCampaign(s.stripScope(c.Subject))))
 		if c.Class == ClassCount && !c.Rank {
 			// 高新技术企业总数达3210家: the count is of the thing counted.
 			for _, w := range [...]string{"总数", "数量"} {
@@ -559,6 +561,27 @@ func unquote(subj string) string {
 		return subj
 	}
 	return quotes.Replace(subj)
+}
+
+// dropCampaign drops the quoted name of a government-service campaign
+// (data/facts.tsv, role campaign) that opens a subject (“高效办成一件事”重点
+// 事项平均办理时限 → 重点事项平均办理时限, “一网通办”网上办理率 → 网上办理率)
+// when at least five characters follow it: the series is the measure. A
+// short rest keeps it (“跑零次”事项), and other quoted names are no
+// campaign (“三新”经济增加值).
+func (s *scanner) dropCampaign(subj string) string {
+	if !strings.HasPrefix(subj, "“") {
+		return subj
+	}
+	end := strings.Index(subj, "”")
+	if end < 0 || !slices.Contains(s.lx.factWords[factCampaign], subj[len("“"):end]) {
+		return subj
+	}
+	rest := subj[end+len("”"):]
+	if utf8.RuneCountInString(rest) < 5 || strings.ContainsAny(rest, "“”") {
+		return subj
+	}
+	return rest
 }
 
 var quotes = strings.NewReplacer("“", "", "”", "", "「", "", "」", "")
@@ -1549,7 +1572,9 @@ func (s *scanner) stripScope(subj string) string {
 // of the subject.
 func bindsToName(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || numeral.IsNumeral(r)
+	// NOTE: a digit binds (北京2022年冬奥会), a Chinese numeral does not
+	// (佛山市一网通办网上办理率).
+	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || r >= '0' && r <= '9'
 }
 
 // placePrefix returns the length of a place name of the text that begins
