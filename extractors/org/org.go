@@ -87,6 +87,7 @@ type Finder struct {
 	lex     segment.Lexicon
 	generic map[string]bool
 	stop    map[string]bool
+	titles  map[string]bool
 	// read marks the gazetteer surfaces (by id) that some rule reads: an
 	// organisation, a department or a suffix.
 	//
@@ -101,12 +102,15 @@ var genericData string
 //go:embed data/stop.txt
 var stopData string
 
+//go:embed data/titles.txt
+var titlesData string
+
 // New returns a Finder over gazetteer g. seg segments the few characters
 // before an organisation suffix; lex tells which one-character suffixes
 // are part of other words (局长, 全部). Either may be nil, which turns those
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData)}
+	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData), titles: datafile.Set(titlesData)}
 	_, refs := g.Surfaces()
 	f.read = make([]bool, len(refs))
 	for id, rs := range refs {
@@ -227,7 +231,16 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			}
 		case PartList:
 			o := &f.g.Orgs[p.Index]
-			b.WriteString(o.Name)
+			// A unit of a listed organisation is named after it as written
+			// when the registered name only adds to the end of that
+			// (人民日报出版社, not 人民日报社出版社; 同济医院, not 同济大学医院;
+			// but 中华人民共和国国务院办公室).
+			if i+1 < len(m.Parts) && m.Parts[i+1].Kind == PartSuffix && strings.HasPrefix(o.Name, surface) &&
+				!(o.Kind == gazetteers.Enterprise && f.g.Suffixes[m.Parts[i+1].Index].Class == "company") {
+				b.WriteString(surface)
+			} else {
+				b.WriteString(o.Name)
+			}
 			if rule == "" {
 				if o.Kind == gazetteers.UserOrg {
 					rule = MethodUser

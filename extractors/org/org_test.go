@@ -112,6 +112,18 @@ var examples = []example{
 	{rule: org.MethodSuffixPlace, text: "法国雇主协会和中国青年志愿者协会举行会议。", want: []string{"法国雇主协会|法国雇主协会|suffix+place", "中国青年志愿者协会|中国青年志愿者协会|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "日本队战胜了对手，瑞士银行发布报告，福州市国税局党组召开会议。", want: []string{"日本队|日本队|suffix+place", "瑞士银行|瑞士银行|suffix+place", "福州市国税局党组|福州市国税局党组|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "他是本队队长，这家银行表示，美国成为会员国。", not: []string{"本队", "这家银行", "家银行", "美国成为会员国"}},
+	// Units of a listed organisation: a suffix of another kind right after
+	// it, or a name and a suffix (a set phrase such as 自然科学 is a noun of
+	// the name); the unit is named as written when the registered name only
+	// adds to the end (人民日报 → 人民日报社). Not a company or team suffix
+	// (华为公司 is the enterprise), not 组织 (the verb), not a level word
+	// starting a second body (省委省政府).
+	{rule: org.MethodSuffixPlace, text: "人民日报出版社出版了新书，国务院防汛抗旱指挥部发出通知，中国科学院自然科学史研究所发布成果。", want: []string{"人民日报出版社|人民日报出版社|suffix+place", "国务院防汛抗旱指挥部|中华人民共和国国务院防汛抗旱指挥部|suffix+place", "中国科学院自然科学史研究所|中国科学院自然科学史研究所|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "财政部组织开展检查，湖北省委省政府作出部署，中国作协组织作家采风。", want: []string{"财政部|财政部|list:central", "湖北省委|中共湖北省委员会|dept+place"}, not: []string{"财政部组织", "湖北省委省政府", "中国作协组织"}},
+	// A head's title after the suffix (团长, 厂长) is no word across its
+	// end (团团); another word still is (学习 across 中学).
+	{rule: org.MethodSuffixPlace, text: "巴西代表团团长表示满意，湖南新宁水泥厂厂长出席。", want: []string{"巴西代表团|巴西代表团|suffix+place", "湖南新宁水泥厂|新宁水泥厂|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "湖南干部集中学习校长讲话。", not: []string{"湖南干部集中学", "集中学"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
 	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
