@@ -12,7 +12,8 @@
 //     government and organization (CLUENER) are ORG; other labels are
 //     ignored.
 //   - Neither set nests entities (钟祥市工业局 is one ORG, 钟祥市 is not
-//     labelled), so a predicted PLACE lying inside a predicted ORG is
+//     labelled), so a predicted PLACE lying inside a predicted ORG, or
+//     inside a longer predicted PLACE (杭州 in the facility 杭州植物园), is
 //     dropped.
 //   - People's Daily labels no government named with 政府 (中国政府,
 //     市政府: none of the 97 occurrences of 政府 in example.dev is inside
@@ -159,7 +160,8 @@ var (
 )
 
 // Predict runs ex on one sentence and returns its predictions mapped to a
-// set's convention. Both sets drop places inside organisations.
+// set's convention. Both sets drop places inside organisations and inside
+// longer places (facilities).
 func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 	doc := newsfacts.NewDoc(newsfacts.Article{Text: text})
 	es := ex.Entities(text, "")
@@ -183,6 +185,13 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 		inside := false
 		for _, o := range orgs {
 			if o.Start <= p.Start && p.End <= o.End {
+				inside = true
+				break
+			}
+		}
+		// A place inside a longer place (杭州 in the facility 杭州植物园).
+		for _, o := range places {
+			if o.Start <= p.Start && p.End <= o.End && o.End-o.Start > p.End-p.Start {
 				inside = true
 				break
 			}
