@@ -77,6 +77,9 @@ type Mention struct {
 	Start, End int
 	// Parts are the pieces of the mention, left to right, covering it.
 	Parts []Part
+	// Rule, when set, is the method of a mention named as written
+	// (MethodTitle, MethodQuoted); otherwise its parts decide it.
+	Rule string
 }
 
 // Finder finds and resolves organisations. It is read-only after New and
@@ -182,6 +185,9 @@ func (f *Finder) ResolveAppend(dst []newsfacts.Entity, text string, ms []Mention
 //   - A suffix mention keeps its surface, with listed organisations and
 //     departments before it replaced by their canonical names.
 func (f *Finder) canonical(text string, m Mention, home place.Home) (string, string) {
+	if m.Rule != "" {
+		return text[m.Start:m.End], m.Rule
+	}
 	// NOTE: the most common mention, a listed name alone, is the loop
 	// below's first case, without building a copy of the name.
 	if len(m.Parts) == 1 && m.Parts[0].Kind == PartList {

@@ -126,6 +126,11 @@ var examples = []example{
 	{rule: org.MethodSuffixPlace, text: "湖南干部集中学习校长讲话。", not: []string{"湖南干部集中学", "集中学"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
+	// Publications named by their title, organisations by a quoted name.
+	{rule: org.MethodTitle, text: "据法国《晨星周刊》报道，《滨海公民报》发行人说，《时光》杂志和英国《星云》周刊也刊文。", want: []string{"晨星周刊|晨星周刊|title", "滨海公民报|滨海公民报|title", "《时光》杂志|《时光》杂志|title", "英国《星云》周刊|英国《星云》周刊|title"}},
+	{rule: org.MethodTitle, text: "《政府工作报告》指出，《联合公报》发表，《春天》一书出版。", not: []string{"政府工作报告", "联合公报", "《春天》"}},
+	{rule: org.MethodQuoted, text: "他们成立了“山区教育发展联盟”，印度“星光”艺术团来访。", want: []string{"山区教育发展联盟|山区教育发展联盟|quoted", "印度“星光”艺术团|印度“星光”艺术团|quoted"}},
+	{rule: org.MethodQuoted, text: "坚持“以群众为中心”，建成“五个中心”和“帐篷医院”，“爱心银行”受欢迎，获评“基层建设模范中队”。", not: []string{"以群众为中心", "五个中心", "帐篷医院", "基层建设模范中队"}},
 	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
