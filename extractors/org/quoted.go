@@ -73,20 +73,22 @@ func (f *Finder) findQuoted(s *scan) {
 		}
 		i += j + len("“")
 		k := strings.Index(text[i:min(len(text), i+maxQuoted+len("”"))], "”")
-		if k <= 0 || strings.ContainsAny(text[i:i+k], "“《》，。、") || strings.ContainsAny(text[i:i+k], quotedStops) {
+		if k <= 0 {
 			continue
 		}
 		name, end := text[i:i+k], i+k+len("”")
-		// “防汛救灾领导小组”: the name ends in a suffix.
-		if x := f.suffixEnding(name); x >= 0 && utf8.RuneCountInString(name)-utf8.RuneCountInString(f.g.Suffixes[x].Text) >= 2 {
-			s.out = append(s.out, Mention{Start: i, End: i + k, Rule: MethodQuoted, Parts: s.one(Part{Start: i, End: i + k, Kind: PartName, Index: -1})})
-		} else if p := s.prefix(i - len("“")); p != nil && p[len(p)-1].Kind == PartPlace {
+		// NOTE: the suffix first, from the hits, and the characters of the
+		// name only then: most quoted phrases end in no suffix.
+		if x := f.suffixEnding(s, i, i+k); x >= 0 {
+			// “防汛救灾委员会”: the name ends in a suffix.
+			if quotedName(name) && utf8.RuneCountInString(name)-utf8.RuneCountInString(f.g.Suffixes[x].Text) >= 2 {
+				s.out = append(s.out, Mention{Start: i, End: i + k, Rule: MethodQuoted, Parts: s.one(Part{Start: i, End: i + k, Kind: PartName, Index: -1})})
+			}
+		} else if x := f.suffixStarting(s, end); x >= 0 && s.placeEndsAt(i-len("“")) && quotedName(name) {
 			// 韩国“小天使”艺术团: a place, the name, a suffix.
-			if x := f.suffixStarting(s, end); x >= 0 {
-				e := end + len(f.g.Suffixes[x].Text)
-				if !f.wordBeyond(text, end, e) {
-					s.out = append(s.out, Mention{Start: p[0].Start, End: e, Rule: MethodQuoted, Parts: s.one(Part{Start: p[0].Start, End: e, Kind: PartName, Index: -1})})
-				}
+			e := end + len(f.g.Suffixes[x].Text)
+			if p := s.prefix(i - len("“")); p != nil && p[len(p)-1].Kind == PartPlace && !f.wordBeyond(text, end, e) {
+				s.out = append(s.out, Mention{Start: p[0].Start, End: e, Rule: MethodQuoted, Parts: s.one(Part{Start: p[0].Start, End: e, Kind: PartName, Index: -1})})
 			}
 		}
 		i = end
@@ -114,23 +116,30 @@ func quotedSuffix(x *gazetteers.Suffix) bool {
 // “基层建设模范中队”).
 const quotedStops = "的以为个之+＋一二三四五六七八九十几模范先进示范优秀标兵"
 
-// suffixEnding returns the longest organisation suffix of a quoted class
-// that name ends with, or -1.
-func (f *Finder) suffixEnding(name string) int32 {
+// suffixEnding returns the longest organisation suffix of a quoted kind
+// (quotedSuffix) that starts after i and ends at j, from the text's hits,
+// or -1.
+func (f *Finder) suffixEnding(s *scan, i, j int) int32 {
 	best := int32(-1)
-	for j := len(name); j > 0; {
-		_, size := utf8.DecodeLastRuneInString(name[:j])
-		j -= size
-		if len(name)-j > 12 {
-			break
+	for k := s.upTo(j) - 1; k >= 0 && s.hits[k].Start > i; k-- {
+		h := s.hits[k]
+		if h.End != j {
+			continue
 		}
-		for _, r := range f.g.Lookup(name[j:]) {
-			if r.Kind == gazetteers.RefSuffix && quotedSuffix(&f.g.Suffixes[r.Index]) {
+		for _, r := range f.g.Refs(h.ID) {
+			if r.Kind == gazetteers.RefSuffix && quotedSuffix(&f.g.Suffixes[r.Index]) &&
+				(best < 0 || len(f.g.Suffixes[r.Index].Text) > len(f.g.Suffixes[best].Text)) {
 				best = r.Index
 			}
 		}
 	}
 	return best
+}
+
+// quotedName reports whether a quoted phrase can be a name: no mark or
+// punctuation inside, no character of quotedStops.
+func quotedName(name string) bool {
+	return !strings.ContainsAny(name, "“《》，。、") && !strings.ContainsAny(name, quotedStops)
 }
 
 // suffixStarting returns the longest organisation suffix of a quoted class
