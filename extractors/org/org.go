@@ -263,6 +263,11 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 				written = text[m.Parts[i-1].Start:m.Parts[i-1].End]
 			}
 			name := d.Canonical(prefix, written)
+			// 香港特区政府: the government of a special administrative
+			// region is 香港特别行政区政府, not a 人民政府.
+			if strings.HasSuffix(prefix, "特别行政区") && strings.HasPrefix(d.Name, "人民政府") {
+				name = prefix + strings.TrimPrefix(d.Name, "人民")
+			}
 			if foreign {
 				// 美国政府: the standard Chinese departments are no model
 				// for a foreign government's bodies.

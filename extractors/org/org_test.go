@@ -90,6 +90,7 @@ var examples = []example{
 	{rule: org.MethodDeptPlace, text: "湖南省发改委印发方案，株洲市委召开全会。", want: []string{"湖南省发改委|湖南省发展和改革委员会|dept+place", "株洲市委|中共株洲市委员会|dept+place"}},
 	{rule: org.MethodDeptPlace, text: "石峰区行政审批改革取得成效。", not: []string{"石峰区行政审批"}},
 	{rule: org.MethodDeptPlace, text: "监利县委决定，阿城市委常委出席，湖南省作协发布通知。", want: []string{"监利县委|中共监利市委员会|dept+place", "阿城市委|中共哈尔滨市阿城区委员会|dept+place", "湖南省作协|湖南省作家协会|dept+place"}},
+	{rule: org.MethodDeptPlace, text: "香港特区政府和澳门特区政府办公室发布消息。", want: []string{"香港特区政府|香港特别行政区政府|dept+place", "澳门特区政府办公室|澳门特别行政区政府办公室|dept+place"}, not: []string{"香港特区政府|香港特别行政区人民政府"}},
 	{rule: org.MethodDeptPlace, text: "监利县城的面貌焕然一新，阿城市场很热闹。", not: []string{"监利县城", "阿城市场"}},
 	{rule: org.MethodDept, text: "团县委和团省委号召青年。", want: []string{"团县委|共青团县委员会|dept", "团省委|共青团省委员会|dept"}},
 	{rule: org.MethodDept, text: "集团县委托管，兵团县委员会议。", not: []string{"团县委"}},
