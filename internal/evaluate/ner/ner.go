@@ -21,6 +21,9 @@
 //   - Scope words that the entity stage reads as places (全国 → 中国, 全市
 //     → the article's city; method "scope") are references, not names, and
 //     neither set labels them: they are dropped.
+//   - CLUENER labels the titles in 《》 of newspapers and magazines as
+//     books (书名, label book, not read here), so predicted ORGs named by
+//     such a title (method title: 《读书》杂志) are dropped for it.
 //   - CLUENER labels an address "as fully as possible" (北京市海淀区 is one
 //     span), so predicted places that touch each other are merged into one
 //     PLACE for CLUENER.
@@ -40,6 +43,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/pipeline/validate"
 )
 
@@ -151,12 +155,15 @@ type Convention struct {
 	MergePlaces bool
 	// NoGovernment drops ORGs ending in 政府 (People's Daily).
 	NoGovernment bool
+	// NoTitles drops ORGs named by a title in 《》 (method title), which
+	// the set labels as book titles apart (CLUENER).
+	NoTitles bool
 }
 
 // The conventions of the sets (see the package comment).
 var (
 	PeoplesDaily = Convention{NoGovernment: true}
-	CLUENER      = Convention{MergePlaces: true}
+	CLUENER      = Convention{MergePlaces: true, NoTitles: true}
 )
 
 // Predict runs ex on one sentence and returns its predictions mapped to a
@@ -173,6 +180,9 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 		}
 		if e.Type == newsfacts.ORG {
 			if conv.NoGovernment && strings.HasSuffix(text[e.Start:e.End], "政府") {
+				continue
+			}
+			if conv.NoTitles && e.Rule == org.MethodTitle {
 				continue
 			}
 			orgs = append(orgs, sp)
