@@ -180,8 +180,8 @@ func (e *Extractor) anchors(title string, sc *scratch) []int32 {
 //   - candidates are taken longest first, then leftmost; at equal spans an
 //     organisation comes before a place, then the earlier candidate;
 //   - a candidate is kept unless it overlaps one already kept, except that
-//     a place lying inside a kept organisation is kept too (石峰区 in
-//     石峰区行政审批局: both rows);
+//     a place lying inside a kept organisation or facility is kept too
+//     (石峰区 in 石峰区行政审批局, 杭州 in 杭州植物园: both rows);
 //   - an exact duplicate (same span and type) is dropped.
 func Settle(cands []newsfacts.Entity) []newsfacts.Entity {
 	return settle(cands, &scratch{})
@@ -245,7 +245,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 				if !k.Overlaps(c.Span) {
 					continue
 				}
-				if k.Type == newsfacts.ORG && c.Type == newsfacts.PLACE && k.Contains(c.Span) && !(k.Start == c.Start && k.End == c.End) {
+				if (k.Type == newsfacts.ORG || k.Rule == place.MethodFacility) && c.Type == newsfacts.PLACE && k.Contains(c.Span) && !(k.Start == c.Start && k.End == c.End) {
 					continue
 				}
 				ok = false

@@ -491,6 +491,11 @@ func listPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) {
 			continue
 		}
 		if len(run) > 0 {
+			// A place inside the one before (杭州 in the facility
+			// 杭州植物园) is no item of the list.
+			if e.Start < doc.Entities[run[len(run)-1]].End {
+				continue
+			}
 			switch doc.Text[doc.Entities[run[len(run)-1]].End:e.Start] {
 			case "、", "和", "及", "与":
 			default:

@@ -189,6 +189,7 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 			}
 		}
 	}
+	f.findQuoted(s)
 	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
 	sc.out = s.out
 	return s.out
@@ -507,6 +508,22 @@ func (f *Finder) crossesEnd(text string, j int) bool {
 	return ok && e.Pos != "nt"
 }
 
+// titleAt reports whether the title of an organisation's head or officer
+// starts at i (团长, 厂长, 主任).
+func (f *Finder) titleAt(text string, i int) bool {
+	for n, j := 0, i; n < maxTitle && j < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if f.titles[text[i:j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTitle bounds the titles of titles.txt, in characters.
+const maxTitle = 4
+
 // maxName bounds the name before a suffix, in characters.
 const maxName = 10
 
@@ -521,7 +538,11 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// NOTE: a two-character word that starts inside a place right before a
 	// one-character suffix is the segmenter's, not the text's (本队 in
 	// 日本队): a place ends there, and the suffix follows it.
-	if !strings.HasPrefix(text[h.End:], "长") && (f.wordBeyond(text, h.Start, h.End) || f.crossesEnd(text, h.End)) ||
+	//
+	// NOTE: a head's title right after the suffix (代表团团长, 分厂厂长) makes
+	// a chance word across the end (团团): the title says that the
+	// organisation is named.
+	if !strings.HasPrefix(text[h.End:], "长") && (f.wordBeyond(text, h.Start, h.End) || f.crossesEnd(text, h.End) && !f.titleAt(text, h.End)) ||
 		x.Single && f.word2Ending(text, h.End) && !s.placeEndsAt(h.Start) {
 		return Mention{}, false
 	}
@@ -547,7 +568,15 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 		}
 		// 国税局党组, 人大常委会: a suffix that needs a place or
 		// organisation before it names a body of the organisation.
-		if x.Prefix && !x.Single && (last.Kind == PartSuffix || last.Kind == PartList || last.Kind == PartDept) {
+		//
+		// NOTE: not a suffix that needs a name of its own (组织): right
+		// after an organisation it is the verb (发改委组织开展, 基金会组织实施).
+		if x.Prefix && !x.Single && !x.Named && (last.Kind == PartList || last.Kind == PartDept || last.Kind == PartSuffix) {
+			return mention(append(prefix, suffix)), true
+		}
+		// 人民日报出版社, 中国科学院医院: a listed organisation and a suffix of
+		// another kind of body name a unit of it.
+		if last.Kind == PartList && !x.Single && !x.Named && x.Class != "company" && x.Class != "team" {
 			return mention(append(prefix, suffix)), true
 		}
 		if x.Named || last.Kind != PartPlace {
@@ -613,7 +642,10 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// (得到宾士域保安有限公司 → 宾士域保安有限公司) and at a noun (围绕联诚集团
 	// → 联诚集团). A place followed by a verb is the verb's subject, not
 	// part of a name (阿里巴巴成为国际奥委).
-	if prefix != nil && len(groups) > 0 && f.isVerb(text, groups[0]) {
+	//
+	// NOTE: only a verb proper ends the name there; a set phrase (自然科学 in
+	// 中国科学院自然科学史研究所, tagged l) is a noun of the unit's name.
+	if prefix != nil && len(groups) > 0 && f.isVerb(text, groups[0]) && groups[0].pos != "l" && groups[0].pos != "i" {
 		prefix = nil
 	}
 	if prefix == nil {
@@ -641,6 +673,13 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 			return Mention{}, false
 		}
 		if utf8.RuneCountInString(text[start:h.Start]) < 2 {
+			return Mention{}, false
+		}
+	}
+	// 市委市政府, 省委省政府: a level word after an organisation begins a
+	// second body of the place, not a unit of the first.
+	if prefix != nil && prefix[len(prefix)-1].Kind != PartPlace {
+		if r, size := utf8.DecodeRuneInString(text[start:]); start+size == h.Start && strings.ContainsRune(levelWords, r) {
 			return Mention{}, false
 		}
 	}

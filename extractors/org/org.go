@@ -77,6 +77,9 @@ type Mention struct {
 	Start, End int
 	// Parts are the pieces of the mention, left to right, covering it.
 	Parts []Part
+	// Rule, when set, is the method of a mention named as written
+	// (MethodTitle, MethodQuoted); otherwise its parts decide it.
+	Rule string
 }
 
 // Finder finds and resolves organisations. It is read-only after New and
@@ -87,6 +90,7 @@ type Finder struct {
 	lex     segment.Lexicon
 	generic map[string]bool
 	stop    map[string]bool
+	titles  map[string]bool
 	// read marks the gazetteer surfaces (by id) that some rule reads: an
 	// organisation, a department or a suffix.
 	//
@@ -101,12 +105,15 @@ var genericData string
 //go:embed data/stop.txt
 var stopData string
 
+//go:embed data/titles.txt
+var titlesData string
+
 // New returns a Finder over gazetteer g. seg segments the few characters
 // before an organisation suffix; lex tells which one-character suffixes
 // are part of other words (局长, 全部). Either may be nil, which turns those
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData)}
+	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData), titles: datafile.Set(titlesData)}
 	_, refs := g.Surfaces()
 	f.read = make([]bool, len(refs))
 	for id, rs := range refs {
@@ -178,6 +185,9 @@ func (f *Finder) ResolveAppend(dst []newsfacts.Entity, text string, ms []Mention
 //   - A suffix mention keeps its surface, with listed organisations and
 //     departments before it replaced by their canonical names.
 func (f *Finder) canonical(text string, m Mention, home place.Home) (string, string) {
+	if m.Rule != "" {
+		return text[m.Start:m.End], m.Rule
+	}
 	// NOTE: the most common mention, a listed name alone, is the loop
 	// below's first case, without building a copy of the name.
 	if len(m.Parts) == 1 && m.Parts[0].Kind == PartList {
@@ -227,7 +237,16 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			}
 		case PartList:
 			o := &f.g.Orgs[p.Index]
-			b.WriteString(o.Name)
+			// A unit of a listed organisation is named after it as written
+			// when the registered name only adds to the end of that
+			// (人民日报出版社, not 人民日报社出版社; 同济医院, not 同济大学医院;
+			// but 中华人民共和国国务院办公室).
+			if i+1 < len(m.Parts) && m.Parts[i+1].Kind == PartSuffix && strings.HasPrefix(o.Name, surface) &&
+				!(o.Kind == gazetteers.Enterprise && f.g.Suffixes[m.Parts[i+1].Index].Class == "company") {
+				b.WriteString(surface)
+			} else {
+				b.WriteString(o.Name)
+			}
 			if rule == "" {
 				if o.Kind == gazetteers.UserOrg {
 					rule = MethodUser
@@ -244,6 +263,11 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 				written = text[m.Parts[i-1].Start:m.Parts[i-1].End]
 			}
 			name := d.Canonical(prefix, written)
+			// 香港特区政府: the government of a special administrative
+			// region is 香港特别行政区政府, not a 人民政府.
+			if strings.HasSuffix(prefix, "特别行政区") && strings.HasPrefix(d.Name, "人民政府") {
+				name = prefix + strings.TrimPrefix(d.Name, "人民")
+			}
 			if foreign {
 				// 美国政府: the standard Chinese departments are no model
 				// for a foreign government's bodies.

@@ -90,6 +90,7 @@ var examples = []example{
 	{rule: org.MethodDeptPlace, text: "湖南省发改委印发方案，株洲市委召开全会。", want: []string{"湖南省发改委|湖南省发展和改革委员会|dept+place", "株洲市委|中共株洲市委员会|dept+place"}},
 	{rule: org.MethodDeptPlace, text: "石峰区行政审批改革取得成效。", not: []string{"石峰区行政审批"}},
 	{rule: org.MethodDeptPlace, text: "监利县委决定，阿城市委常委出席，湖南省作协发布通知。", want: []string{"监利县委|中共监利市委员会|dept+place", "阿城市委|中共哈尔滨市阿城区委员会|dept+place", "湖南省作协|湖南省作家协会|dept+place"}},
+	{rule: org.MethodDeptPlace, text: "香港特区政府和澳门特区政府办公室发布消息。", want: []string{"香港特区政府|香港特别行政区政府|dept+place", "澳门特区政府办公室|澳门特别行政区政府办公室|dept+place"}, not: []string{"香港特区政府|香港特别行政区人民政府"}},
 	{rule: org.MethodDeptPlace, text: "监利县城的面貌焕然一新，阿城市场很热闹。", not: []string{"监利县城", "阿城市场"}},
 	{rule: org.MethodDept, text: "团县委和团省委号召青年。", want: []string{"团县委|共青团县委员会|dept", "团省委|共青团省委员会|dept"}},
 	{rule: org.MethodDept, text: "集团县委托管，兵团县委员会议。", not: []string{"团县委"}},
@@ -112,8 +113,25 @@ var examples = []example{
 	{rule: org.MethodSuffixPlace, text: "法国雇主协会和中国青年志愿者协会举行会议。", want: []string{"法国雇主协会|法国雇主协会|suffix+place", "中国青年志愿者协会|中国青年志愿者协会|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "日本队战胜了对手，瑞士银行发布报告，福州市国税局党组召开会议。", want: []string{"日本队|日本队|suffix+place", "瑞士银行|瑞士银行|suffix+place", "福州市国税局党组|福州市国税局党组|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "他是本队队长，这家银行表示，美国成为会员国。", not: []string{"本队", "这家银行", "家银行", "美国成为会员国"}},
+	// Units of a listed organisation: a suffix of another kind right after
+	// it, or a name and a suffix (a set phrase such as 自然科学 is a noun of
+	// the name); the unit is named as written when the registered name only
+	// adds to the end (人民日报 → 人民日报社). Not a company or team suffix
+	// (华为公司 is the enterprise), not 组织 (the verb), not a level word
+	// starting a second body (省委省政府).
+	{rule: org.MethodSuffixPlace, text: "人民日报出版社出版了新书，国务院防汛抗旱指挥部发出通知，中国科学院自然科学史研究所发布成果。", want: []string{"人民日报出版社|人民日报出版社|suffix+place", "国务院防汛抗旱指挥部|中华人民共和国国务院防汛抗旱指挥部|suffix+place", "中国科学院自然科学史研究所|中国科学院自然科学史研究所|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "财政部组织开展检查，湖北省委省政府作出部署，中国作协组织作家采风。", want: []string{"财政部|财政部|list:central", "湖北省委|中共湖北省委员会|dept+place"}, not: []string{"财政部组织", "湖北省委省政府", "中国作协组织"}},
+	// A head's title after the suffix (团长, 厂长) is no word across its
+	// end (团团); another word still is (学习 across 中学).
+	{rule: org.MethodSuffixPlace, text: "巴西代表团团长表示满意，湖南新宁水泥厂厂长出席。", want: []string{"巴西代表团|巴西代表团|suffix+place", "湖南新宁水泥厂|新宁水泥厂|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "湖南干部集中学习校长讲话。", not: []string{"湖南干部集中学", "集中学"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
+	// Publications named by their title, organisations by a quoted name.
+	{rule: org.MethodTitle, text: "据法国《晨星周刊》报道，《滨海公民报》发行人说，《时光》杂志和英国《星云》周刊也刊文。", want: []string{"晨星周刊|晨星周刊|title", "滨海公民报|滨海公民报|title", "《时光》杂志|《时光》杂志|title", "英国《星云》周刊|英国《星云》周刊|title"}},
+	{rule: org.MethodTitle, text: "《政府工作报告》指出，《联合公报》发表，《春天》一书出版。", not: []string{"政府工作报告", "联合公报", "《春天》"}},
+	{rule: org.MethodQuoted, text: "他们成立了“山区教育发展联盟”，印度“星光”艺术团来访。", want: []string{"山区教育发展联盟|山区教育发展联盟|quoted", "印度“星光”艺术团|印度“星光”艺术团|quoted"}},
+	{rule: org.MethodQuoted, text: "坚持“以群众为中心”，建成“五个中心”和“帐篷医院”，“爱心银行”受欢迎，获评“基层建设模范中队”。", not: []string{"以群众为中心", "五个中心", "帐篷医院", "基层建设模范中队"}},
 	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},

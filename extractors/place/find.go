@@ -32,6 +32,7 @@ var rules = []rule{
 	{MethodZone, "place or township name + zone suffix (株洲高新区, 田心高科园)", findZones},
 	{MethodZoneName, "division + name + zone suffix (重庆两江新区); free-trade zone + area (湖南自贸区长沙片区)", findZoneNames},
 	{MethodVillage, "a name + 村, 镇, 乡, 街道 or 社区 not in the gazetteer (凤阳小岗村, 在下叔村)", findVillages},
+	{MethodFacility, "place + facility word (德黑兰机场, 杭州植物园, 天安门广场)", findFacilities},
 	{MethodAbbrevPair, "two or more country abbreviations + relation word (中美关系)", findAbbrevs},
 	// NOTE: found in the same scan as MethodAbbrevPair (findAbbrevs), which
 	// decodes each character once for both rules.
@@ -565,6 +566,20 @@ func findSuffixed(f *Finder, s *scan) {
 		}
 		p := &f.g.Places[m.Cands[0]]
 		rest := s.text[m.End:]
+		// 湘西州, 大理州, 香港特区: the level word of an autonomous
+		// prefecture or a special administrative region picks that reading
+		// of a short name, which needs no support then (大理 is also a
+		// city).
+		if !m.Full {
+			if c, suf := f.shortLevel(m.Cands, rest); c >= 0 && !f.hitStartsAt(s, m.End, len(suf)) {
+				e := m.End + len(suf)
+				if e < len(s.text) && f.lex != nil && !strings.HasPrefix(s.text[e:], "长") && !organAfter(s.text, e) && f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) {
+					continue
+				}
+				s.out = append(s.out, Mention{Start: m.Start, End: e, Rule: MethodGazetteerLevel, Cands: []int32{c}, Full: true})
+				continue
+			}
+		}
 		var suf string
 		switch {
 		case (p.Level == gazetteers.City || p.Level == gazetteers.Region) && m.Full:
@@ -601,6 +616,27 @@ func findSuffixed(f *Finder, s *scan) {
 			NeedSupport: need, MinSupport: m.MinSupport, Full: true,
 		})
 	}
+}
+
+// shortLevel returns the autonomous prefecture or special administrative
+// region among the candidates of a short name that rest starts with its
+// level word (州, 特区), and that word; or -1.
+func (f *Finder) shortLevel(cands []int32, rest string) (int32, string) {
+	var suf, full string
+	switch {
+	case strings.HasPrefix(rest, "州"):
+		suf, full = "州", "自治州"
+	case strings.HasPrefix(rest, "特区"):
+		suf, full = "特区", "特别行政区"
+	default:
+		return -1, ""
+	}
+	for _, c := range cands {
+		if p := &f.g.Places[c]; (p.Level == gazetteers.Prefecture || p.Level == gazetteers.Province) && strings.HasSuffix(p.Name, full) {
+			return c, suf
+		}
+	}
+	return -1, ""
 }
 
 // hitStartsAt reports whether a gazetteer place hit starts at i and runs

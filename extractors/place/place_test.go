@@ -113,6 +113,11 @@ var examples = []example{
 	{rule: place.MethodGazetteerLevel, text: "栾城县委书记和阿城市委常委出席。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level", "阿城市|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城"}},
 	{rule: place.MethodGazetteerLevel, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
+	// The level word of an autonomous prefecture or a special
+	// administrative region picks that reading of a short name (大理 is
+	// also a city) and needs no support.
+	{rule: place.MethodGazetteerLevel, text: "大理州和湘西州的游客，香港特区政府表示欢迎。", want: []string{"大理州|大理白族自治州|532900|云南省|gazetteer+level", "湘西州|湘西土家族苗族自治州|433100|湖南省|gazetteer+level", "香港特区|香港特别行政区|810000||gazetteer+level"}},
+	{rule: place.MethodGazetteerLevel, text: "湘西州立医院和杭州州际公路。", not: []string{"湘西州|", "杭州州"}},
 	{rule: place.MethodAbbrevPair, text: "中美在气候领域开展对话。", want: []string{"中|中国|CN||abbrev-pair", "美|美国|US||abbrev-pair"}},
 	{rule: place.MethodAbbrevRole, text: "他说，俄政府决定提高贴现率，美方表示欢迎。", want: []string{"俄|俄罗斯|RU||abbrev-role", "美|美国|US||abbrev-role"}},
 	{rule: place.MethodAbbrevRole, text: "他与叙总统举行了会谈。", want: []string{"叙|叙利亚|SY||abbrev-role"}},
@@ -132,6 +137,10 @@ var examples = []example{
 	{rule: place.MethodParentShort, text: "四川北川出台补贴政策。", want: []string{"北川|北川羌族自治县|510726|四川省绵阳市|gazetteer-short+parent"}},
 	{rule: place.MethodParentShort, text: "浏阳位于东部山区。", not: []string{"浏阳"}},
 	{rule: place.MethodContext, text: "北京市出台举措。在西城，税务部门上门辅导。", want: []string{"西城|西城区|110102|北京市|gazetteer+context"}},
+	// A place and a facility word: one place, its parent the place, which
+	// stays a row of its own.
+	{rule: place.MethodFacility, text: "代表团抵达德黑兰机场，杭州植物园里游人如织，货轮驶离青岛港。", want: []string{"德黑兰机场|德黑兰机场||伊朗德黑兰|facility", "德黑兰|德黑兰||伊朗|gazetteer", "杭州植物园|杭州植物园||浙江省杭州市|facility", "青岛港|青岛港||山东省青岛市|facility"}},
+	{rule: place.MethodFacility, text: "上海港口繁忙，北京时间八点，武汉大桥局承建。", not: []string{"上海港", "北京时间", "武汉大桥"}},
 	{rule: place.MethodVillage, text: "在安徽凤阳小岗村，夏播实现了全程数字化。", want: []string{"小岗村|小岗村||安徽省滁州市凤阳县|village"}},
 	{rule: place.MethodVillage, text: "他回到祖籍红庙李村探亲，又去了陈沟村。塘坊社区也很热闹。", want: []string{"红庙李村|红庙李村|||village", "陈沟村|陈沟村|||village", "塘坊社区|塘坊社区|||village"}},
 	{rule: place.MethodVillage, text: "下叔村村民说，麦禾营镇镇长来过。", want: []string{"下叔村|下叔村|||village", "麦禾营镇|麦禾营镇|||village"}},

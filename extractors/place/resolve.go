@@ -184,7 +184,11 @@ func (f *Finder) place(text string, m Mention, c int32, rule string) Place {
 				c = f.g.Places[c].Parent
 			}
 			e.Parent = f.g.ParentName(c) + f.g.Places[c].Name
-			p.Within = c
+			// NOTE: a facility's place is a row of its own, which counts
+			// for the article's own place already.
+			if m.Rule != MethodFacility {
+				p.Within = c
+			}
 		}
 	case c < 0:
 		e.Name = text[m.Start:m.End]

@@ -12,7 +12,8 @@
 //     government and organization (CLUENER) are ORG; other labels are
 //     ignored.
 //   - Neither set nests entities (钟祥市工业局 is one ORG, 钟祥市 is not
-//     labelled), so a predicted PLACE lying inside a predicted ORG is
+//     labelled), so a predicted PLACE lying inside a predicted ORG, or
+//     inside a longer predicted PLACE (杭州 in the facility 杭州植物园), is
 //     dropped.
 //   - People's Daily labels no government named with 政府 (中国政府,
 //     市政府: none of the 97 occurrences of 政府 in example.dev is inside
@@ -20,6 +21,9 @@
 //   - Scope words that the entity stage reads as places (全国 → 中国, 全市
 //     → the article's city; method "scope") are references, not names, and
 //     neither set labels them: they are dropped.
+//   - CLUENER labels the titles in 《》 of newspapers and magazines as
+//     books (书名, label book, not read here), so predicted ORGs named by
+//     such a title (method title: 《读书》杂志) are dropped for it.
 //   - CLUENER labels an address "as fully as possible" (北京市海淀区 is one
 //     span), so predicted places that touch each other are merged into one
 //     PLACE for CLUENER.
@@ -39,6 +43,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/entity"
+	"github.com/newsfacts/newsfacts/extractors/org"
 	"github.com/newsfacts/newsfacts/pipeline/validate"
 )
 
@@ -150,16 +155,20 @@ type Convention struct {
 	MergePlaces bool
 	// NoGovernment drops ORGs ending in 政府 (People's Daily).
 	NoGovernment bool
+	// NoTitles drops ORGs named by a title in 《》 (method title), which
+	// the set labels as book titles apart (CLUENER).
+	NoTitles bool
 }
 
 // The conventions of the sets (see the package comment).
 var (
 	PeoplesDaily = Convention{NoGovernment: true}
-	CLUENER      = Convention{MergePlaces: true}
+	CLUENER      = Convention{MergePlaces: true, NoTitles: true}
 )
 
 // Predict runs ex on one sentence and returns its predictions mapped to a
-// set's convention. Both sets drop places inside organisations.
+// set's convention. Both sets drop places inside organisations and inside
+// longer places (facilities).
 func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 	doc := newsfacts.NewDoc(newsfacts.Article{Text: text})
 	es := ex.Entities(text, "")
@@ -173,6 +182,9 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 			if conv.NoGovernment && strings.HasSuffix(text[e.Start:e.End], "政府") {
 				continue
 			}
+			if conv.NoTitles && e.Rule == org.MethodTitle {
+				continue
+			}
 			orgs = append(orgs, sp)
 		} else {
 			places = append(places, sp)
@@ -183,6 +195,13 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 		inside := false
 		for _, o := range orgs {
 			if o.Start <= p.Start && p.End <= o.End {
+				inside = true
+				break
+			}
+		}
+		// A place inside a longer place (杭州 in the facility 杭州植物园).
+		for _, o := range places {
+			if o.Start <= p.Start && p.End <= o.End && o.End-o.Start > p.End-p.Start {
 				inside = true
 				break
 			}
