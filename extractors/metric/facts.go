@@ -159,8 +159,21 @@ func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
 		if from > 0 {
 			from = s.sentenceStart(from - 1)
 		}
-		if strings.Contains(s.text[from:c.Start], "好差评") {
+		// NOTE: also the satisfaction of the people a government-service
+		// centre served (市政务服务中心受理办件28.6万件，…群众满意率99.95%),
+		// not a tourist's (游客满意率).
+		if near := s.text[from:c.Start]; strings.Contains(near, "好差评") ||
+			strings.HasPrefix(c.Subject, "群众") && (strings.Contains(near, "政务服务") || strings.Contains(near, "办结")) {
 			c.series = "好差评满意率"
+		}
+	case c.Subject == "重点事项" || c.Subject == "重点事项落地":
+		// 推进“高效办成一件事”，首批15个重点事项已…落地.
+		from := s.sentenceStart(c.Start)
+		if from > 0 {
+			from = s.sentenceStart(from - 1)
+		}
+		if strings.Contains(s.text[from:c.Start], "一件事") {
+			c.series = "高效办成一件事"
 		}
 	}
 }
