@@ -267,7 +267,7 @@ func glueBefore(head string) (string, int) {
 
 // glueWords may stand between a baseline, a verb and a numeral: 同比分别增长,
 // 增长了, 提高达.
-var glueWords = [...]string{"分别", "了", "均", "都", "也", "达", "达到", "名义", "实际", "现在的", "如今的", "目前的"}
+var glueWords = [...]string{"分别", "了", "均", "都", "也", "达", "达到", "名义", "实际", "现在的", "如今的", "目前的", "最长"}
 
 func isVerbRole(r changeRole) bool {
 	return r == roleUp || r == roleDown || r == roleSame || r == roleUpRate || r == roleDownRate
