@@ -449,7 +449,7 @@ func nearestPlace(doc *newsfacts.Doc, m newsfacts.Span, from int) (int, bool) {
 			return 0, false
 		}
 		e := doc.Entities[i].Span
-		if !comparedPlace(doc, e) {
+		if !comparedPlace(doc, e) && !partnerPlace(doc, e, m) {
 			return i, true
 		}
 		end = e.Start
@@ -513,6 +513,28 @@ func listPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) {
 // comparedWords stand before a place that a figure is compared with or
 // ranked in.
 var comparedWords = []string{"高于", "低于", "快于", "慢于", "好于", "优于", "比", "较", "居", "位居", "位列", "列", "排", "排名", "占", "超过", "领先"}
+
+// partnerPlace reports whether the place at p is the partner of a trade or
+// investment figure at m (其中对越南进出口1590.7亿元, 中国对英国投资…增长85%):
+// the partner is no place of the figure. NOTE: only for trade and
+// investment: the place after 对 is otherwise often the figure's own
+// (对全省21个市州的督察…发现问题9000个).
+func partnerPlace(doc *newsfacts.Doc, p, m newsfacts.Span) bool {
+	before := strings.TrimRight(doc.Text[:p.Start], " \u3000")
+	if !strings.HasSuffix(before, "对") && !strings.HasSuffix(before, "向") {
+		return false
+	}
+	between := doc.Text[p.End:m.Start]
+	if utf8.RuneCountInString(between) > 12 {
+		return false
+	}
+	for _, w := range [...]string{"进出口", "出口", "进口", "投资", "贸易"} {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // comparedPlace reports whether the place at p is one a figure is compared
 // with or ranked in.

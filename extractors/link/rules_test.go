@@ -123,3 +123,42 @@ func TestYearEndGoverns(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerPlace checks that the partner of a trade or investment figure
+// (对越南进出口) is not its place, and that a place after 对 is otherwise.
+func TestPartnerPlace(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, figure, place string }{
+		{"前三季度，云南对老挝进出口320亿元。", "320亿元", "云南"},
+		{"上半年，江苏企业向德国出口机电产品86亿元。", "86亿元", "江苏"},
+		// Negative: the place inspected is the figure's.
+		{"督察组对湖南省21个市州开展督察，发现问题900个。", "21个", "湖南省"},
+	} {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 2, 20))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found := false
+		for _, m := range doc.Metrics {
+			if doc.SpanText(m.Span) != tt.figure {
+				continue
+			}
+			found = true
+			got := ""
+			if m.PlaceID.OK {
+				got = doc.SpanText(doc.Entities[m.PlaceID.V].Span)
+			}
+			if got != tt.place {
+				t.Errorf("%s: %q placed %q (%s), want %q", tt.text, tt.figure, got, m.LinkRule, tt.place)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", tt.text, tt.figure)
+		}
+	}
+}

@@ -616,6 +616,20 @@ func (s *scanner) tradePartner(c *Candidate) {
 			return
 		}
 	}
+	// 其中对越南进出口1590.7亿元: the partner, a place the subject lost,
+	// stays in it.
+	at := strings.LastIndex(head, c.Subject)
+	if at < 0 {
+		return
+	}
+	i := strings.LastIndex(head[:at], "对")
+	if i < 0 {
+		return
+	}
+	partner := head[i+len("对") : at]
+	if n := utf8.RuneCountInString(partner); n >= 1 && n <= 8 && allHan(partner) && s.placePrefix(partner) == len(partner) {
+		c.Subject = "对" + partner + c.Subject
+	}
 }
 
 // shareBaseline gives a change with no baseline of its own the baseline of
