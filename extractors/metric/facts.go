@@ -100,6 +100,9 @@ func (s *scanner) facts(out []Candidate) {
 			}
 		}
 		c.Subject = dropHolder(c.Subject)
+		if h, ok := cutPer(c.Subject); ok {
+			c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
+		}
 		if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
 			// 拟发行超长期特别国债1.3万亿元: the bonds issued.
 			c.Subject = b
@@ -212,6 +215,19 @@ func dropHolder(subj string) string {
 		return subj[i:]
 	}
 	return subj
+}
+
+// cutPer cuts a denominator that ends a subject (粮食单产每亩 → 粮食单产),
+// reporting whether it did.
+func cutPer(subj string) (string, bool) {
+	i := strings.LastIndex(subj, "每")
+	if i <= 0 {
+		return subj, false
+	}
+	if n := utf8.RuneCountInString(subj[i:]); n < 2 || n > 3 || utf8.RuneCountInString(subj[:i]) < 2 {
+		return subj, false
+	}
+	return subj[:i], true
 }
 
 // dailyFlow names a daily average of the flow before it in its sentence

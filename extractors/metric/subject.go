@@ -142,6 +142,13 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		}
 		return p
 	}
+	if len(prev) > 0 && c.Verb == "" {
+		// 粮食总产量858.1亿斤（4290.5万吨）: the same figure in another
+		// unit.
+		if p := &prev[len(prev)-1]; p.Subject != "" && (s.text[p.End:start] == "（" || s.text[p.End:start] == "(") {
+			return p.Subject, SubjCarried
+		}
+	}
 	if c.Verb != "" {
 		// 新增市场主体1.2万户，同比增长15.6%; 780余家，比上届增加120家: a
 		// change that follows a figure with nothing but a comparison
