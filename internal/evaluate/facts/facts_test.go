@@ -99,6 +99,7 @@ func TestSets(t *testing.T) {
 		{"testdata/dev2.facts", 0.93, 0.90, 0.93},
 		{"testdata/dev3.facts", 0.94, 0.89, 0.84},
 		{"testdata/dev4.facts", 0.80, 0.82, 0.92},
+		{"testdata/dev5.facts", 0.65, 0.92, 0.78},
 		{"testdata/test.facts", 0.89, 0.92, 0.89},
 	} {
 		rep, err := Evaluate(set.path)
