@@ -942,7 +942,17 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 			return
 		}
 		gap := s.text[p.End:c.Start]
-		item := s.hasParts() && (strings.Contains(gap, "其中") || hasBreakdown(gap)) && !strings.ContainsAny(gap, "；;")
+		// NOTE: not across a semicolon, unless 其中 opens what follows it
+		// (…增长5.0%；其中城镇居民88315元).
+		own := gap
+		if i := strings.LastIndexAny(gap, "；;"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(gap[i:])
+			own = strings.TrimSpace(gap[i+n:])
+			if !strings.HasPrefix(own, "其中") {
+				own = ""
+			}
+		}
+		item := s.hasParts() && (strings.Contains(own, "其中") || hasBreakdown(own))
 		sector := k == len(prev)-1 && strings.HasSuffix(c.Subject, "业") && strings.HasSuffix(strings.TrimSuffix(p.Subject, measure), "业")
 		if !item && !sector {
 			continue
