@@ -775,7 +775,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 		// NOTE: in turns: 总量继续居 → 总量继续 → 总量.
 		for cut := true; cut; {
 			cut = false
-			for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "进入", "跻身", "居", "列", "排"} {
+			for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "进入", "跻身", "居", "列", "排", "连续多年", "多年"} {
 				if h, ok := strings.CutSuffix(c.Subject, v); ok {
 					if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 						// 市场主体总数达136.8万户，居全省第1位.
