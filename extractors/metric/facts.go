@@ -657,9 +657,11 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 	}
 	defer s.fromPeriod(c)
 	sent := s.sentenceStart(c.Start)
-	if (continues(s.text[sent:]) || partOfWhole(s.text[sent:])) && sent > 0 {
+	if (continues(s.text[sent:]) || partOfWhole(s.text[sent:]) || opensBreakdown(s.text[sent:])) && sent > 0 {
 		// 比上年增长5.1%。其中，第一产业增加值增长4.0%: a sentence that
-		// begins with 其中 continues the one before it.
+		// begins with 其中 continues the one before it; one that opens a
+		// breakdown (分产业看，…) breaks the headline before it down, over
+		// the same comparison.
 		sent = s.sentenceStart(sent - 1)
 	}
 	// NOTE: a change in % takes the baseline of a change in % before it,
@@ -751,9 +753,15 @@ func partOfWhole(text string) bool {
 	return c > 0 && utf8.RuneCountInString(text[:c]) <= 6 && allHan(text[:c])
 }
 
+// opensBreakdown reports whether a sentence that begins text opens with the
+// words of a breakdown (分产业看，按常住地分，).
+func opensBreakdown(text string) bool {
+	return breakdownAt(strings.TrimLeft(text[:min(len(text), 40)], " \u3000")) == 0
+}
+
 // continues reports whether a sentence that begins text continues the
-// sentence before it: 其中…. (分产业看… does not: its changes are of other
-// series, and it states their baselines or none.)
+// sentence before it: 其中…. (分产业看… does not carry the subject: its
+// changes are of other series.)
 func continues(text string) bool {
 	text = strings.TrimLeft(text, " \u3000")
 	if strings.HasPrefix(text, "其中") || strings.HasPrefix(text, "扣除价格因素") {
