@@ -169,6 +169,16 @@ func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
 			strings.HasPrefix(c.Subject, "群众") && (strings.Contains(near, "政务服务") || strings.Contains(near, "办结")) {
 			c.series = "好差评满意率"
 		}
+	case c.Class == ClassMoney && (strings.HasSuffix(c.Subject, "投资") || c.Subject == "投资"):
+		// 计划实施省市重点项目620个，完成年度投资1500亿元以上: the
+		// investment of the projects counted before it in its sentence.
+		if len(prev) == 0 || strings.Contains(c.Subject, "项目") || strings.Contains(c.Subject, "总投资") {
+			return
+		}
+		p := &prev[len(prev)-1]
+		if p.End > s.sentenceStart(c.Start) && p.Class == ClassCount && strings.HasSuffix(p.Subject, "重点项目") {
+			c.series = "重点项目完成投资"
+		}
 	case c.Subject == "重点事项" || c.Subject == "重点事项落地":
 		// 推进“高效办成一件事”，首批15个重点事项已…落地.
 		from := s.sentenceStart(c.Start)
@@ -471,6 +481,10 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 		return
 	}
 }
+
+// inEvaluation matches the evaluation or ranking that opens a sentence
+// (在2024年度全省营商环境评价中，), its name in group 1.
+var inEvaluation = regexp.MustCompile(`^\s*在([\p{Han}0-9]{2,24}(?:评价|评估|考核|排名|排行|测评|榜单))中，`)
 
 // leadingYear matches a year that begins a subject (2019年, 2023年末).
 var leadingYear = regexp.MustCompile(`^[0-9]{4}年(?:底|末|初)?`)
@@ -796,6 +810,24 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			}
 		}
 	}
+	if c.Rank && (c.Subject == "" || s.isScope(c.Subject) || s.placePrefix(c.Subject) == len(c.Subject)) {
+		// 在2024年度全省营商环境评价中，无锡市位列全省前三: a place's rank
+		// in an evaluation; the place goes to place_id.
+		sent := s.sentenceStart(c.Start)
+		if m := inEvaluation.FindStringSubmatch(s.text[sent:c.Start]); m != nil {
+			name := s.stripScope(m[1])
+			if p := s.placePrefix(name); p > 0 && p < len(name) {
+				name = name[p:] // 佛山市2024年度…评价
+			}
+			if y := leadingYear.FindString(name); y != "" {
+				name = strings.TrimPrefix(name[len(y):], "度")
+			}
+			if name = s.stripScope(name); utf8.RuneCountInString(name) >= 2 && allHan(name) {
+				c.Subject, c.SubjectRule = name, SubjHead
+				return
+			}
+		}
+	}
 	role, ok := s.lx.facts[c.Subject]
 	if !ok || (role != factAppend && role != factItem && role != factTotal) || len(prev) == 0 {
 		s.sibling(c, prev)
@@ -970,7 +1002,9 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 			// 城镇居民 + 居民人均可支配收入 → 城镇居民人均可支配收入
 			c.Subject += p.Subject[overlap(c.Subject, p.Subject):]
 		case item && areaWords[c.Subject]:
-			c.Subject += p.Subject // 城市 + 居民消费价格
+			// 城市 + 居民消费价格; 城市 + 居民消费价格(指数): the index is
+			// the price level's.
+			c.Subject += strings.TrimSuffix(p.Subject, "指数")
 		default:
 			c.Subject += measure // 早稻 + 产量, 制造业 + 增加值
 		}
