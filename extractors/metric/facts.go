@@ -100,6 +100,9 @@ func (s *scanner) facts(out []Candidate) {
 			}
 		}
 		c.Subject = dropHolder(c.Subject)
+		if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
+			c.Subject = h // 城镇调查失业率平均值: the rate, averaged over the period
+		}
 		if h, ok := cutPer(c.Subject); ok {
 			c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
 		}
@@ -541,6 +544,14 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 			whole = whole[:k+len(r)] // 比重力争达到, 比重稳定在
 			break
 		}
+	}
+	if strings.HasPrefix(whole, "比") && whole != "比" && !strings.HasPrefix(whole, "比重") && !strings.HasPrefix(whole, "比例") {
+		// 即办件占比由去年的41.3%提高到52%: the word 占比, which the walk
+		// back may have read already.
+		if strings.HasSuffix(c.Subject, "占比") {
+			return
+		}
+		whole = "比"
 	}
 	bare := whole == "" || whole == "了" // 65岁及以上人口858万人，占17.1%
 	switch {

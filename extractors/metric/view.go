@@ -175,7 +175,9 @@ func skipAt(text string, i int) int {
 var noteWords = [...]string{"不含", "含", "不包括", "包括", "现价", "不变价", "下同", "注"}
 
 // noteAt returns the length of a note in brackets that t begins with, up to
-// and including the closing bracket, or 0. A note is at most 10 runes.
+// and including the closing bracket, or 0. A note is at most 10 runes, or
+// 24 with no digit in it (（不含电力、热力、燃气及水生产和供应业）): a longer
+// one that holds a figure is left for the scan.
 func noteAt(t string, closer rune) int {
 	ok := false
 	for _, w := range noteWords {
@@ -187,12 +189,16 @@ func noteAt(t string, closer rune) int {
 	if !ok {
 		return 0
 	}
-	count := 0
+	count, digit := 0, false
 	for i, r := range t {
 		if r == closer {
+			if count > 10 && digit {
+				return 0
+			}
 			return i + utf8.RuneLen(r)
 		}
-		if count++; count > 10 || r == '，' || r == '。' || r == '（' || r == '(' {
+		digit = digit || isDigit(r) || numeral.IsNumeral(r)
+		if count++; count > 24 || r == '，' || r == '。' || r == '（' || r == '(' {
 			return 0
 		}
 	}
