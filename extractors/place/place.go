@@ -40,6 +40,7 @@ const (
 	MethodAbbrevPair      = "abbrev-pair"         // abbreviations in a relation: 中美关系
 	MethodAbbrevVerb      = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
 	MethodAbbrevRole      = "abbrev-role"         // abbreviation before a side, army or office: 美方, 俄军
+	MethodAbbrevNamed     = "abbrev-named"        // first character of a country named in full before: 俄罗斯 … 俄金融市场
 	MethodGazetteerLevel  = "gazetteer+level"     // a foreign place or a former county with its level word: 维也纳市, 栾城县
 	MethodUser            = "user"                // an entry of the user gazetteer
 )
