@@ -134,6 +134,10 @@ var examples = []example{
 	{rule: org.MethodSuffix, text: "他到约翰·卡特大学讲学，与斯坦·格林公司合作。", want: []string{"约翰·卡特大学|约翰·卡特大学|suffix", "斯坦·格林公司|斯坦·格林公司|suffix"}},
 	{rule: org.MethodSuffix, text: "他说·卡特大学很好。", not: []string{"·卡特大学", "说·卡特大学"}},
 	{rule: org.MethodSuffixPlace, text: "由英国海军舰艇编队护航，编队今天起航。", want: []string{"英国海军舰艇编队|英国海军舰艇编队|suffix+place"}, not: []string{"编队"}},
+	// Countries standing for their national teams.
+	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
+	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
+	{rule: org.MethodTeam, text: "英国、德国和法国的股市上涨，工作组的美国、日本代表出席，比赛在巴西、阿根廷举行。", not: []string{"英国", "德国", "法国", "美国", "日本", "巴西", "阿根廷"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
 	// Publications named by their title, organisations by a quoted name.
