@@ -657,7 +657,10 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	}
 	// 英国海军舰艇编队: the segmenter joined the place to the next word
 	// (英国海军); the place still starts the name.
-	if prefix == nil && len(name) > 0 {
+	//
+	// NOTE: not before a suffix that is a verb after a place (东北地区组织,
+	// 中国共产党组织).
+	if prefix == nil && len(name) > 0 && !(x.Prefix && x.Named) {
 		if e, p := s.placeInside(name[len(name)-1]); p != nil {
 			name[len(name)-1].Start = e
 			start, prefix = e, p
@@ -909,8 +912,9 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 // numeralChars are the characters of numbers (and ordinals: 第五).
 const numeralChars = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百千两第"
 
-// hasNumeral reports whether w holds a numeral character.
-func hasNumeral(w string) bool { return strings.ContainsAny(w, numeralChars) }
+// hasNumeral reports whether w holds a numeral character, or one of an
+// ordinal or a vague number (首个, 几家, 数个, 半数).
+func hasNumeral(w string) bool { return strings.ContainsAny(w, numeralChars+"首几数多半俩仨") }
 
 // numeral reports whether w is a number or an ordinal, every character a
 // numeral character (九十, 3, 第五).

@@ -130,7 +130,7 @@ var examples = []example{
 	// place and the suffix; a middle dot inside a transliterated name; a
 	// naval formation after its country.
 	{rule: org.MethodSuffixPlace, text: "长沙六十中学的老师和交警四中队、浏阳市第三小学的学生，洛阳海鸥队与山西少儿社都来了。", want: []string{"长沙六十中学|长沙六十中学|suffix+place", "浏阳市第三小学|浏阳市第三小学|suffix+place", "洛阳海鸥队|洛阳海鸥队|suffix+place", "山西少儿社|山西少儿社|suffix+place"}},
-	{rule: org.MethodSuffixPlace, text: "全市有三所中学，长沙两家医院和100所学校参加，2001年人寿公司成立，在点票中心观看。", not: []string{"长沙两家医院", "三所中学", "所中学", "100所学校", "年人寿公司", "点票中心"}},
+	{rule: org.MethodSuffixPlace, text: "全市有三所中学，长沙两家医院和100所学校参加，2001年人寿公司成立，在点票中心观看，成立湖南首个茶叶联盟，东北地区组织货运。", not: []string{"长沙两家医院", "三所中学", "所中学", "100所学校", "年人寿公司", "点票中心", "湖南首个茶叶联盟", "东北地区组织"}},
 	{rule: org.MethodSuffix, text: "他到约翰·卡特大学讲学，与斯坦·格林公司合作。", want: []string{"约翰·卡特大学|约翰·卡特大学|suffix", "斯坦·格林公司|斯坦·格林公司|suffix"}},
 	{rule: org.MethodSuffix, text: "他说·卡特大学很好。", not: []string{"·卡特大学", "说·卡特大学"}},
 	{rule: org.MethodSuffixPlace, text: "由英国海军舰艇编队护航，编队今天起航。", want: []string{"英国海军舰艇编队|英国海军舰艇编队|suffix+place"}, not: []string{"编队"}},

@@ -728,7 +728,7 @@ const namedLead = "与和同跟对向在为是据由使让将把被及而但的�
 
 // namedTrail are the one-character words that may follow it (俄将, 俄的,
 // 哈有).
-const namedTrail = "的将在与和从也已对是有不还都就会要向把被曾又"
+const namedTrail = "的将在与和从也已对是有还都就会要向把被曾又"
 
 // findNamedAbbrevs finds the first character of a country named in full
 // earlier in the text standing for it (俄罗斯总统表示，俄金融市场不会崩溃;
@@ -828,6 +828,11 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
+	// NOTE: 不 after it starts idioms more often than a country's
+	// predicate (美不胜收, which the dictionary lacks).
+	if r == '不' {
+		return false
+	}
 	return !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
 		strings.ContainsRune(namedTrail, r) || f.lexWordAt(text, j)
 }
