@@ -755,7 +755,7 @@ func findNamedAbbrevs(f *Finder, s *scan) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[m.Start:])
-		if !namedFirst(f, r) || firstNamed(s, k, r) {
+		if !namedFirst(f, r) || firstNamed(s, k, r) || f.otherCountry(s, n, r, m.Cands[0]) {
 			continue
 		}
 		first := text[m.Start : m.Start+size]
@@ -771,6 +771,19 @@ func findNamedAbbrevs(f *Finder, s *scan) {
 			}
 		}
 	}
+}
+
+// otherCountry reports whether the first n mentions of s name another
+// country whose name starts with r too (伊朗 and 伊拉克): 伊 alone is
+// either.
+func (f *Finder) otherCountry(s *scan, n int, r rune, c int32) bool {
+	for _, m := range s.out[:n] {
+		if m.Rule == MethodGazetteer && m.Full && len(m.Cands) == 1 && m.Cands[0] != c &&
+			f.g.Places[m.Cands[0]].Level == gazetteers.Country && strings.HasPrefix(s.text[m.Start:], string(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedFirst reports whether the dictionary knows r alone as a place name
