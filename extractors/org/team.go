@@ -28,7 +28,9 @@ var teamJoiners = []string{"、", "和", "与", "及"}
 // countries joined so.
 func (f *Finder) findTeams(s *scan, places []place.Place) {
 	text := s.text
-	var run []place.Place
+	// NOTE: on the stack; a run rarely holds more than a few countries.
+	var buf [8]place.Place
+	run := buf[:0]
 	flush := func() {
 		if len(run) >= 2 {
 			f.teamRun(s, run)

@@ -786,11 +786,34 @@ func (f *Finder) otherCountry(s *scan, n int, r rune, c int32) bool {
 	return false
 }
 
-// namedFirst reports whether the dictionary knows r alone as a place name
-// or an abbreviation.
-func namedFirst(f *Finder, r rune) bool {
-	e, ok := f.lex.Lookup(string(r))
-	return ok && (e.Pos == "ns" || e.Pos == "j")
+// namedFirst reports whether r may stand alone for a country it starts
+// (see namedFirsts).
+func namedFirst(f *Finder, r rune) bool { return f.firsts[r] }
+
+// namedFirsts returns the first characters of the countries' names that
+// the dictionary knows alone as a place name or an abbreviation (俄, 菲,
+// 巴; not 日 or 中).
+//
+// NOTE: computed once by New: a dictionary look-up per country mention was
+// an allocation each.
+func namedFirsts(g *gazetteers.Gazetteer, lex segment.Lexicon) map[rune]bool {
+	out := map[rune]bool{}
+	if lex == nil {
+		return out
+	}
+	for i := range g.Places {
+		p := &g.Places[i]
+		if p.Level != gazetteers.Country {
+			continue
+		}
+		for _, name := range append([]string{p.Name}, p.Aliases...) {
+			r, _ := utf8.DecodeRuneInString(name)
+			if e, ok := lex.Lookup(string(r)); ok && (e.Pos == "ns" || e.Pos == "j") {
+				out[r] = true
+			}
+		}
+	}
+	return out
 }
 
 // firstNamed reports whether a country mention before s.out[k] starts with

@@ -99,6 +99,9 @@ type Finder struct {
 	// countries is the country reading of each abbreviation of the Basic
 	// Multilingual Plane, or -1 (see abbrevCountries).
 	countries []int32
+	// firsts are the first characters that may stand alone for a country
+	// (MethodAbbrevNamed; see namedFirsts).
+	firsts map[rune]bool
 	// scans holds the states of Find (*scan) for reuse, with their
 	// buffers.
 	scans sync.Pool
@@ -121,7 +124,7 @@ type surfInfo struct {
 // where words run across a place name (沈阳市场) and which abbreviations
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g)}
+	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g), firsts: namedFirsts(g, lex)}
 	f.scans.New = func() any { return new(scan) }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
