@@ -187,6 +187,9 @@ type Suffix struct {
 	// hold a proper noun (雷神山医院, not 普通医院). One-character suffixes
 	// are strict too.
 	Strict bool
+	// Numbered marks a suffix of a unit that may be named by a number
+	// after its place or organisation (北京九十中学, 交警三中队).
+	Numbered bool
 }
 
 // RefKind says what a name refers to.

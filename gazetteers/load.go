@@ -235,6 +235,8 @@ func (g *Gazetteer) loadSuffixes() error {
 				x.Named = true
 			case "strict":
 				x.Strict = true
+			case "numbered":
+				x.Numbered = true
 			default:
 				return fmt.Errorf("unknown flag %q", fl)
 			}

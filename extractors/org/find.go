@@ -190,6 +190,7 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 		}
 	}
 	f.findQuoted(s)
+	f.findTeams(s, places)
 	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
 	sc.out = s.out
 	return s.out
@@ -591,6 +592,12 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if ws == h.Start {
 		return Mention{}, false
 	}
+	// 乔治·梅森大学: the window runs on over a middle dot inside a name.
+	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && isNameDot(string(r)) {
+		if w2 := segment.BackRunes(text, ws-size, maxName-utf8.RuneCountInString(text[ws:h.Start])); w2 < ws-size {
+			ws = w2
+		}
+	}
 	// NOTE: a suffix that needs a place or organisation before it (党组)
 	// finds one below only where a unit ends inside the window; without
 	// one, the answer is no mention, and the segmenter need not run (a
@@ -610,6 +617,8 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	var prefix []Part
 	name := s.name[:0]
 	defer func() { s.name = name[:0] }()
+	numbered := false // the name ends in a number (北京九十中学)
+	relaxed := -1     // the index in name of a word tagged as a numeral that holds none (松日)
 	for i := len(toks) - 1; i >= 0; i-- {
 		if start < h.Start {
 			if prefix = s.prefix(start); prefix != nil {
@@ -619,8 +628,26 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 		t := toks[i]
 		t.Start += ws
 		t.End += ws
+		// 北京九十中学, 交警三中队, 东丰县第五中学: a number right before
+		// the suffix of a unit numbered within its place.
+		if len(name) == 0 && x.Numbered && numeral(text[t.Start:t.End]) {
+			numbered = true
+			name = append(name, t)
+			start = t.Start
+			continue
+		}
+		// 乔治·梅森大学: a middle dot inside a transliterated name, after a
+		// word that may be part of one.
+		if len(name) > 0 && i > 0 && isNameDot(text[t.Start:t.End]) && !numbered && !functionPos(toks[i-1].Pos) && !f.isStop(text, shifted(toks[i-1], ws)) {
+			name = append(name, t)
+			start = t.Start
+			continue
+		}
 		if f.isStop(text, t) {
 			break
+		}
+		if relaxed < 0 && f.numeralTagged(text, t) {
+			relaxed = len(name)
 		}
 		name = append(name, t)
 		start = t.Start
@@ -628,7 +655,31 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if prefix == nil && start < h.Start {
 		prefix = s.prefix(start)
 	}
-	if len(name) == 0 {
+	// 英国海军舰艇编队: the segmenter joined the place to the next word
+	// (英国海军); the place still starts the name.
+	//
+	// NOTE: not before a suffix that is a verb after a place (东北地区组织,
+	// 中国共产党组织).
+	if prefix == nil && len(name) > 0 && !(x.Prefix && x.Named) {
+		if e, p := s.placeInside(name[len(name)-1]); p != nil {
+			name[len(name)-1].Start = e
+			start, prefix = e, p
+		}
+	}
+	// 点票中心: a word tagged as a numeral joins a name only between a
+	// place or organisation and the suffix (广州松日队); elsewhere the name
+	// ends after it, as before.
+	if prefix == nil && relaxed >= 0 {
+		name = name[:relaxed]
+		if relaxed > 0 {
+			start = name[relaxed-1].Start
+		}
+	}
+	if len(name) == 0 || numbered && (prefix == nil || len(name) == 1 && prefix[len(prefix)-1].Kind != PartPlace) {
+		return Mention{}, false
+	}
+	// ·梅森大学 after a stop word: a dot starts no name.
+	if prefix == nil && isNameDot(text[start:name[len(name)-1].End]) {
 		return Mention{}, false
 	}
 	// Reverse to text order, then group single characters into unknown
@@ -836,6 +887,9 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 	if (strings.HasPrefix(t.Pos, "t") || strings.HasPrefix(t.Pos, "m")) && f.generic[w] {
 		return false
 	}
+	if f.numeralTagged(text, t) {
+		return false
+	}
 	// 我军, 本市, 该校: a determiner and its noun.
 	if r, size := utf8.DecodeRuneInString(w); size < len(w) && len(w) <= 2*size+size && strings.ContainsRune(determinerChars, r) {
 		return true
@@ -853,4 +907,74 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 		return true
 	}
 	return t.Pos == "ad"
+}
+
+// numeralChars are the characters of numbers (and ordinals: 第五).
+const numeralChars = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百千两第"
+
+// hasNumeral reports whether w holds a numeral character, or one of an
+// ordinal or a vague number (首个, 几家, 数个, 半数).
+func hasNumeral(w string) bool { return strings.ContainsAny(w, numeralChars+"首几数多半俩仨") }
+
+// numeral reports whether w is a number or an ordinal, every character a
+// numeral character (九十, 3, 第五).
+func numeral(w string) bool {
+	if w == "" || w == "第" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune(numeralChars, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameDot reports whether w is the middle dot that joins the parts of a
+// transliterated name (乔治·梅森).
+func isNameDot(w string) bool { return w == "·" || w == "•" || w == "・" }
+
+// rare reports whether the dictionary's frequency of w is below rareNoun.
+func (f *Finder) rare(w string) bool {
+	if f.lex == nil {
+		return false
+	}
+	e, ok := f.lex.Lookup(w)
+	return ok && e.Freq < rareNoun
+}
+
+// numeralTagged reports whether t is a word that the dictionary tags as a
+// numeral though it holds no numeral character (松日 in 广州松日队, 少儿 in
+// 湖南少儿社): a single character or a rare word, not right after a
+// number (1998年).
+func (f *Finder) numeralTagged(text string, t newsfacts.Token) bool {
+	w := text[t.Start:t.End]
+	if !strings.HasPrefix(t.Pos, "m") || hasNumeral(w) || utf8.RuneCountInString(w) > 1 && !f.rare(w) {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:t.Start])
+	return size == 0 || !unicode.IsDigit(r) && !strings.ContainsRune(numeralChars, r)
+}
+
+// shifted returns t moved by off bytes.
+func shifted(t newsfacts.Token, off int) newsfacts.Token {
+	t.Start += off
+	t.End += off
+	return t
+}
+
+// placeInside returns where a place that starts word t ends inside it, and
+// the prefix that place begins, or nil.
+func (s *scan) placeInside(t newsfacts.Token) (int, []Part) {
+	for e := t.End - 1; e > t.Start; e-- {
+		if !utf8.RuneStart(s.text[e]) {
+			continue
+		}
+		for k := s.units.at(e); k >= 0; k = s.units.nodes[k].next {
+			if u := s.units.nodes[k].u; u.start == t.Start && len(u.parts) == 1 && u.parts[0].Kind == PartPlace {
+				return e, s.prefix(e)
+			}
+		}
+	}
+	return 0, nil
 }

@@ -185,6 +185,9 @@ func (f *Finder) ResolveAppend(dst []newsfacts.Entity, text string, ms []Mention
 //   - A suffix mention keeps its surface, with listed organisations and
 //     departments before it replaced by their canonical names.
 func (f *Finder) canonical(text string, m Mention, home place.Home) (string, string) {
+	if m.Rule == MethodTeam {
+		return text[m.Start:m.End] + "队", m.Rule
+	}
 	if m.Rule != "" {
 		return text[m.Start:m.End], m.Rule
 	}

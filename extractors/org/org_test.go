@@ -125,6 +125,19 @@ var examples = []example{
 	// end (团团); another word still is (学习 across 中学).
 	{rule: org.MethodSuffixPlace, text: "巴西代表团团长表示满意，湖南新宁水泥厂厂长出席。", want: []string{"巴西代表团|巴西代表团|suffix+place", "湖南新宁水泥厂|新宁水泥厂|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "湖南干部集中学习校长讲话。", not: []string{"湖南干部集中学", "集中学"}},
+	// Round 2 of issue 10: a unit numbered after its place or
+	// organisation; a word tagged as a numeral that holds none, between a
+	// place and the suffix; a middle dot inside a transliterated name; a
+	// naval formation after its country.
+	{rule: org.MethodSuffixPlace, text: "长沙六十中学的老师和交警四中队、浏阳市第三小学的学生，洛阳海鸥队与山西少儿社都来了。", want: []string{"长沙六十中学|长沙六十中学|suffix+place", "浏阳市第三小学|浏阳市第三小学|suffix+place", "洛阳海鸥队|洛阳海鸥队|suffix+place", "山西少儿社|山西少儿社|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "全市有三所中学，长沙两家医院和100所学校参加，2001年人寿公司成立，在点票中心观看，成立湖南首个茶叶联盟，东北地区组织货运。", not: []string{"长沙两家医院", "三所中学", "所中学", "100所学校", "年人寿公司", "点票中心", "湖南首个茶叶联盟", "东北地区组织"}},
+	{rule: org.MethodSuffix, text: "他到约翰·卡特大学讲学，与斯坦·格林公司合作。", want: []string{"约翰·卡特大学|约翰·卡特大学|suffix", "斯坦·格林公司|斯坦·格林公司|suffix"}},
+	{rule: org.MethodSuffix, text: "他说·卡特大学很好。", not: []string{"·卡特大学", "说·卡特大学"}},
+	{rule: org.MethodSuffixPlace, text: "由英国海军舰艇编队护航，编队今天起航。", want: []string{"英国海军舰艇编队|英国海军舰艇编队|suffix+place"}, not: []string{"编队"}},
+	// Countries standing for their national teams.
+	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
+	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
+	{rule: org.MethodTeam, text: "英国、德国和法国的股市上涨，工作组的美国、日本代表出席，比赛在巴西、阿根廷举行。", not: []string{"英国", "德国", "法国", "美国", "日本", "巴西", "阿根廷"}},
 	{rule: org.MethodSuffixFull, text: "湖南晋通公司新基地开工，晋通公司表示满意。", want: []string{"晋通公司|湖南晋通公司|suffix+context"}},
 	{rule: org.MethodSuffixFull, text: "晋通公司表示满意。", not: []string{"晋通公司|湖南晋通公司"}},
 	// Publications named by their title, organisations by a quoted name.

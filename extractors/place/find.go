@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,7 @@ var rules = []rule{
 	// NOTE: found in the scan of findAbbrevs, which already stops at
 	// every country abbreviation; a scan of its own cost 5 % of the stage.
 	{MethodAbbrevRole, "country abbreviation + side, army or office (美方, 俄军, 叙总统)", nil},
+	{MethodAbbrevNamed, "first character of a country named in full earlier, standing as a word (俄罗斯 … 俄金融市场)", findNamedAbbrevs},
 }
 
 // RuleNames returns the names of the rules, in order.
@@ -717,4 +719,156 @@ func roleStart(text string, i int) bool {
 		}
 	}
 	return false
+}
+
+// namedLead are the one-character words after which a country's first
+// character may stand for it (对俄, 使哈有): prepositions, conjunctions
+// and particles.
+const namedLead = "与和同跟对向在为是据由使让将把被及而但的了说称当从给令帮助"
+
+// namedTrail are the one-character words that may follow it (俄将, 俄的,
+// 哈有).
+const namedTrail = "的将在与和从也已对是有还都就会要向把被曾又"
+
+// findNamedAbbrevs finds the first character of a country named in full
+// earlier in the text standing for it (俄罗斯总统表示，俄金融市场不会崩溃;
+// 巴基斯坦指责…在巴南部): Chinese news writes a country in full once and
+// then by its first character. The character must be one the dictionary
+// knows as a place or an abbreviation (ns, j: 俄, 巴, 菲, not 日 or 中,
+// which are date and function words far more often), stand outside every
+// gazetteer name (巴西 after 巴基斯坦), make no dictionary word with its
+// neighbours (俄国, 美好, 其中), and have a word boundary on both sides: a
+// clause edge, a dictionary word or a one-character function word
+// (namedLead, namedTrail), so that it is not a syllable of a
+// transliterated name (普里马科夫).
+func findNamedAbbrevs(f *Finder, s *scan) {
+	if f.lex == nil {
+		return
+	}
+	text := s.text
+	// NOTE: most texts name no country in full; the gazetteer rule's
+	// mentions are scanned once for them.
+	n := len(s.out)
+	for k := 0; k < n; k++ {
+		m := s.out[k]
+		if m.Rule != MethodGazetteer || !m.Full || len(m.Cands) != 1 || f.g.Places[m.Cands[0]].Level != gazetteers.Country {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[m.Start:])
+		if !namedFirst(f, r) || firstNamed(s, k, r) || f.otherCountry(s, n, r, m.Cands[0]) {
+			continue
+		}
+		first := text[m.Start : m.Start+size]
+		for from := m.End; from < len(text); {
+			j := strings.Index(text[from:], first)
+			if j < 0 {
+				break
+			}
+			i := from + j
+			from = i + size
+			if f.namedAbbrevAt(s, i, i+size) {
+				s.out = append(s.out, Mention{Start: i, End: i + size, Rule: MethodAbbrevNamed, Cands: []int32{m.Cands[0]}})
+			}
+		}
+	}
+}
+
+// otherCountry reports whether the first n mentions of s name another
+// country whose name starts with r too (伊朗 and 伊拉克): 伊 alone is
+// either.
+func (f *Finder) otherCountry(s *scan, n int, r rune, c int32) bool {
+	for _, m := range s.out[:n] {
+		if m.Rule == MethodGazetteer && m.Full && len(m.Cands) == 1 && m.Cands[0] != c &&
+			f.g.Places[m.Cands[0]].Level == gazetteers.Country && strings.HasPrefix(s.text[m.Start:], string(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedFirst reports whether r may stand alone for a country it starts
+// (see namedFirsts).
+func namedFirst(f *Finder, r rune) bool { return f.firsts[r] }
+
+// namedFirsts returns the first characters of the countries' names that
+// the dictionary knows alone as a place name or an abbreviation (俄, 菲,
+// 巴; not 日 or 中).
+//
+// NOTE: computed once by New: a dictionary look-up per country mention was
+// an allocation each.
+func namedFirsts(g *gazetteers.Gazetteer, lex segment.Lexicon) map[rune]bool {
+	out := map[rune]bool{}
+	if lex == nil {
+		return out
+	}
+	for i := range g.Places {
+		p := &g.Places[i]
+		if p.Level != gazetteers.Country {
+			continue
+		}
+		for _, name := range append([]string{p.Name}, p.Aliases...) {
+			r, _ := utf8.DecodeRuneInString(name)
+			if e, ok := lex.Lookup(string(r)); ok && (e.Pos == "ns" || e.Pos == "j") {
+				out[r] = true
+			}
+		}
+	}
+	return out
+}
+
+// firstNamed reports whether a country mention before s.out[k] starts with
+// r (the text was scanned from there already).
+func firstNamed(s *scan, k int, r rune) bool {
+	for _, m := range s.out[:k] {
+		if m.Rule == MethodGazetteer && m.Full && m.Start < s.out[k].Start && strings.HasPrefix(s.text[m.Start:], string(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHitBytes bounds how far before an offset a gazetteer hit that covers
+// it may start, for findNamedAbbrevs (the longest names are some twenty
+// characters).
+const maxHitBytes = 120
+
+// namedAbbrevAt reports whether text[i:j], one character, stands alone for
+// a country (see findNamedAbbrevs).
+func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
+	text := s.text
+	// NOTE: hits are sorted by start; those that cover i start at most a
+	// few dozen bytes before it.
+	for k := sort.Search(len(s.hits), func(k int) bool { return s.hits[k].Start > i }) - 1; k >= 0 && s.hits[k].Start > i-maxHitBytes; k-- {
+		if h := s.hits[k]; h.End > i && h.End-h.Start > j-i {
+			return false
+		}
+	}
+	for _, m := range s.out {
+		if m.Start <= i && i < m.End {
+			return false
+		}
+	}
+	if f.lexWordAt(text, i) || f.lexWordEnding(text, j) {
+		return false
+	}
+	left := i == 0
+	if !left {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		left = !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+			strings.ContainsRune(namedLead, r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
+	}
+	if !left {
+		return false
+	}
+	if j == len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	// NOTE: 不 after it starts idioms more often than a country's
+	// predicate (美不胜收, which the dictionary lacks).
+	if r == '不' {
+		return false
+	}
+	return !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+		strings.ContainsRune(namedTrail, r) || f.lexWordAt(text, j)
 }

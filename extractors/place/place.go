@@ -40,6 +40,7 @@ const (
 	MethodAbbrevPair      = "abbrev-pair"         // abbreviations in a relation: 中美关系
 	MethodAbbrevVerb      = "abbrev-verb"         // abbreviation after a travel verb: 访华, 在京
 	MethodAbbrevRole      = "abbrev-role"         // abbreviation before a side, army or office: 美方, 俄军
+	MethodAbbrevNamed     = "abbrev-named"        // first character of a country named in full before: 俄罗斯 … 俄金融市场
 	MethodGazetteerLevel  = "gazetteer+level"     // a foreign place or a former county with its level word: 维也纳市, 栾城县
 	MethodUser            = "user"                // an entry of the user gazetteer
 )
@@ -98,6 +99,9 @@ type Finder struct {
 	// countries is the country reading of each abbreviation of the Basic
 	// Multilingual Plane, or -1 (see abbrevCountries).
 	countries []int32
+	// firsts are the first characters that may stand alone for a country
+	// (MethodAbbrevNamed; see namedFirsts).
+	firsts map[rune]bool
 	// scans holds the states of Find (*scan) for reuse, with their
 	// buffers.
 	scans sync.Pool
@@ -120,7 +124,7 @@ type surfInfo struct {
 // where words run across a place name (沈阳市场) and which abbreviations
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
-	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g)}
+	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g), firsts: namedFirsts(g, lex)}
 	f.scans.New = func() any { return new(scan) }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))

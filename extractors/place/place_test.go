@@ -123,6 +123,10 @@ var examples = []example{
 	{rule: place.MethodAbbrevRole, text: "他与叙总统举行了会谈。", want: []string{"叙|叙利亚|SY||abbrev-role"}},
 	{rule: place.MethodAbbrevRole, text: "南方地区降雨，双方提出新方案，维埃拉总统和经理罗军出席。", not: []string{"南", "新", "拉", "罗"}},
 	{rule: place.MethodAbbrevRole, text: "他获得亚军，新政府成立。", not: []string{"亚", "新"}},
+	// A country named in full and then by its first character.
+	{rule: place.MethodAbbrevNamed, text: "菲律宾央行公布数据，菲出口增长，对菲投资也在增加。", want: []string{"菲|菲律宾|PH||abbrev-named"}},
+	{rule: place.MethodAbbrevNamed, text: "俄罗斯总统表示，俄国内形势稳定，美国和巴西代表出席，美好前景可期，美不胜收。普里马科夫说，法律规定。", not: []string{"俄", "巴", "美", "科", "法"}},
+	{rule: place.MethodAbbrevNamed, text: "俄将加强合作，俄罗斯外长说。伊朗和伊拉克代表出席，在伊境内。", not: []string{"俄", "伊"}},
 	{rule: place.MethodAmbiguous, text: "龙泉乡的果园丰收了。", want: []string{"龙泉乡|龙泉乡|||gazetteer-ambiguous"}},
 	{rule: place.MethodAmbiguous, text: "建设街道开展志愿服务。", not: []string{"建设街道"}},
 	{rule: place.MethodTownshipContext, text: "建设街道开展志愿服务。", not: []string{"建设街道"}},
