@@ -99,7 +99,7 @@ func (s *scanner) facts(out []Candidate) {
 				}
 			}
 		}
-		c.Subject = dropHolder(c.Subject)
+		c.Subject = dropMatters(dropHolder(c.Subject))
 		if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
 			c.Subject = h // 城镇调查失业率平均值: the rate, averaged over the period
 		}
@@ -226,6 +226,32 @@ func dropHolder(subj string) string {
 	}
 	if i := strings.Index(subj, "机场"); i > 0 && strings.HasSuffix(subj, "吞吐量") {
 		return subj[i:]
+	}
+	return subj
+}
+
+// mattersScope matches the set of government-service matters that opens
+// the subject of a measure of them (省级行政许可事项平均承诺办理时限,
+// 依申请政务服务事项网上可办率, 政务服务好差评满意率).
+var mattersScope = regexp.MustCompile(`^(?:省级|市级|县级|区级|市本级|县域内)?(?:依申请)?(?:政务服务|行政许可|行政审批)?(?:事项)?`)
+
+// dropMatters drops the set of matters a government-service measure is of
+// (省级行政许可事项平均承诺办理时限 → 平均承诺办理时限): every annotator keys
+// the series by the measure, the scope going with the place.
+func dropMatters(subj string) string {
+	m := mattersScope.FindString(subj)
+	n := len(m)
+	if n == 0 || n == len(subj) || !strings.Contains(m, "事项") && !strings.Contains(m, "政务服务") && !strings.Contains(m, "行政") {
+		return subj // 县域内就诊率: a level alone is part of the measure
+	}
+	rest := subj[n:]
+	if utf8.RuneCountInString(rest) < 3 {
+		return subj
+	}
+	for _, w := range [...]string{"时限", "时间", "时长", "比例", "占比", "率"} {
+		if strings.HasSuffix(rest, w) {
+			return rest
+		}
 	}
 	return subj
 }
