@@ -192,6 +192,15 @@ func isBaseline(doc *newsfacts.Doc, d newsfacts.Span) bool {
 			return true
 		}
 	}
+	// 日均接待量为2019年同期的1.3倍: the date a multiple is of.
+	after := doc.Text[d.End:]
+	if strings.HasPrefix(after, "同期的") || strings.HasPrefix(after, "的") {
+		for _, p := range [...]string{"为", "是", "相当于"} {
+			if strings.HasSuffix(before, p) {
+				return true
+			}
+		}
+	}
 	return false
 }
 

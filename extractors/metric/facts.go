@@ -80,6 +80,7 @@ func (s *scanner) facts(out []Candidate) {
 		if yu || bi {
 			s.otherEntity(c, out[:k])
 		}
+		s.multipleOf(c)
 		s.verbInSubject(c)
 		s.wholeName(c)
 		s.completeHead(c, out[:k])
@@ -267,6 +268,29 @@ func cutPer(subj string) (string, bool) {
 		return subj, false
 	}
 	return subj[:i], true
+}
+
+// multipleOf names the subject of a multiple of another figure (日均接待量为
+// 2019年同期的1.3倍 → 日均接待量; 总申购金额是发行金额的6.9倍 → 总申购金额):
+// the words before 为, 是 or 相当于, not the base after it.
+func (s *scanner) multipleOf(c *Candidate) {
+	if c.Unit != "倍" || c.Verb != "" {
+		return
+	}
+	head := s.text[s.clauseStartAt(c.Start):c.Start]
+	if !strings.HasSuffix(head, "的") {
+		return
+	}
+	for _, w := range [...]string{"相当于", "为", "是"} {
+		i := strings.LastIndex(head, w)
+		if i <= 0 {
+			continue
+		}
+		if subj := s.stripScope(strings.TrimSpace(head[:i])); utf8.RuneCountInString(subj) >= 2 && allHan(subj) {
+			c.Subject, c.SubjectRule = subj, SubjBefore
+		}
+		return
+	}
 }
 
 // dailyFlow names a daily average of the flow before it in its sentence
