@@ -47,6 +47,7 @@ func TestSharedBaseline(t *testing.T) {
 		{0, "上月全市新房价格环比继续上涨，其中滨江片区上涨0.8%。", "上涨0.8%", "mom"},
 		// A breakdown (分产业看) compares as its headline does.
 		{0, "全年地区生产总值比上年增长5.6%。分产业看，第一产业增加值增长3.0%。", "增长3.0%", "prev_year"},
+		{0, "全年地区生产总值比上年增长5.6%。全市人均生产总值9.8万元。\n分区域看，甲区、乙区地区生产总值分别增长6.3%、6.1%。", "6.1%", "prev_year"},
 		// Negative: a new sentence that opens no breakdown.
 		{0, "全年地区生产总值比上年增长5.6%。第一产业增加值增长3.0%。", "增长3.0%", ""},
 		// Negative: the baseline word is another figure's.

@@ -737,7 +737,17 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 		// begins with 其中 continues the one before it; one that opens a
 		// breakdown (分产业看，…) breaks the headline before it down, over
 		// the same comparison.
+		breakdown := opensBreakdown(s.text[sent:])
 		sent = s.sentenceStart(sent - 1)
+		if breakdown || opensBreakdown(s.text[sent:]) {
+			// NOTE: the headline may stand sentences before, in its
+			// paragraph or, for a breakdown that opens one, the paragraph
+			// before (…比上年增长5.5%。全市人均生产总值…。\n分区域看，…).
+			sent = strings.LastIndexByte(s.text[:sent], '\n') + 1
+			if sent > 0 && breakdown && strings.LastIndexByte(s.text[:s.sentenceStart(c.Start)], '\n')+1 == s.sentenceStart(c.Start) {
+				sent = strings.LastIndexByte(s.text[:sent-1], '\n') + 1
+			}
+		}
 	}
 	// NOTE: a change in % takes the baseline of a change in % before it,
 	// not of a change of its rate in points (同比增长6.8%，增速比1—7月加快
