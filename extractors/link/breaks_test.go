@@ -1,0 +1,47 @@
+package link
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestBreaks checks the byte scan of breaks against decoding every rune,
+// on valid and broken UTF-8.
+func TestBreaks(t *testing.T) {
+	decoded := func(text string, isBreak func(rune) bool) marks {
+		m := marks{0}
+		for i, r := range text {
+			if isBreak(r) {
+				m = append(m, i+utf8.RuneLen(r))
+			}
+		}
+		return m
+	}
+	isPara := func(r rune) bool { return r == '\n' }
+	isClause := func(r rune) bool {
+		switch r {
+		case '，', ',', '；', ';', '：', ':':
+			return true
+		}
+		return false
+	}
+	for _, text := range []string{
+		"",
+		"，",
+		"全年，地区生产总值增长5%；其中：\n工业,服务业;农业:x",
+		"末尾，",
+		"\xef\xbc",         // a cut ，
+		"\xe3\xef\xbc\x8c", // a lead byte before ，
+		"\xef\xbc\xef\xbc\x8c\n\xbc\x8c,",
+		"（一）。！？、“”",
+	} {
+		paras, clauses := breaks(text)
+		if want := decoded(text, isPara); !slices.Equal(paras, want) {
+			t.Errorf("breaks(%q) paragraphs = %v, want %v", text, paras, want)
+		}
+		if want := decoded(text, isClause); !slices.Equal(clauses, want) {
+			t.Errorf("breaks(%q) clauses = %v, want %v", text, clauses, want)
+		}
+	}
+}
