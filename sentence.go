@@ -88,6 +88,15 @@ func (d *Doc) RuneOffset(off int) int {
 	return int(mark.runes) + runes.CountValid(d.Text[mark.pos:off])
 }
 
+// ValidText reports whether Text is valid UTF-8. It is known from the
+// checkpoints of RuneOffset, which it builds if no call did yet.
+func (d *Doc) ValidText() bool {
+	if d.runeIndex == nil {
+		d.buildRuneIndex()
+	}
+	return d.runeValid
+}
+
 // buildRuneIndex builds the checkpoints of RuneOffset.
 //
 // NOTE: in valid UTF-8 (nearly every text) the runes between checkpoints

@@ -94,6 +94,9 @@ type DocRows struct {
 	Entities []EntityRow
 	Metrics  []MetricRow
 	Dates    []DateRow
+	// validText records that RowsInto found Article.Text valid UTF-8, so
+	// that the tables need not check it again.
+	validText bool
 }
 
 // RowsOf converts a document into table rows: byte offsets become code point
@@ -135,6 +138,7 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 	// NOTE: from the offsets table that the spans' offsets use anyway, so
 	// that the text is not decoded once more for its length.
 	r.Article.Chars = int32(doc.RuneOffset(len(a.Text)))
+	r.validText = doc.ValidText()
 
 	if n := len(doc.Entities); n > 0 {
 		r.Entities = reuse(ents, n)
