@@ -2,6 +2,7 @@ package link
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -42,6 +43,26 @@ func TestBreaks(t *testing.T) {
 		}
 		if want := decoded(text, isClause); !slices.Equal(clauses, want) {
 			t.Errorf("breaks(%q) clauses = %v, want %v", text, clauses, want)
+		}
+	}
+}
+
+// TestAnaphorsIn checks anaphorsIn against a search for each anaphor.
+func TestAnaphorsIn(t *testing.T) {
+	for k, a := range anaphors {
+		if a != anaphorHeads[k/len(anaphorLevels)]+anaphorLevels[k%len(anaphorLevels)] {
+			t.Fatalf("anaphors[%d] = %s: not in head, level order", k, a)
+		}
+	}
+	for _, s := range []string{"", "该区", "全市经济总量，本县和该省", "全国全民全面该项本地区", "该区全", "x该市x全\xe5\x85", "本镇本镇全省"} {
+		var want uint32
+		for k, a := range anaphors {
+			if strings.Contains(s, a) {
+				want |= 1 << k
+			}
+		}
+		if got := anaphorsIn(s); got != want {
+			t.Errorf("anaphorsIn(%q) = %b, want %b", s, got, want)
 		}
 	}
 }
