@@ -625,7 +625,10 @@ func (s *scanner) notMeasured(c *Candidate) string {
 		return ""
 	}
 	after := t[c.End:]
-	if label.MatchString(after) {
+	// NOTE: the regexp is matched on the 24 bytes that can hold its match
+	// (five runes), not on the rest of the text: its backtracker clears a
+	// bitmap as long as its input, once per figure of a time.
+	if label.MatchString(after[:min(len(after), 24)]) {
 		return RejectIdentifier // 1小时交通圈, 半小时城市通勤圈
 	}
 	for _, w := range [...]string{"间", "来", "以来", "前", "后", "之前", "之后", "以前", "以后"} {
