@@ -19,7 +19,7 @@ type scan struct {
 func (s *scan) init(x *Extractor, text string) {
 	s.x = x
 	s.lex = lexer{lx: x.lx, text: text}
-	s.out = nil
+	s.out = s.out[:0]
 }
 
 // all scans the text: it jumps to the next rune that can start a token,

@@ -37,7 +37,7 @@ func TestBreaks(t *testing.T) {
 		"\xef\xbc\xef\xbc\x8c\n\xbc\x8c,",
 		"（一）。！？、“”",
 	} {
-		paras, clauses := breaks(text)
+		paras, clauses := breaks(text, nil, nil)
 		if want := decoded(text, isPara); !slices.Equal(paras, want) {
 			t.Errorf("breaks(%q) paragraphs = %v, want %v", text, paras, want)
 		}

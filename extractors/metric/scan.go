@@ -134,7 +134,15 @@ func (x *Extractor) Find(text string) []Candidate {
 func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
 	v := newView(text)
 	n := len(out)
-	out = x.findIn(v.text, v.entities(ents, nil), out)
+	// NOTE: the entities mapped into the view go in a pooled buffer: a
+	// new one per document was 2 % of a run's allocations.
+	buf := entPool.Get().(*[]newsfacts.Entity)
+	mapped := v.entities(ents, (*buf)[:0])
+	out = x.findIn(v.text, mapped, out)
+	if v.skips != nil {
+		*buf = mapped[:0]
+	}
+	entPool.Put(buf)
 	if v.skips != nil {
 		for k := n; k < len(out); k++ {
 			v.unmap(&out[k], text)
@@ -216,6 +224,9 @@ func (s *scanner) scan(out []Candidate) []Candidate {
 	}
 	return out
 }
+
+// entPool recycles the buffers of the entities mapped into a view.
+var entPool = sync.Pool{New: func() any { return new([]newsfacts.Entity) }}
 
 // boundsPool recycles the buffers of scanner.bounds.
 var boundsPool = sync.Pool{New: func() any { return new(bounds) }}
