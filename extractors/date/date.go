@@ -107,7 +107,13 @@ func (x *Extractor) Provides() []extractors.Layer {
 // Extract appends the dates of doc.Text to doc.Dates, resolved against
 // doc.Date, sorted by Start and without overlaps.
 func (x *Extractor) Extract(doc *newsfacts.Doc) error {
-	ms := x.Find(doc.Text)
+	// NOTE: the matches are read here only, so they stay in the pooled
+	// scan's storage (Find hands its caller a slice of its own): a new
+	// slice per document was 9 % of a run's allocations.
+	s := scanPool.Get().(*scan)
+	defer scanPool.Put(s)
+	s.init(x, doc.Text)
+	ms := s.all()
 	if len(ms) == 0 {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package runes_test
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -134,6 +135,22 @@ func TestIsHan(t *testing.T) {
 	for r := rune(0); r <= 0x10FFFF; r++ {
 		if runes.IsHan(r) != unicode.Is(unicode.Han, r) {
 			t.Fatalf("IsHan(%U) = %v, unicode.Is(Han) says otherwise", r, runes.IsHan(r))
+		}
+	}
+}
+
+// TestCountValid checks CountValid against utf8.RuneCountInString on valid
+// text from every rune boundary, so that the eight-byte words start at
+// every alignment.
+func TestCountValid(t *testing.T) {
+	for _, s := range []string{"", "a", "中", "abcdefgh", "中文abc，。", "2023年全市地区生产总值增长5.2%，其中第一产业…", "😀x€£", strings.Repeat("国民经济", 37) + "ab"} {
+		for i := range s { // rune boundaries only
+			if got, want := runes.CountValid(s[i:]), utf8.RuneCountInString(s[i:]); got != want {
+				t.Errorf("CountValid(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+		if got := runes.CountValid(s[len(s):]); got != 0 {
+			t.Errorf("CountValid of the empty end of %q = %d", s, got)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package output
 
 import (
 	"time"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 )
@@ -95,6 +94,9 @@ type DocRows struct {
 	Entities []EntityRow
 	Metrics  []MetricRow
 	Dates    []DateRow
+	// validText records that RowsInto found Article.Text valid UTF-8, so
+	// that the tables need not check it again.
+	validText bool
 }
 
 // RowsOf converts a document into table rows: byte offsets become code point
@@ -133,7 +135,10 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 		return
 	}
 	r.Article.Text = a.Text
-	r.Article.Chars = int32(utf8.RuneCountInString(a.Text))
+	// NOTE: from the offsets table that the spans' offsets use anyway, so
+	// that the text is not decoded once more for its length.
+	r.Article.Chars = int32(doc.RuneOffset(len(a.Text)))
+	r.validText = doc.ValidText()
 
 	if n := len(doc.Entities); n > 0 {
 		r.Entities = reuse(ents, n)

@@ -51,8 +51,15 @@ func str[R any](name string, get func(*R) string) column[R] {
 	return c
 }
 
+// longStr is a column of long free text (articles.text), which Parquet
+// writes without dictionary or statistics. Its values are appended as they
+// are: the caller makes them valid UTF-8 (tables.add).
+//
+// NOTE: the text is nearly all of the strings written, and RowsInto
+// already knows it valid: checking it again was 2 % of a run's CPU time.
 func longStr[R any](name string, get func(*R) string) column[R] {
-	c := str(name, get)
+	c := col(arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, get, (*array.StringBuilder).Append)
+	c.size = func(r *R) int { return len(get(r)) }
 	c.long = true
 	return c
 }

@@ -46,6 +46,9 @@ func openTables(o Options, ws [4]io.Writer) (tables, error) {
 // table that failed.
 func (t *tables) add(rows *DocRows) (int, error) {
 	a := rows.Article
+	if !rows.validText {
+		a.Text = validUTF8(a.Text)
+	}
 	if a.Categories == nil {
 		a.Categories = emptyList
 	}

@@ -1,0 +1,68 @@
+package link
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestBreaks checks the byte scan of breaks against decoding every rune,
+// on valid and broken UTF-8.
+func TestBreaks(t *testing.T) {
+	decoded := func(text string, isBreak func(rune) bool) marks {
+		m := marks{0}
+		for i, r := range text {
+			if isBreak(r) {
+				m = append(m, i+utf8.RuneLen(r))
+			}
+		}
+		return m
+	}
+	isPara := func(r rune) bool { return r == '\n' }
+	isClause := func(r rune) bool {
+		switch r {
+		case '，', ',', '；', ';', '：', ':':
+			return true
+		}
+		return false
+	}
+	for _, text := range []string{
+		"",
+		"，",
+		"全年，地区生产总值增长5%；其中：\n工业,服务业;农业:x",
+		"末尾，",
+		"\xef\xbc",         // a cut ，
+		"\xe3\xef\xbc\x8c", // a lead byte before ，
+		"\xef\xbc\xef\xbc\x8c\n\xbc\x8c,",
+		"（一）。！？、“”",
+	} {
+		paras, clauses := breaks(text, nil, nil)
+		if want := decoded(text, isPara); !slices.Equal(paras, want) {
+			t.Errorf("breaks(%q) paragraphs = %v, want %v", text, paras, want)
+		}
+		if want := decoded(text, isClause); !slices.Equal(clauses, want) {
+			t.Errorf("breaks(%q) clauses = %v, want %v", text, clauses, want)
+		}
+	}
+}
+
+// TestAnaphorsIn checks anaphorsIn against a search for each anaphor.
+func TestAnaphorsIn(t *testing.T) {
+	for k, a := range anaphors {
+		if a != anaphorHeads[k/len(anaphorLevels)]+anaphorLevels[k%len(anaphorLevels)] {
+			t.Fatalf("anaphors[%d] = %s: not in head, level order", k, a)
+		}
+	}
+	for _, s := range []string{"", "该区", "全市经济总量，本县和该省", "全国全民全面该项本地区", "该区全", "x该市x全\xe5\x85", "本镇本镇全省"} {
+		var want uint32
+		for k, a := range anaphors {
+			if strings.Contains(s, a) {
+				want |= 1 << k
+			}
+		}
+		if got := anaphorsIn(s); got != want {
+			t.Errorf("anaphorsIn(%q) = %b, want %b", s, got, want)
+		}
+	}
+}
