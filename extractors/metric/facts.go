@@ -90,6 +90,13 @@ func (s *scanner) facts(out []Candidate) {
 			s.shareOfWhole(c, out[:k])
 		}
 		s.actorMeasure(c)
+		s.namedInBrackets(c)
+		if c.Subject == "" && c.Verb != "" && k > 0 && (out[k-1].SubjectRule == SubjShare || out[k-1].SubjectRule == SubjBefore && strings.HasSuffix(out[k-1].Subject, "率")) &&
+			out[k-1].End > s.sentenceStart(c.Start) && comparisonOnly(s.text[out[k-1].End:c.Start]) {
+			// …为66.16%，比上年末提高0.94个百分点: the figure before got its
+			// subject in this pass (a share, a name in brackets).
+			c.Subject, c.SubjectRule = out[k-1].Subject, SubjCarried
+		}
 		s.subItem(c, out[:k])
 		c.Subject = s.stripScope(unquote(s.dropCampaign(s.stripScope(c.Subject))))
 		if c.Class == ClassCount && !c.Rank {
@@ -290,6 +297,34 @@ func (s *scanner) multipleOf(c *Candidate) {
 			c.Subject, c.SubjectRule = subj, SubjBefore
 		}
 		return
+	}
+}
+
+// namedInBrackets names a figure by the rate that brackets name before it
+// (城镇常住人口占总人口比重（常住人口城镇化率）为66.16% → 常住人口城镇化率):
+// the name in brackets is the indicator's own.
+func (s *scanner) namedInBrackets(c *Candidate) {
+	head := s.text[s.clauseStartAt(c.Start):c.Start]
+	for _, w := range [...]string{"为", "是", "达到", "达"} {
+		if h, ok := strings.CutSuffix(head, w); ok {
+			head = h
+			break
+		}
+	}
+	close := "）"
+	if !strings.HasSuffix(head, close) {
+		return
+	}
+	open := strings.LastIndex(head, "（")
+	if open < 0 {
+		return
+	}
+	name := head[open+len("（") : len(head)-len(close)]
+	if n := utf8.RuneCountInString(name); n < 4 || n > 12 || !allHan(name) {
+		return
+	}
+	if strings.HasSuffix(name, "率") || strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "指数") {
+		c.Subject, c.SubjectRule = name, SubjBefore
 	}
 }
 
@@ -619,7 +654,7 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		}
 		whole = "比"
 	}
-	bare := whole == "" || whole == "了" // 65岁及以上人口858万人，占17.1%
+	bare := whole == "" || whole == "了" || whole == "到" // 65岁及以上人口858万人，占17.1%
 	switch {
 	case whole == "比", bare:
 		whole, ratio = "", "占比"
