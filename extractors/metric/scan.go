@@ -351,7 +351,9 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 	}
 	// Names and ordinary words: 一带一路, 统一, 十分.
 	if chinese {
-		if end, ok := s.inName(ns, ne); ok {
+		// NOTE: a bound before a round magnitude makes a count of the
+		// word (惠及企业近万家, 超千万人次; not 万家灯火, 四处).
+		if end, ok := s.inName(ns, ne); ok && !(s.boundBefore(ns) && strings.Trim(t[ns:ne], "十百千万亿") == "") {
 			s.reject(ns, ne, RejectWord)
 			return nil, end
 		}
@@ -665,4 +667,16 @@ func (s *scanner) notMeasured(c *Candidate) string {
 		}
 	}
 	return ""
+}
+
+// boundBefore reports whether a bounding word that makes a count of what
+// follows (近, 超, 逾, 约, 上) stands right before the numeral at ns.
+func (s *scanner) boundBefore(ns int) bool {
+	head := s.text[:ns]
+	for _, w := range [...]string{"近", "将近", "超", "逾", "约", "上"} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
 }
