@@ -917,6 +917,8 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	if c.Rank {
 		// 增幅居全省第5位: the rank of the growth rate.
 		// NOTE: in turns: 总量继续居 → 总量继续 → 总量.
+		carried := false
+	cutting:
 		for cut := true; cut; {
 			cut = false
 			for _, v := range [...]string{"位居", "位列", "排名", "排在", "稳居", "继续保持", "保持", "继续", "进入", "跻身", "居", "列", "排", "连续多年", "多年"} {
@@ -924,15 +926,20 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 					if h == "" && len(prev) > 0 && prev[len(prev)-1].Subject != "" && prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 						// 市场主体总数达136.8万户，居全省第1位.
 						c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
-						return
+						carried = true
+						break cutting
 					}
 					c.Subject, cut = h, h != ""
 					break
 				}
 			}
 		}
+		if carried && !strings.HasSuffix(c.Subject, "得分") {
+			return // a score's rank is the evaluation's (below)
+		}
 	}
-	if c.Rank && (c.Subject == "" || s.isScope(c.Subject) || s.placePrefix(c.Subject) == len(c.Subject)) {
+	score := strings.HasSuffix(c.Subject, "得分")
+	if score || c.Rank && (c.Subject == "" || s.isScope(c.Subject) || s.placePrefix(c.Subject) == len(c.Subject)) {
 		// 在2024年度全省营商环境评价中，无锡市位列全省前三: a place's rank
 		// in an evaluation; the place goes to place_id.
 		sent := s.sentenceStart(c.Start)
@@ -945,6 +952,9 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 				name = strings.TrimPrefix(name[len(y):], "度")
 			}
 			if name = s.stripScope(name); utf8.RuneCountInString(name) >= 2 && allHan(name) {
+				if score && !c.Rank {
+					name += s.stripScope(c.Subject) // 本县综合得分86.7分 → 营商环境评价综合得分
+				}
 				c.Subject, c.SubjectRule = name, SubjHead
 				return
 			}

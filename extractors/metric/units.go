@@ -194,9 +194,10 @@ func (s *scanner) unitFits(c *Candidate, w string, u unitInfo, end int) (fits, r
 			return false, false
 		}
 	case "分", "秒":
-		// 14时30分, 八点五分: the minute of a time.
+		// 14时30分, 八点五分, 5分30秒: the minute or second of a time (not
+		// 综合得分86分: a score).
 		p := runeBefore(t, c.NumStart)
-		if p == '时' || p == '点' || p == '時' || p == '點' || p == '分' || p == ':' {
+		if p == '时' || p == '点' || p == '時' || p == '點' || p == ':' || p == '分' && w == "秒" {
 			return false, true
 		}
 	case "度":
