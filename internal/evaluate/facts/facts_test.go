@@ -83,7 +83,7 @@ func TestParsePeriod(t *testing.T) {
 	}
 }
 
-// TestSets scores the two development sets and the held-out set and logs their
+// TestSets scores the development sets and the held-out set and logs their
 // figures and failures (go test -v). The held-out figures are judged
 // against Targets by `newsfacts eval --only facts`; here each set must not
 // fall below the floor measured when it was last tuned, so that a change
@@ -95,12 +95,16 @@ func TestSets(t *testing.T) {
 	}{
 		// Floors: the figures measured when the rules were last tuned
 		// (on dev only), rounded down.
-		{"testdata/dev.facts", 0.96, 0.91, 0.91},
-		{"testdata/dev2.facts", 0.93, 0.90, 0.93},
-		{"testdata/dev3.facts", 0.94, 0.89, 0.84},
-		{"testdata/dev4.facts", 0.80, 0.82, 0.92},
-		{"testdata/dev5.facts", 0.65, 0.92, 0.78},
-		{"testdata/test.facts", 0.89, 0.92, 0.89},
+		// NOTE: dev3 fell from 0.94 on purpose: a breakdown (分产业看) now
+		// takes its headline's baseline, which dev3's annotator (and
+		// dev2's) writes as none and dev4's and dev5's as the headline's
+		// (docs/metrics.md).
+		{"testdata/dev.facts", 0.97, 0.92, 0.91},
+		{"testdata/dev2.facts", 0.93, 0.91, 0.93},
+		{"testdata/dev3.facts", 0.93, 0.92, 0.84},
+		{"testdata/dev4.facts", 0.88, 0.83, 0.92},
+		{"testdata/dev5.facts", 0.70, 0.92, 0.78},
+		{"testdata/test.facts", 0.89, 0.94, 0.89},
 	} {
 		rep, err := Evaluate(set.path)
 		if err != nil {
