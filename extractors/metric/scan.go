@@ -454,8 +454,11 @@ func (s *scanner) rankScope(i int) (int, bool) {
 				return i - k, true
 			}
 		}
-		if n >= 2 && strings.HasSuffix(t[:k], "、") && s.rankEnd == k-len("、") {
-			return i - k, true // 居全国第7位、中部地区第2位
+		for _, sep := range [...]string{"、", "，"} {
+			if n >= 2 && strings.HasSuffix(t[:k], sep) && s.rankEnd == k-len(sep) &&
+				(sep == "、" || n <= 6 && !strings.ContainsAny(t[k:i], "和排到成为反超")) {
+				return i - k, true // 居全国第7位、中部地区第2位; 居全国第4位，中部地区第1位
+			}
 		}
 		r, size := decodeLastRune(t[:k])
 		if r == '）' || r == ')' {
