@@ -108,6 +108,9 @@ func (s *scanner) facts(out []Candidate) {
 			}
 		}
 		c.Subject = dropMatters(dropHolder(c.Subject))
+		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && c.SubjectRule != SubjCarriedPer && utf8.RuneCountInString(h) >= 2 {
+			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
+		}
 		if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
 			c.Subject = h // 城镇调查失业率平均值: the rate, averaged over the period
 		}
@@ -758,8 +761,8 @@ func (s *scanner) tradePartner(c *Candidate) {
 			return
 		}
 	}
-	// 其中对越南进出口1590.7亿元: the partner, a place the subject lost,
-	// stays in it.
+	// 其中对越南进出口1590.7亿元, 对“一带一路”共建国家进出口: the partner,
+	// which the subject lost, stays in it.
 	at := strings.LastIndex(head, c.Subject)
 	if at < 0 {
 		return
@@ -769,7 +772,8 @@ func (s *scanner) tradePartner(c *Candidate) {
 		return
 	}
 	partner := head[i+len("对") : at]
-	if n := utf8.RuneCountInString(partner); n >= 1 && n <= 8 && allHan(partner) && s.placePrefix(partner) == len(partner) {
+	if n := utf8.RuneCountInString(partner); n >= 1 && n <= 10 && !strings.ContainsAny(partner, "，,、；;：:的") &&
+		(allHan(partner) || s.placePrefix(partner) == len(partner)) {
 		c.Subject = "对" + partner + c.Subject
 	}
 }

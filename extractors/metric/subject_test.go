@@ -23,7 +23,8 @@ func TestSubjects(t *testing.T) {
 		{"comparison negative: 比重 compares nothing", "税收收入占一般公共预算收入的比重为18.5%。", "18.5%", "税收收入占一般公共预算收入比重"},
 		// Per-unit words are read whole; alone they qualify the subject
 		// before.
-		{"per-unit", "全县财政收入年均增长约8.2%。", "增长约8.2%", "财政收入年均"},
+		// 年均 before a change is the change's: 财政收入 grew on average.
+		{"per-unit before a change", "全县财政收入年均增长约8.2%。", "增长约8.2%", "财政收入"},
 		{"per-unit", "居民医保财政补助提高40元，达到人均640元。", "640元", "居民医保财政补助人均"},
 		{"per-unit negative: part of a noun", "全县年均气温12.5摄氏度。", "12.5摄氏度", "年均气温"},
 		// Weak words and verbs alone: the noun after the figure.
