@@ -108,6 +108,7 @@ func (s *scanner) facts(out []Candidate) {
 			}
 		}
 		c.Subject = dropMatters(dropHolder(c.Subject))
+		c.Subject = tradedGoods(c.Subject)
 		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && c.SubjectRule != SubjCarriedPer && utf8.RuneCountInString(h) >= 2 {
 			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 		}
@@ -330,6 +331,24 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 		c.Subject, c.SubjectRule = name, SubjBefore
 	}
 }
+
+// tradedGoods names the trade of goods as reports name it (出口机电产品 →
+// 机电产品出口, 进口原油 → 原油进口): the goods first, then the flow.
+func tradedGoods(subj string) string {
+	for _, flow := range [...]string{"出口", "进口"} {
+		goods, ok := strings.CutPrefix(subj, flow)
+		if !ok || utf8.RuneCountInString(goods) < 2 {
+			continue
+		}
+		if strings.HasSuffix(goods, "产品") || strings.HasSuffix(goods, "制品") || slices.Contains(tradedGoodsNames[:], goods) {
+			return goods + flow
+		}
+	}
+	return subj
+}
+
+// tradedGoodsNames are goods that customs reports name without 产品.
+var tradedGoodsNames = [...]string{"汽车", "电动汽车", "原油", "铁矿砂", "天然气", "煤炭", "大豆", "集成电路", "钢材", "船舶", "粮食", "锂电池", "太阳能电池", "服装", "纺织品"}
 
 // dailyFlow names a daily average of the flow before it in its sentence
 // (新设立经营主体178.9万户，日均新设7362户 → 日均新设经营主体; 新增经营主体
