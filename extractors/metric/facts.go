@@ -109,6 +109,7 @@ func (s *scanner) facts(out []Candidate) {
 		}
 		c.Subject = dropMatters(dropHolder(c.Subject))
 		c.Subject = tradedGoods(c.Subject)
+		s.handledCases(c)
 		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && c.SubjectRule != SubjCarriedPer && utf8.RuneCountInString(h) >= 2 {
 			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 		}
@@ -329,6 +330,26 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 	}
 	if strings.HasSuffix(name, "率") || strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "指数") {
 		c.Subject, c.SubjectRule = name, SubjBefore
+	}
+}
+
+// handledCases keeps the verb of the cases a government-service centre
+// handled (共受理办件36.2万件 → 受理办件; 共办理业务386.5万件 → 办理业务):
+// 办件 or 业务 alone names no series.
+func (s *scanner) handledCases(c *Candidate) {
+	if c.Subject != "办件" && c.Subject != "业务" {
+		return
+	}
+	at := strings.LastIndex(s.text[:c.Start], c.Subject)
+	if at < 0 || at < s.clauseStartAt(c.Start) {
+		return
+	}
+	head := s.text[:at]
+	for _, v := range [...]string{"受理", "办理", "办结"} {
+		if strings.HasSuffix(head, v) {
+			c.Subject = v + c.Subject
+			return
+		}
 	}
 }
 
