@@ -246,7 +246,7 @@ func dropHolder(subj string) string {
 // mattersScope matches the set of government-service matters that opens
 // the subject of a measure of them (省级行政许可事项平均承诺办理时限,
 // 依申请政务服务事项网上可办率, 政务服务好差评满意率).
-var mattersScope = regexp.MustCompile(`^(?:省级|市级|县级|区级|市本级|县域内)?(?:依申请)?(?:政务服务|行政许可|行政审批)?(?:事项)?`)
+var mattersScope = regexp.MustCompile(`^(?:省级|市级|县级|区级|市本级|县域内|[省市县区]?各部门)?(?:依申请)?(?:政务服务|行政许可|行政审批)?(?:事项)?`)
 
 // dropMatters drops the set of matters a government-service measure is of
 // (省级行政许可事项平均承诺办理时限 → 平均承诺办理时限): every annotator keys
@@ -254,7 +254,7 @@ var mattersScope = regexp.MustCompile(`^(?:省级|市级|县级|区级|市本级
 func dropMatters(subj string) string {
 	m := mattersScope.FindString(subj)
 	n := len(m)
-	if n == 0 || n == len(subj) || !strings.Contains(m, "事项") && !strings.Contains(m, "政务服务") && !strings.Contains(m, "行政") {
+	if n == 0 || n == len(subj) || !strings.Contains(m, "事项") && !strings.Contains(m, "政务服务") && !strings.Contains(m, "行政") && !strings.Contains(m, "各部门") {
 		return subj // 县域内就诊率: a level alone is part of the measure
 	}
 	rest := subj[n:]
