@@ -369,7 +369,7 @@ func tradedGoods(subj string) string {
 }
 
 // tradedGoodsNames are goods that customs reports name without 产品.
-var tradedGoodsNames = [...]string{"汽车", "电动汽车", "原油", "铁矿砂", "天然气", "煤炭", "大豆", "集成电路", "钢材", "船舶", "粮食", "锂电池", "太阳能电池", "服装", "纺织品"}
+var tradedGoodsNames = [...]string{"汽车", "电动汽车", "原油", "铁矿砂", "天然气", "煤炭", "大豆", "集成电路", "钢材", "船舶", "粮食", "锂电池", "太阳能电池", "服装", "纺织品", "服装及衣着附件", "箱包及类似容器"}
 
 // dailyFlow names a daily average of the flow before it in its sentence
 // (新设立经营主体178.9万户，日均新设7362户 → 日均新设经营主体; 新增经营主体
