@@ -110,7 +110,7 @@ func (s *scanner) facts(out []Candidate) {
 		c.Subject = dropMatters(dropHolder(c.Subject))
 		c.Subject = tradedGoods(c.Subject)
 		s.handledCases(c)
-		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && c.SubjectRule != SubjCarriedPer && utf8.RuneCountInString(h) >= 2 {
+		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && utf8.RuneCountInString(h) >= 2 {
 			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 		}
 		if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
@@ -118,6 +118,11 @@ func (s *scanner) facts(out []Candidate) {
 		}
 		if h, ok := cutPer(c.Subject); ok {
 			c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
+		} else if strings.HasPrefix(c.Subject, "每") && utf8.RuneCountInString(c.Subject) <= 3 && k > 0 && out[k-1].Subject != "" &&
+			out[k-1].End > s.sentenceStart(c.Start) {
+			// 粮食单产362.5公斤/亩，每亩比上年提高8.4公斤: the change of the
+			// figure before, per its unit.
+			c.Subject, c.SubjectRule = out[k-1].Subject, SubjCarried
 		}
 		if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
 			// 拟发行超长期特别国债1.3万亿元: the bonds issued.
