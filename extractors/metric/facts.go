@@ -342,7 +342,8 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 // handled (共受理办件36.2万件 → 受理办件; 共办理业务386.5万件 → 办理业务):
 // 办件 or 业务 alone names no series.
 func (s *scanner) handledCases(c *Candidate) {
-	if c.Subject != "办件" && c.Subject != "业务" {
+	cases := strings.TrimPrefix(c.Subject, "各类") // 累计受理各类办件586.4万件
+	if cases != "办件" && cases != "业务" {
 		return
 	}
 	at := strings.LastIndex(s.text[:c.Start], c.Subject)
@@ -352,7 +353,7 @@ func (s *scanner) handledCases(c *Candidate) {
 	head := s.text[:at]
 	for _, v := range [...]string{"受理", "办理", "办结"} {
 		if strings.HasSuffix(head, v) {
-			c.Subject = v + c.Subject
+			c.Subject = v + cases
 			return
 		}
 	}
