@@ -245,6 +245,12 @@ func dropHolder(subj string) string {
 	if i := strings.Index(subj, "机场"); i > 0 && strings.HasSuffix(subj, "吞吐量") {
 		return subj[i:]
 	}
+	// 银行业金融机构不良贷款率: a ratio of the banks by its name.
+	for _, h := range [...]string{"银行业金融机构", "商业银行", "金融机构"} {
+		if rest, ok := strings.CutPrefix(subj, h); ok && strings.HasSuffix(rest, "率") && utf8.RuneCountInString(rest) >= 4 {
+			return rest
+		}
+	}
 	return subj
 }
 
