@@ -90,6 +90,7 @@ func (s *scanner) facts(out []Candidate) {
 			s.shareOfWhole(c, out[:k])
 		}
 		s.actorMeasure(c)
+		s.countedActor(c, out[:k])
 		s.namedInBrackets(c)
 		if c.Subject == "" && c.Verb != "" && k > 0 && (out[k-1].SubjectRule == SubjShare || out[k-1].SubjectRule == SubjBefore && strings.HasSuffix(out[k-1].Subject, "率")) &&
 			out[k-1].End > s.sentenceStart(c.Start) && comparisonOnly(s.text[out[k-1].End:c.Start]) {
@@ -1500,6 +1501,24 @@ func (s *scanner) actorMeasure(c *Candidate) {
 		s.lastActor = actor
 		return
 	}
+}
+
+// countedActor names the measure an actor counted just before it achieved
+// (规模以上白酒企业142户，实现产值1702.4亿元 → 规模以上白酒企业产值) (rule
+// SubjActor).
+func (s *scanner) countedActor(c *Candidate, prev []Candidate) {
+	if c.SubjectRule != SubjBefore || c.Subject == "" || len(prev) == 0 {
+		return
+	}
+	p := &prev[len(prev)-1]
+	if p.Class != ClassCount || !strings.HasSuffix(p.Subject, "企业") || p.End <= s.sentenceStart(c.Start) {
+		return
+	}
+	cl := s.clauseStartAt(c.Start)
+	if cl <= p.End || !strings.HasPrefix(strings.TrimSpace(s.text[cl:c.Start]), "实现"+c.Subject) {
+		return
+	}
+	c.Subject, c.SubjectRule = p.Subject+c.Subject, SubjActor
 }
 
 // wholeNoun reports whether w is a noun of the subject list that holds
