@@ -201,11 +201,6 @@ func (s *scanner) seriesOf(c *Candidate, prev []Candidate) {
 		if p.End > s.sentenceStart(c.Start) && p.Class == ClassCount && strings.HasSuffix(p.Subject, "重点项目") {
 			c.series = "重点项目完成投资"
 		}
-	case c.Subject == "评价" || c.Subject == "评价数":
-		// 政务服务“好差评”系统共收到评价2416万条: the 好差评 reviews.
-		if strings.Contains(s.text[s.sentenceStart(c.Start):c.Start], "好差评") {
-			c.Subject = "好差评" + c.Subject
-		}
 	case c.Subject == "重点事项" || c.Subject == "重点事项落地":
 		// 推进“高效办成一件事”，首批15个重点事项已…落地.
 		from := s.sentenceStart(c.Start)
