@@ -8,7 +8,6 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/bitutil"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
@@ -111,7 +110,6 @@ type arrowTable[R any] struct {
 
 	rows, bytes       int
 	maxRows, maxBytes int
-	dataLen           []int // per column: its string bytes in the last batch
 
 	work    chan arrow.RecordBatch // to the encoding goroutine; closed by seal
 	done    chan struct{}          // closed when the encoding goroutine ends
@@ -127,9 +125,8 @@ func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out
 		b:       array.NewRecordBuilder(memory.DefaultAllocator, schema),
 		out:     out,
 		maxRows: o.BatchRows, maxBytes: o.BatchBytes,
-		work:    make(chan arrow.RecordBatch),
-		done:    make(chan struct{}),
-		dataLen: make([]int, len(cols)),
+		work: make(chan arrow.RecordBatch),
+		done: make(chan struct{}),
 	}
 	for i, c := range cols {
 		t.appends = append(t.appends, c.bind(t.b.Field(i)))
@@ -178,7 +175,7 @@ func (t *arrowTable[R]) add(r *R) error {
 	// two (8 MiB) would double the largest buffer (to 16 MiB) for a
 	// single row, while the old one is still live.
 	if t.rows > 0 && t.bytes+n > t.maxBytes {
-		if err := t.flush(true); err != nil {
+		if err := t.flush(); err != nil {
 			return err
 		}
 	}
@@ -188,7 +185,7 @@ func (t *arrowTable[R]) add(r *R) error {
 	t.rows++
 	t.bytes += n
 	if t.rows >= t.maxRows {
-		return t.flush(true)
+		return t.flush()
 	}
 	return nil
 }
@@ -196,15 +193,7 @@ func (t *arrowTable[R]) add(r *R) error {
 // flush hands the buffered rows to the encoding goroutine as one record
 // batch, waiting while it encodes the one before. It returns the error of
 // an earlier batch, if any: an error of the file is final, whichever
-// document's rows meet it. With more rows to come, it reserves room in the
-// builders for as many rows and string bytes as the batch had, rounded up
-// to the power of two the builders would have grown to.
-//
-// NOTE: a builder that starts empty grows by doubling, copying and
-// zeroing its buffers at each step: 0.08 s of a one-core run of the corpus
-// and a fifth of its allocations. Batches of a table are alike (the same
-// BatchRows, or nearly BatchBytes), and a batch larger than the last one
-// grows to the same power of two as before, so peak memory is unchanged.
+// document's rows meet it.
 //
 // NOTE: for Parquet, pqarrow's Write, not WriteBuffered. Rows are already
 // buffered, compactly, in the Arrow builders up to BatchRows/BatchBytes, so
@@ -213,30 +202,16 @@ func (t *arrowTable[R]) add(r *R) error {
 // of every column of the open row group in memory as well, a second copy
 // of the same data, to merge small records into larger row groups, which
 // the builders already do.
-func (t *arrowTable[R]) flush(more bool) error {
+func (t *arrowTable[R]) flush() error {
 	if t.failed.Load() {
 		return t.err
 	}
 	if t.rows == 0 {
 		return nil
 	}
-	rows := t.rows
-	for i, f := range t.b.Fields() {
-		if sb, ok := f.(*array.StringBuilder); ok {
-			t.dataLen[i] = sb.DataLen()
-		}
-	}
 	rec := t.b.NewRecordBatch()
 	t.rows, t.bytes = 0, 0
 	t.work <- rec
-	if more {
-		t.b.Reserve(rows)
-		for i, f := range t.b.Fields() {
-			if sb, ok := f.(*array.StringBuilder); ok {
-				sb.ReserveData(bitutil.NextPowerOf2(min(t.dataLen[i], t.maxBytes)))
-			}
-		}
-	}
 	return nil
 }
 
@@ -246,7 +221,7 @@ func (t *arrowTable[R]) seal() error {
 	if t.sealed {
 		return nil
 	}
-	err := t.flush(false)
+	err := t.flush()
 	t.sealed = true
 	close(t.work)
 	return err
