@@ -62,6 +62,9 @@ func newTableWriter[R any](cols []column[R], o Options, md *arrow.Metadata, w io
 			parquet.WithCompression(codec),
 		}
 		for _, c := range cols {
+			if c.plain {
+				props = append(props, parquet.WithDictionaryFor(c.field.Name, false))
+			}
 			if c.long {
 				// NOTE: a dictionary of whole article texts never pays off
 				// (the writer would hash a megabyte of them before falling
