@@ -99,7 +99,12 @@ func (s *scanner) facts(out []Candidate) {
 			c.Subject, c.SubjectRule = out[k-1].Subject, SubjCarried
 		}
 		s.subItem(c, out[:k])
-		c.Subject = s.stripScope(unquote(s.dropCampaign(s.stripScope(c.Subject))))
+		if strings.Contains(c.Subject, "“") {
+			// NOTE: the campaign test needs the scope stripped first; most
+			// subjects hold no quotation mark and skip the second strip.
+			c.Subject = s.dropCampaign(s.stripScope(c.Subject))
+		}
+		c.Subject = s.stripScope(unquote(c.Subject))
 		if c.Class == ClassCount && !c.Rank {
 			// 高新技术企业总数达3210家: the count is of the thing counted.
 			for _, w := range [...]string{"总数", "数量"} {
@@ -264,6 +269,11 @@ var mattersScope = regexp.MustCompile(`^(?:省级|市级|县级|区级|市本级
 // (省级行政许可事项平均承诺办理时限 → 平均承诺办理时限): every annotator keys
 // the series by the measure, the scope going with the place.
 func dropMatters(subj string) string {
+	// NOTE: the cheap test first: the regular expression ran for every
+	// subject and cost 4 % of the extractor.
+	if !strings.Contains(subj, "事项") && !strings.Contains(subj, "政务服务") && !strings.Contains(subj, "行政") && !strings.Contains(subj, "各部门") {
+		return subj
+	}
 	m := mattersScope.FindString(subj)
 	n := len(m)
 	if n == 0 || n == len(subj) || !strings.Contains(m, "事项") && !strings.Contains(m, "政务服务") && !strings.Contains(m, "行政") && !strings.Contains(m, "各部门") {
@@ -321,6 +331,11 @@ func (s *scanner) multipleOf(c *Candidate) {
 // (城镇常住人口占总人口比重（常住人口城镇化率）为66.16% → 常住人口城镇化率):
 // the name in brackets is the indicator's own.
 func (s *scanner) namedInBrackets(c *Candidate) {
+	// NOTE: the cheap test first: a closing bracket within a few
+	// characters before the figure.
+	if !strings.Contains(s.text[max(0, c.Start-12):c.Start], "）") {
+		return
+	}
 	head := s.text[s.clauseStartAt(c.Start):c.Start]
 	for _, w := range [...]string{"为", "是", "达到", "达"} {
 		if h, ok := strings.CutSuffix(head, w); ok {

@@ -115,8 +115,8 @@ func (s *scanner) signedTransition(a, c *Candidate, gap string) bool {
 // 0.1%) as a transition from no change: from 0, the value signed, the
 // figure begun at 由.
 func (s *scanner) flatTransition(c *Candidate) {
-	if c.Verb == "" || c.From != nil {
-		return
+	if c.Verb == "" || c.From != nil || !strings.Contains(s.text[max(0, c.Start-24):c.Start], "持平") {
+		return // NOTE: the cheap test first
 	}
 	cl := s.clauseStartAt(c.Start)
 	head := strings.TrimSuffix(s.text[cl:c.Start], "为")
