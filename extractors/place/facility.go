@@ -44,6 +44,19 @@ var facilityFirst = func() (set [256]bool) {
 	return set
 }()
 
+// facilityStarts holds the first characters of the facility words: a
+// first byte of a Chinese character passes facilityFirst for nearly every
+// place, the first character for few, and only those are compared with
+// every word.
+var facilityStarts = func() map[rune]bool {
+	set := map[rune]bool{}
+	for _, w := range facilityWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		set[r] = true
+	}
+	return set
+}()
+
 // findFacilities finds the facilities of MethodFacility after the places
 // of the gazetteer rules. The word must not run into a word after it
 // (港口, 广场舞), except a word of position (植物园里), nor another place
@@ -61,6 +74,9 @@ func findFacilities(f *Finder, s *scan) {
 			continue
 		}
 		rest := s.text[m.End:]
+		if r, _ := utf8.DecodeRuneInString(rest); !facilityStarts[r] {
+			continue
+		}
 		w := ""
 		for _, x := range facilityWords {
 			if strings.HasPrefix(rest, x) {
