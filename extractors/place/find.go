@@ -3,6 +3,7 @@ package place
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -119,11 +120,47 @@ func findGazetteer(f *Finder, s *scan) {
 		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
+		if f.otherName(s.text, h.End, in.cands) {
+			continue
+		}
 		s.out = append(s.out, Mention{
 			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
 			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
 		})
 	}
+}
+
+//go:embed data/currencies.txt
+var currenciesData string
+
+// currencyWords are the words of currencies.txt.
+var currencyWords = slices.Sorted(maps.Keys(datafile.Set(currenciesData)))
+
+// timeZone is the word after 北京 that names China's standard time.
+const timeZone = "时间"
+
+// otherName reports whether a place name ending at end, with candidate
+// readings cands, is part of the name of something else that follows: a
+// currency after a country (挪威克朗, 瑞士法郎; not 德国马克思主义), and
+// China's standard time (北京时间).
+func (f *Finder) otherName(text string, end int, cands []int32) bool {
+	if end+6 > len(text) || len(cands) != 1 {
+		return false
+	}
+	rest := text[end:]
+	p := &f.g.Places[cands[0]]
+	if p.Code == "110000" {
+		return strings.HasPrefix(rest, timeZone)
+	}
+	if p.Level != gazetteers.Country {
+		return false
+	}
+	for _, w := range currencyWords {
+		if strings.HasPrefix(rest, w) {
+			return f.lex == nil || !f.lexWordBeyond(text, end, end+len(w))
+		}
+	}
+	return false
 }
 
 // aligned reports whether [start, end) is a word of its own in text: no

@@ -69,6 +69,11 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "株洲市今年新开工项目三十个。", want: []string{"株洲市|株洲市|430200|湖南省|gazetteer"}},
 	{rule: place.MethodGazetteer, text: "美国和日本的代表出席了会议。", want: []string{"美国|美国|US||gazetteer", "日本|日本|JP||gazetteer"}},
 	{rule: place.MethodGazetteer, text: "沈阳市场上的蔬菜价格平稳。", not: []string{"沈阳市"}},
+	// A country before a currency word, 北京 before 时间 (China's
+	// standard time): part of another name; a longer word at the currency
+	// word (马克思) keeps the country.
+	{rule: place.MethodGazetteer, text: "预算削减20亿瑞典克朗，北京时间凌晨3时开赛。", not: []string{"瑞典", "北京"}},
+	{rule: place.MethodGazetteer, text: "德国马克思主义研究会和瑞典政府在北京举行会谈。", want: []string{"德国|德国|DE||gazetteer", "瑞典|瑞典|SE||gazetteer", "北京|北京市|110000||gazetteer-short"}},
 	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
 	// Natural features and national parks (gazetteers/data/features.tsv).
 	{rule: place.MethodGazetteer, text: "嫩江水位持续上涨，嫩江市组织抢险。", want: []string{"嫩江|嫩江||中国|gazetteer", "嫩江市|嫩江市|231183|黑龙江省黑河市|gazetteer"}},
