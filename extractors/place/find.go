@@ -139,12 +139,25 @@ var currencyWords = slices.Sorted(maps.Keys(datafile.Set(currenciesData)))
 // timeZone is the word after 北京 that names China's standard time.
 const timeZone = "时间"
 
+// otherFirsts are the first characters of timeZone and the currency words:
+// otherName looks at a place's readings only after one of them, since it
+// runs for every gazetteer hit.
+var otherFirsts = func() []rune {
+	var rs []rune
+	for _, w := range append([]string{timeZone}, currencyWords...) {
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(rs, r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}()
+
 // otherName reports whether a place name ending at end, with candidate
 // readings cands, is part of the name of something else that follows: a
 // currency after a country (挪威克朗, 瑞士法郎; not 德国马克思主义), and
 // China's standard time (北京时间).
 func (f *Finder) otherName(text string, end int, cands []int32) bool {
-	if end+6 > len(text) || len(cands) != 1 {
+	if end+6 > len(text) || len(cands) != 1 || !slices.Contains(otherFirsts, runes.At3(text, end)) {
 		return false
 	}
 	rest := text[end:]
