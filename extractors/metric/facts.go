@@ -337,11 +337,15 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 		return
 	}
 	head := s.text[s.clauseStartAt(c.Start):c.Start]
+	cut := false
 	for _, w := range [...]string{"为", "是", "达到", "达"} {
 		if h, ok := strings.CutSuffix(head, w); ok {
-			head = h
+			head, cut = h, true
 			break
 		}
+	}
+	if !cut {
+		return // 影响CPI（居民消费价格指数）下降0.23个百分点: the bracket names what is affected
 	}
 	close := "）"
 	if !strings.HasSuffix(head, close) {
