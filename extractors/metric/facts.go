@@ -116,6 +116,16 @@ func (s *scanner) facts(out []Candidate) {
 		c.Subject = dropMatters(dropHolder(c.Subject))
 		c.Subject = tradedGoods(c.Subject)
 		s.handledCases(c)
+		if c.SubjectRule == SubjCarried && k > 0 {
+			// 累计受理各类事项486.2万件，办结483.9万件: the cases the verb
+			// alone before the figure handled.
+			cl := s.clauseStartAt(c.Start)
+			if v := strings.TrimSpace(s.text[cl:c.Start]); v == "办结" || v == "受理" || v == "办理" {
+				if cases := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(out[k-1].Subject, "受理"), "办理"), "各类"); cases == "事项" || cases == "办件" || cases == "业务" {
+					c.Subject = v + cases
+				}
+			}
+		}
 		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && utf8.RuneCountInString(h) >= 2 {
 			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 		}
