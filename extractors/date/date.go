@@ -282,10 +282,12 @@ func (x *Extractor) ResolveAll(dst []newsfacts.Date, text string, ms []Match, re
 func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, ref newsfacts.Opt[newsfacts.Day], r report) []newsfacts.Date {
 	para := len(dst) // index in dst of the first date of the current paragraph
 	lastEnd := 0
-	year := r.year // the year implied periods take
+	year := r.year             // the year implied periods take
+	var monthEnd newsfacts.Day // the last day of the last month stated in the paragraph, or 0
 	for _, m := range ms {
 		if strings.IndexByte(text[lastEnd:m.Start], '\n') >= 0 {
 			para = len(dst)
+			monthEnd = 0
 			if !r.work {
 				year = r.year
 			}
@@ -298,6 +300,17 @@ func (x *Extractor) resolveAll(dst []newsfacts.Date, text string, ms []Match, re
 			d, _ := x.Resolve(m, ref)
 			if r.work {
 				pastYear(&d, text, ref)
+			}
+			switch w := text[m.Start:m.End]; {
+			case (w == "月末" || w == "月底") && monthEnd != 0 && d.From.OK:
+				// 9月末，…。月末人民币贷款余额…: the end of the month the
+				// paragraph stated, not of the article's month.
+				d.From, d.To = newsfacts.Some(monthEnd), newsfacts.Some(monthEnd)
+			case m.Lo.Month.Set && !m.Lo.Month.Rel && d.To.OK && (strings.HasSuffix(w, "月末") || strings.HasSuffix(w, "月底") || strings.HasSuffix(w, "月份")):
+				// NOTE: a reporting month (9月末, 1—9月份), not any month
+				// (自去年10月接到订单以来，…月底前交付).
+				y, mo, _ := d.To.V.Date()
+				monthEnd = newsfacts.DayOf(y, mo+1, 1) - 1
 			}
 			dst = append(dst, d)
 			if from, ok := d.From.Get(); ok && d.Granularity == newsfacts.GrainYear && (m.Kind == KindPoint || r.work) && !comparedWith(text, m) {
