@@ -49,7 +49,7 @@ func TestImpliedMonthEnd(t *testing.T) {
 	}
 	tests := []struct{ text, want string }{
 		{"9月末，全省贷款余额2.1万亿元。月末存款余额3万亿元。", "2025-09-30"},
-		{"3月份，全市用电量稳定恢复，月末日用电量较月初增长19.8%。", "2025-03-31"},
+		{"9月份，全市用电量稳定恢复，月末日用电量较月初增长19.8%。", "2025-09-30"},
 		// Negative: any month that is no reporting month, or another
 		// paragraph.
 		{"自去年10月接到订单以来，加工进入收尾阶段，月底前可以交付。", "2025-10-31"},
