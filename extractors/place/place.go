@@ -105,6 +105,9 @@ type Finder struct {
 	// scans holds the states of Find (*scan) for reuse, with their
 	// buffers.
 	scans sync.Pool
+	// resolves holds the working memory of ResolveBuf and HomeOf
+	// (*resolveState) for reuse.
+	resolves sync.Pool
 }
 
 // surfInfo is the precomputed reading of one gazetteer surface.
@@ -126,6 +129,7 @@ type surfInfo struct {
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g), firsts: namedFirsts(g, lex)}
 	f.scans.New = func() any { return new(scan) }
+	f.resolves.New = func() any { return &resolveState{support: support{}, counts: map[int32]int{}} }
 	surfaces, refs := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
 	for id, rs := range refs {
