@@ -99,55 +99,7 @@ func (s *scanner) facts(out []Candidate) {
 			c.Subject, c.SubjectRule = out[k-1].Subject, SubjCarried
 		}
 		s.subItem(c, out[:k])
-		if strings.Contains(c.Subject, "“") {
-			// NOTE: the campaign test needs the scope stripped first; most
-			// subjects hold no quotation mark and skip the second strip.
-			c.Subject = s.dropCampaign(s.stripScope(c.Subject))
-		}
-		c.Subject = s.stripScope(unquote(c.Subject))
-		if c.Class == ClassCount && !c.Rank {
-			// 高新技术企业总数达3210家: the count is of the thing counted.
-			for _, w := range [...]string{"总数", "数量"} {
-				if h, ok := strings.CutSuffix(c.Subject, w); ok && utf8.RuneCountInString(h) >= 2 {
-					c.Subject = h
-				}
-			}
-		}
-		c.Subject = dropMatters(dropHolder(c.Subject))
-		c.Subject = tradedGoods(c.Subject)
-		s.handledCases(c)
-		if c.SubjectRule == SubjCarried && k > 0 {
-			// 累计受理各类事项486.2万件，办结483.9万件: the cases the verb
-			// alone before the figure handled.
-			cl := s.clauseStartAt(c.Start)
-			if v := strings.TrimSpace(s.text[cl:c.Start]); v == "办结" || v == "受理" || v == "办理" {
-				if cases := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(out[k-1].Subject, "受理"), "办理"), "各类"); cases == "事项" || cases == "办件" || cases == "业务" {
-					c.Subject = v + cases
-				}
-			}
-		}
-		if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && utf8.RuneCountInString(h) >= 2 {
-			c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
-		}
-		if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
-			c.Subject = h // 城镇调查失业率平均值: the rate, averaged over the period
-		}
-		if h, ok := cutPer(c.Subject); ok {
-			c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
-		} else if strings.HasPrefix(c.Subject, "每") && utf8.RuneCountInString(c.Subject) <= 3 && k > 0 && out[k-1].Subject != "" &&
-			out[k-1].End > s.sentenceStart(c.Start) {
-			// 粮食单产362.5公斤/亩，每亩比上年提高8.4公斤: the change of the
-			// figure before, per its unit.
-			c.Subject, c.SubjectRule = out[k-1].Subject, SubjCarried
-		}
-		if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
-			// 拟发行超长期特别国债1.3万亿元: the bonds issued.
-			c.Subject = b
-		}
-		if h, ok := strings.CutSuffix(c.Subject, "余额"); ok && (strings.HasSuffix(h, "货币") || strings.HasSuffix(h, "货币供应量")) {
-			// 广义货币（M2）余额: money supply is a stock by its name.
-			c.Subject = h
-		}
+		s.normalizeSubject(c, out[:k])
 		if c.SubjectRule == SubjVerb && (c.Unit == "吨标准煤" || c.Unit == "吨标煤") {
 			c.Subject += "标准煤" // 可节约192万吨标准煤: what is saved is in the unit
 		}
@@ -412,6 +364,64 @@ func tradedGoods(subj string) string {
 
 // tradedGoodsNames are goods that customs reports name without 产品.
 var tradedGoodsNames = [...]string{"汽车", "电动汽车", "原油", "铁矿砂", "天然气", "煤炭", "大豆", "集成电路", "钢材", "船舶", "粮食", "锂电池", "太阳能电池", "服装", "纺织品", "服装及衣着附件", "箱包及类似容器"}
+
+// normalizeSubject puts the subject of figure c in the form a dashboard keys a
+// series by, in order: a quoted campaign, scope words, quotation marks and a
+// leading place dropped; 总数 and 数量 off a count; the holder, the set of
+// matters, traded goods, handled cases, 年均, 平均值, a denominator, the
+// verb that issues bonds and the 余额 of money supply (see docs/metrics.md).
+// prev are the figures before it in the text.
+func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
+	if strings.Contains(c.Subject, "“") {
+		// NOTE: the campaign test needs the scope stripped first; most
+		// subjects hold no quotation mark and skip the second strip.
+		c.Subject = s.dropCampaign(s.stripScope(c.Subject))
+	}
+	c.Subject = s.stripScope(unquote(c.Subject))
+	if c.Class == ClassCount && !c.Rank {
+		// 高新技术企业总数达3210家: the count is of the thing counted.
+		for _, w := range [...]string{"总数", "数量"} {
+			if h, ok := strings.CutSuffix(c.Subject, w); ok && utf8.RuneCountInString(h) >= 2 {
+				c.Subject = h
+			}
+		}
+	}
+	c.Subject = dropMatters(dropHolder(c.Subject))
+	c.Subject = tradedGoods(c.Subject)
+	s.handledCases(c)
+	if c.SubjectRule == SubjCarried && len(prev) > 0 {
+		// 累计受理各类事项486.2万件，办结483.9万件: the cases the verb
+		// alone before the figure handled.
+		cl := s.clauseStartAt(c.Start)
+		if v := strings.TrimSpace(s.text[cl:c.Start]); v == "办结" || v == "受理" || v == "办理" {
+			if cases := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(prev[len(prev)-1].Subject, "受理"), "办理"), "各类"); cases == "事项" || cases == "办件" || cases == "业务" {
+				c.Subject = v + cases
+			}
+		}
+	}
+	if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && utf8.RuneCountInString(h) >= 2 {
+		c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
+	}
+	if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
+		c.Subject = h // 城镇调查失业率平均值: the rate, averaged over the period
+	}
+	if h, ok := cutPer(c.Subject); ok {
+		c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
+	} else if strings.HasPrefix(c.Subject, "每") && utf8.RuneCountInString(c.Subject) <= 3 && len(prev) > 0 && prev[len(prev)-1].Subject != "" &&
+		prev[len(prev)-1].End > s.sentenceStart(c.Start) {
+		// 粮食单产362.5公斤/亩，每亩比上年提高8.4公斤: the change of the
+		// figure before, per its unit.
+		c.Subject, c.SubjectRule = prev[len(prev)-1].Subject, SubjCarried
+	}
+	if b, ok := strings.CutPrefix(c.Subject, "发行"); ok && (strings.HasSuffix(b, "债") || strings.HasSuffix(b, "债券")) {
+		// 拟发行超长期特别国债1.3万亿元: the bonds issued.
+		c.Subject = b
+	}
+	if h, ok := strings.CutSuffix(c.Subject, "余额"); ok && (strings.HasSuffix(h, "货币") || strings.HasSuffix(h, "货币供应量")) {
+		// 广义货币（M2）余额: money supply is a stock by its name.
+		c.Subject = h
+	}
+}
 
 // dailyFlow names a daily average of the flow before it in its sentence
 // (新设立经营主体178.9万户，日均新设7362户 → 日均新设经营主体; 新增经营主体
