@@ -128,51 +128,37 @@ var villageNextWords = map[string]string{
 func findVillages(f *Finder, s *scan) {
 	text := s.text
 	n := len(s.out)
-	// NOTE: one pass from character to character, looking at the last
-	// byte of each three-byte sequence first: five strings.Index passes,
-	// one per suffix, cost 5 % of the entity stage (their first bytes are
-	// those of every Chinese character), and a pass decoding every
-	// character 4 %.
-	for i := 0; i+3 <= len(text); {
-		c := text[i]
-		if c < 0xE0 {
-			i++
+	// NOTE: the suffixes are found by markChars, in its pass over the text
+	// for this rule and findAbbrevs.
+	for _, m := range s.marks {
+		if m.cl&classVillage == 0 {
 			continue
 		}
-		if c >= 0xF0 || !villageLastByte[text[i+2]] {
-			i += 3
-			continue
-		}
+		i := m.at
 		var suf string
-		switch text[i : i+3] {
-		case "村", "镇", "乡":
+		switch m.r {
+		case '村', '镇', '乡':
 			suf = text[i : i+3]
-		case "街":
+		case '街':
 			if strings.HasPrefix(text[i+3:], "道") {
 				suf = "街道"
 			}
-		case "社":
+		case '社':
 			if strings.HasPrefix(text[i+3:], "区") {
 				suf = "社区"
 			}
 		}
 		if suf != "" {
-			if m, ok := f.village(s, n, i, i+len(suf), suf); ok {
-				s.out = append(s.out, m)
+			if v, ok := f.village(s, n, i, i+len(suf), suf); ok {
+				s.out = append(s.out, v)
 			}
 		}
-		i += 3
 	}
 }
 
-// villageLastByte marks the last bytes of the UTF-8 forms of 村, 镇, 乡, 街
-// and 社.
-var villageLastByte = func() (t [256]bool) {
-	for _, c := range []string{"村", "镇", "乡", "街", "社"} {
-		t[c[len(c)-1]] = true
-	}
-	return t
-}()
+// villageChars are the characters of classVillage: the suffixes 村, 镇 and
+// 乡, and the first characters of 街道 and 社区.
+var villageChars = []rune{'村', '镇', '乡', '街', '社'}
 
 // village reads a village name before the suffix text[j:e]; n is the
 // number of mentions found by the rules before this one.
