@@ -38,7 +38,7 @@ func (c *Catalogue) match(s string) int32 {
 	if i := c.share(s); i >= 0 {
 		return i
 	}
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 3; round++ {
 		s = trimNote(s)
 		if i := c.scoped(s); i >= 0 {
 			return i
@@ -201,6 +201,9 @@ var (
 	changeWords = []string{
 		"增长幅度", "增长速度", "增长率", "增速", "增幅", "增长", "涨幅", "降幅",
 		"上涨", "下降", "降低", "年均",
+		// NOTE: the rank of an indicator belongs to its series as its
+		// growth does (地区生产总值增速位次 → 地区生产总值).
+		"位次", "排位", "排名",
 	}
 	changeLead = []string{"比上年", "比去年", "同比", "实际", "名义", "年均", "平均"}
 )

@@ -124,6 +124,10 @@ func TestMatch(t *testing.T) {
 		{"株洲市GDP实际增长", "地区生产总值"},
 		{"固定资产投资年均增长", "固定资产投资"},
 		{"地区生产总值（现价）增速", "地区生产总值"},
+		// a rank of the indicator or of its growth
+		{"地区生产总值位次", "地区生产总值"},
+		{"GDP增速位次", "地区生产总值"},
+		{"规上工业增加值增速排名", "规模以上工业增加值"},
 	}
 	for _, tt := range tests {
 		got, ok := c.Match(tt.subject)
@@ -179,6 +183,8 @@ func TestMatchNone(t *testing.T) {
 		{"审批时限占法定时限比例", "a share, not the time limit"},
 		{"人口", "the people a project covers are no 常住人口 (the metric extractor reads 年末全国人口 from its context)"},
 		{"累计新增个体工商户", "a flow of a stock"},
+		{"位次", "a rank word alone"},
+		{"综合实力排名", "a rank of no catalogued indicator"},
 	}
 	for _, tt := range tests {
 		if got, ok := c.Match(tt.subject); ok {
