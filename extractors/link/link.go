@@ -88,6 +88,7 @@ const (
 	RulePlaceSentence         = "place: sentence"          // the nearest place before the figure in its sentence
 	RulePlaceAnaphor          = "place: anaphor"           // 该区, 全市 … to the last earlier place of that level
 	RulePlaceScope            = "place: document scope"    // the last scope word before the figure in the document
+	RulePlaceScopeAfter       = "place: later scope"       // the first place after a statistic, a scope word in its paragraph or the next, when its paragraph names none before it
 	RuleOrgClause             = "org: clause"              // the nearest organisation before the figure in its clause
 	RuleOrgSentence           = "org: sentence"            // … in its sentence
 )
@@ -95,7 +96,7 @@ const (
 // LinkRules returns the names of the link rules.
 func LinkRules() []string {
 	return []string{RuleDateClause, RuleDateSentence, RuleDateParagraph, RuleDateParagraphPeriod, RuleDatePreviousParagraph,
-		RulePlaceList, RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RuleOrgClause, RuleOrgSentence}
+		RulePlaceList, RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RulePlaceScopeAfter, RuleOrgClause, RuleOrgSentence}
 }
 
 // joinRules joins the rules of the links made, in the order date, place,
@@ -645,7 +646,45 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 			return newsfacts.Some(int32(i)), RulePlaceScope
 		}
 	}
+	if i, ok := laterScope(doc, m); ok {
+		return newsfacts.Some(int32(i)), RulePlaceScopeAfter
+	}
 	return newsfacts.Opt[int32]{}, ""
+}
+
+// laterScope returns the scope word that sets the place of the statistic m
+// from after it: a report that says 全国 first after its opening figures
+// (全年国内生产总值…。\n年末全国人口…) is about that place from its start.
+// NOTE: news items run together in one story, so the scope word must be
+// the first place after the figure, in its paragraph or the next, and the
+// figure's paragraph must name no place before it: a story of 义乌's fair
+// is not about the 全国 of the next item.
+func laterScope(doc *newsfacts.Doc, m newsfacts.Span) (int, bool) {
+	if !statistic(doc.Metrics, m) {
+		return 0, false
+	}
+	para := strings.LastIndexByte(doc.Text[:m.Start], '\n') + 1
+	for i := entitiesBefore(doc, para); i < len(doc.Entities) && doc.Entities[i].Start < m.Start; i++ {
+		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule != scopeMethod {
+			return 0, false
+		}
+	}
+	for i := entitiesBefore(doc, m.End); i < len(doc.Entities); i++ {
+		e := doc.Entities[i]
+		if e.Type != newsfacts.PLACE {
+			continue
+		}
+		if strings.Count(doc.Text[m.End:e.Start], "\n") > 1 {
+			return 0, false
+		}
+		switch {
+		case e.Rule != scopeMethod:
+			return 0, false
+		case !comparedPlace(doc, e.Span):
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // scopeMethod is the method of a place read from a scope word (全市 → the

@@ -32,6 +32,7 @@ func TestLinkRules(t *testing.T) {
 		{"上半年，芦淞区、荷塘区地区生产总值分别增长5.1%和6.2%，株洲市增长5.5%。", "5.5%", link.RulePlaceSentence},
 		{"株洲市渌口区南洲镇召开春耕大会。该镇新增早稻面积300亩。", "300亩", link.RulePlaceAnaphor},
 		{"株洲市召开经济工作会议，全市部署全年工作。\n企业新增经营主体100户。", "100户", link.RulePlaceScope},
+		{"全年国内生产总值增长5.2%。\n年末全国人口14亿人。", "5.2%", link.RulePlaceScopeAfter},
 		{"国家统计局数据显示城镇新增就业100万人。", "100万人", link.RuleOrgClause},
 		{"国家统计局发布数据显示，城镇新增就业100万人。", "100万人", link.RuleOrgSentence},
 	}
@@ -143,6 +144,57 @@ func checkLinked(t *testing.T, verb string, linked func(*newsfacts.Doc, newsfact
 			found = true
 			if got := linked(doc, m); got != tt.want {
 				t.Errorf("%s: %q %s %q (%s), want %q", tt.text, tt.figure, verb, got, m.LinkRule, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", tt.text, tt.figure)
+		}
+	}
+}
+
+// TestLaterScope checks where a scope word after a figure sets its place
+// (link.RulePlaceScopeAfter) and where it does not.
+func TestLaterScope(t *testing.T) {
+	chain, err := standard.New(standard.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, figure, place string // place "" for no place
+	}{
+		// a report that names its scope first after its opening figures
+		{"全年国内生产总值增长5.2%，第一产业增加值增长4.1%。\n年末全国人口14亿人。", "4.1%", "全国"},
+		{"一季度，社会消费品零售总额1.2万亿元。全国规模以上工业增加值增长6%。", "1.2万亿元", "全国"},
+		// the scope word is compared with, not the figure's own
+		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "5.2%", ""},
+		// the figure's paragraph names a place before it
+		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", ""},
+		// a place comes first after the figure
+		{"首日交易额6.8亿元，浙江展会数量居全国前列。", "6.8亿元", ""},
+		// two paragraphs away
+		{"首日交易额6.8亿元。\n展会闭幕。\n全国展会1000场。", "6.8亿元", ""},
+		// no statistic: a duration
+		{"在轨驻留6个月。\n全国人民关注。", "6个月", ""},
+	}
+	for _, tt := range tests {
+		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2024, 5, 1))})
+		for _, x := range chain.Extractors() {
+			if err := extractors.RunOne(x, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found := false
+		for _, m := range doc.Metrics {
+			if doc.SpanText(m.Span) != tt.figure && !strings.HasSuffix(doc.SpanText(m.Span), tt.figure) {
+				continue
+			}
+			found = true
+			got := ""
+			if m.PlaceID.OK {
+				got = doc.SpanText(doc.Entities[m.PlaceID.V].Span)
+			}
+			if got != tt.place {
+				t.Errorf("%s: %q has place %q (%s), want %q", tt.text, tt.figure, got, m.LinkRule, tt.place)
 			}
 		}
 		if !found {
