@@ -254,6 +254,22 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 		return 0, false
 	}
 	nearest := func(from int, ok func(newsfacts.Date) bool) (int, bool) { return nearestIn(from, 0, ok) }
+	// statesDate reports whether a date lies in text[from:m.Start] other
+	// than a baseline relative to the period reported (比上年全年, 比去年
+	// 同期): one named by its year (比2012年提高) dates a comparison over
+	// years, not the period of the paragraph before.
+	statesDate := func(from int) bool {
+		for i := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= from }); i < before; i++ {
+			d := doc.Dates[i].Span
+			if m.Contains(d) {
+				continue
+			}
+			if !isBaseline(doc, d) || !relativeDate(doc.Text[d.Start:d.End]) {
+				return true
+			}
+		}
+		return false
+	}
 	any := func(newsfacts.Date) bool { return true }
 	if i, ok := nearest(l.clauseStart(m.Start), any); ok {
 		return newsfacts.Some(int32(i)), RuleDateClause
@@ -295,7 +311,9 @@ func linkDate(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
 	// A paragraph that states no date before the figure continues the
 	// period of the paragraph before it (一季度，国内生产总值…。\n分产业看，
 	// 第一产业增加值…): its last statistical period.
-	if para > 0 && !hasDateIn(doc, para, m.Start) {
+	// NOTE: a relative baseline (增幅比上年全年提高…) states no period of its
+	// own.
+	if para > 0 && !statesDate(para) {
 		if isStock {
 			pointBefore := func(d newsfacts.Date) bool { return d.End <= para && statPoint(doc, d) }
 			if i, ok := nearestIn(l.paras.last(para-1), maxParagraphDates, pointBefore); ok {
@@ -392,10 +410,10 @@ func nowBefore(head string) bool {
 	return false
 }
 
-// hasDateIn reports whether a date lies in text[from:to].
-func hasDateIn(doc *newsfacts.Doc, from, to int) bool {
-	i := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= from })
-	return i < len(doc.Dates) && doc.Dates[i].Start < to
+// relativeDate reports whether the date text w names a period relative to
+// the one reported: 上年, 上年全年, 去年同期, 上月, 前三季度 of no year.
+func relativeDate(w string) bool {
+	return strings.HasPrefix(w, "上") || strings.HasPrefix(w, "去")
 }
 
 // statPeriod reports whether d is a period that statistics are reported

@@ -155,50 +155,46 @@ func checkLinked(t *testing.T, verb string, linked func(*newsfacts.Doc, newsfact
 // TestLaterScope checks where a scope word after a figure sets its place
 // (link.RulePlaceScopeAfter) and where it does not.
 func TestLaterScope(t *testing.T) {
-	chain, err := standard.New(standard.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		text, figure, place string // place "" for no place
-	}{
+	checkLinked(t, "placed", placed, []linkCase{
 		// a report that names its scope first after its opening figures
-		{"全年国内生产总值增长5.2%，第一产业增加值增长4.1%。\n年末全国人口14亿人。", "4.1%", "全国"},
+		{"全年国内生产总值增长5.2%，第一产业增加值增长4.1%。\n年末全国人口14亿人。", "增长4.1%", "全国"},
 		{"一季度，社会消费品零售总额1.2万亿元。全国规模以上工业增加值增长6%。", "1.2万亿元", "全国"},
-		// the scope word is compared with, not the figure's own
-		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "5.2%", ""},
-		// the figure's paragraph names a place before it
+		// Negative: the scope word is compared with, not the figure's own.
+		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "增长5.2%", ""},
+		// Negative: the figure's paragraph names a place before it.
 		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", ""},
-		// a place comes first after the figure
+		// Negative: a place comes first after the figure.
 		{"首日交易额6.8亿元，浙江展会数量居全国前列。", "6.8亿元", ""},
-		// two paragraphs away
+		// Negative: two paragraphs away.
 		{"首日交易额6.8亿元。\n展会闭幕。\n全国展会1000场。", "6.8亿元", ""},
-		// no statistic: a duration
+		// Negative: no statistic, a duration.
 		{"在轨驻留6个月。\n全国人民关注。", "6个月", ""},
+	})
+}
+
+// TestPreviousParagraphPastBaseline checks that a paragraph whose only date
+// is a baseline (增幅比上年全年提高) continues the period of the paragraph
+// before it (link.RuleDatePreviousParagraph).
+func TestPreviousParagraphPastBaseline(t *testing.T) {
+	checkLinked(t, "dated", dated, []linkCase{
+		{"一季度，全市地区生产总值增长6.3%。\n规模以上工业增加值增长8.9%，增幅比上年全年提高0.6个百分点。汽车制造业增长10.3%。", "增长10.3%", "一季度"},
+		// Negative: a date of the paragraph's own governs.
+		{"一季度，全市地区生产总值增长6.3%。\n3月份，规模以上工业增加值增长8.9%。汽车制造业增长10.3%。", "增长10.3%", "3月份"},
+	})
+}
+
+// placed and dated return the text of the place and the date a metric
+// links, or "".
+func placed(doc *newsfacts.Doc, m newsfacts.Metric) string {
+	if !m.PlaceID.OK {
+		return ""
 	}
-	for _, tt := range tests {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2024, 5, 1))})
-		for _, x := range chain.Extractors() {
-			if err := extractors.RunOne(x, doc); err != nil {
-				t.Fatal(err)
-			}
-		}
-		found := false
-		for _, m := range doc.Metrics {
-			if doc.SpanText(m.Span) != tt.figure && !strings.HasSuffix(doc.SpanText(m.Span), tt.figure) {
-				continue
-			}
-			found = true
-			got := ""
-			if m.PlaceID.OK {
-				got = doc.SpanText(doc.Entities[m.PlaceID.V].Span)
-			}
-			if got != tt.place {
-				t.Errorf("%s: %q has place %q (%s), want %q", tt.text, tt.figure, got, m.LinkRule, tt.place)
-			}
-		}
-		if !found {
-			t.Errorf("%s: no figure %q", tt.text, tt.figure)
-		}
+	return doc.SpanText(doc.Entities[m.PlaceID.V].Span)
+}
+
+func dated(doc *newsfacts.Doc, m newsfacts.Metric) string {
+	if !m.DateID.OK {
+		return ""
 	}
+	return doc.SpanText(doc.Dates[m.DateID.V].Span)
 }
