@@ -410,6 +410,28 @@ func nowBefore(head string) bool {
 	return false
 }
 
+// titleNames reports whether a document title names the place name: in
+// full or without its level (湖南省2023年…统计公报, 上半年四川经济运行情况),
+// and 中国 as 全国 or 中华人民共和国. A report whose title names it is about
+// that place throughout.
+func titleNames(title, name string) bool {
+	if title == "" || name == "" {
+		return false
+	}
+	if name == "中国" {
+		return strings.Contains(title, "全国") || strings.Contains(title, "中华人民共和国") || strings.Contains(title, "中国") || strings.Contains(title, "我国")
+	}
+	if strings.Contains(title, name) {
+		return true
+	}
+	for _, level := range [...]string{"省", "市", "县", "区"} {
+		if short, ok := strings.CutSuffix(name, level); ok && utf8.RuneCountInString(short) >= 2 && strings.Contains(title, short) {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeDate reports whether the date text w names a period relative to
 // the one reported: 上年, 上年全年, 去年同期, 上月, 前三季度 of no year.
 func relativeDate(w string) bool {
@@ -674,9 +696,10 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 // from after it: a report that says 全国 first after its opening figures
 // (全年国内生产总值…。\n年末全国人口…) is about that place from its start.
 // NOTE: news items run together in one story, so the scope word must be
-// the first place after the figure, in its paragraph or the next, and the
-// figure's paragraph must name no place before it: a story of 义乌's fair
-// is not about the 全国 of the next item.
+// the first place after the figure, in its paragraph or the next (or any
+// later one when the title names its place), and the figure's paragraph
+// must name no place before it: a story of 义乌's fair is not about the 全国
+// of the next item.
 func laterScope(doc *newsfacts.Doc, m newsfacts.Span) (int, bool) {
 	if !statistic(doc.Metrics, m) {
 		return 0, false
@@ -692,7 +715,7 @@ func laterScope(doc *newsfacts.Doc, m newsfacts.Span) (int, bool) {
 		if e.Type != newsfacts.PLACE {
 			continue
 		}
-		if strings.Count(doc.Text[m.End:e.Start], "\n") > 1 {
+		if strings.Count(doc.Text[m.End:e.Start], "\n") > 1 && !titleNames(doc.Title, e.Name) {
 			return 0, false
 		}
 		switch {

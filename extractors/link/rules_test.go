@@ -87,18 +87,18 @@ func TestYearEndGoverns(t *testing.T) {
 		}
 		return doc.SpanText(doc.Dates[m.DateID.V].Span)
 	}, []linkCase{
-		{"年末全省常住人口5100万人，比上年末增加3万人。常住人口城镇化率为61.2%。", "61.2%", "年末"},
-		{"9月末，全市人民币存款余额2100亿元。人民币贷款余额同比增长7.1%。", "同比增长7.1%", "9月末"},
+		{"年末全省常住人口5100万人，比上年末增加3万人。常住人口城镇化率为61.2%。", "61.2%", "年末", ""},
+		{"9月末，全市人民币存款余额2100亿元。人民币贷款余额同比增长7.1%。", "同比增长7.1%", "9月末", ""},
 		// A stock is counted at the year's end, though a period stands
 		// nearer.
-		{"年末全省常住人口5100万人。全年出生人口40万人。常住人口城镇化率为61.2%。", "61.2%", "年末"},
+		{"年末全省常住人口5100万人。全年出生人口40万人。常住人口城镇化率为61.2%。", "61.2%", "年末", ""},
 		// Negative: a flow is of the period.
-		{"年末全省常住人口5100万人。全年出生人口40万人，死亡人口45万人。", "45万人", "全年"},
+		{"年末全省常住人口5100万人。全年出生人口40万人，死亡人口45万人。", "45万人", "全年", ""},
 		// Negative: the period a rate turned from dates no other figure.
-		{"1—9月，全县财政收入同比由上半年的增长1.2%转为下降0.8%，其中税收收入同比下降3.6%。", "同比下降3.6%", "1—9月"},
+		{"1—9月，全县财政收入同比由上半年的增长1.2%转为下降0.8%，其中税收收入同比下降3.6%。", "同比下降3.6%", "1—9月", ""},
 		// Negative: the end of the year is when something happens.
-		{"今年底将开通十条新线路。全市公交分担率达到52%。", "52%", ""},
-		{"去年年底启动的调水工程已完工。再生水占总供水量22%。", "22%", ""},
+		{"今年底将开通十条新线路。全市公交分担率达到52%。", "52%", "", ""},
+		{"去年年底启动的调水工程已完工。再生水占总供水量22%。", "22%", "", ""},
 	})
 }
 
@@ -111,15 +111,16 @@ func TestPartnerPlace(t *testing.T) {
 		}
 		return doc.SpanText(doc.Entities[m.PlaceID.V].Span)
 	}, []linkCase{
-		{"前三季度，云南对老挝进出口320亿元。", "320亿元", "云南"},
-		{"上半年，江苏企业向德国出口机电产品86亿元。", "86亿元", "江苏"},
+		{"前三季度，云南对老挝进出口320亿元。", "320亿元", "云南", ""},
+		{"上半年，江苏企业向德国出口机电产品86亿元。", "86亿元", "江苏", ""},
 		// Negative: the place inspected is the figure's.
-		{"督察组对湖南省21个市州开展督察，发现问题900个。", "21个", "湖南省"},
+		{"督察组对湖南省21个市州开展督察，发现问题900个。", "21个", "湖南省", ""},
 	})
 }
 
-// linkCase is a text, a figure of it and the text of what it should link.
-type linkCase struct{ text, figure, want string }
+// linkCase is a text, a figure of it and the text of what it should link;
+// title, when set, is the document's title.
+type linkCase struct{ text, figure, want, title string }
 
 // checkLinked runs each case through the standard chain (article date
 // 2025-02-20) and compares what linked reads of the figure's metric.
@@ -130,7 +131,7 @@ func checkLinked(t *testing.T, verb string, linked func(*newsfacts.Doc, newsfact
 		t.Fatal(err)
 	}
 	for _, tt := range cases {
-		doc := newsfacts.NewDoc(newsfacts.Article{Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 2, 20))})
+		doc := newsfacts.NewDoc(newsfacts.Article{Title: tt.title, Text: tt.text, Date: newsfacts.Some(newsfacts.DayOf(2025, 2, 20))})
 		for _, x := range chain.Extractors() {
 			if err := extractors.RunOne(x, doc); err != nil {
 				t.Fatal(err)
@@ -157,18 +158,24 @@ func checkLinked(t *testing.T, verb string, linked func(*newsfacts.Doc, newsfact
 func TestLaterScope(t *testing.T) {
 	checkLinked(t, "placed", placed, []linkCase{
 		// a report that names its scope first after its opening figures
-		{"全年国内生产总值增长5.2%，第一产业增加值增长4.1%。\n年末全国人口14亿人。", "增长4.1%", "全国"},
-		{"一季度，社会消费品零售总额1.2万亿元。全国规模以上工业增加值增长6%。", "1.2万亿元", "全国"},
+		{"全年国内生产总值增长5.2%，第一产业增加值增长4.1%。\n年末全国人口14亿人。", "增长4.1%", "全国", ""},
+		{"一季度，社会消费品零售总额1.2万亿元。全国规模以上工业增加值增长6%。", "1.2万亿元", "全国", ""},
 		// Negative: the scope word is compared with, not the figure's own.
-		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "增长5.2%", ""},
+		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "增长5.2%", "", ""},
 		// Negative: the figure's paragraph names a place before it.
-		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", ""},
+		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", "", ""},
 		// Negative: a place comes first after the figure.
-		{"首日交易额6.8亿元，浙江展会数量居全国前列。", "6.8亿元", ""},
+		{"首日交易额6.8亿元，浙江展会数量居全国前列。", "6.8亿元", "", ""},
 		// Negative: two paragraphs away.
-		{"首日交易额6.8亿元。\n展会闭幕。\n全国展会1000场。", "6.8亿元", ""},
+		{"首日交易额6.8亿元。\n展会闭幕。\n全国展会1000场。", "6.8亿元", "", ""},
 		// Negative: no statistic, a duration.
-		{"在轨驻留6个月。\n全国人民关注。", "6个月", ""},
+		{"在轨驻留6个月。\n全国人民关注。", "6个月", "", ""},
+		// Further on when the title names the place.
+		{"全年地区生产总值增长4.7%。\n全年粮食产量增长1.2%。\n年末全省常住人口6562万人。", "增长4.7%", "全省", "湖南省2023年国民经济和社会发展统计公报"},
+		{"全年国内生产总值增长5.2%。\n全年粮食产量增长1.2%。\n年末全国人口14亿人。", "增长5.2%", "全国", "中华人民共和国2023年国民经济和社会发展统计公报"},
+		// Negative: a title that names no place, or another place.
+		{"全年国内生产总值增长5.2%。\n全年粮食产量增长1.2%。\n年末全国人口14亿人。", "增长5.2%", "", "统计公报摘要"},
+		{"全年地区生产总值增长4.7%。\n全年粮食产量增长1.2%。\n全国粮食产量增长1.3%。", "增长4.7%", "", "株洲市2023年国民经济和社会发展统计公报"},
 	})
 }
 
@@ -177,9 +184,9 @@ func TestLaterScope(t *testing.T) {
 // before it (link.RuleDatePreviousParagraph).
 func TestPreviousParagraphPastBaseline(t *testing.T) {
 	checkLinked(t, "dated", dated, []linkCase{
-		{"一季度，全市地区生产总值增长6.3%。\n规模以上工业增加值增长8.9%，增幅比上年全年提高0.6个百分点。汽车制造业增长10.3%。", "增长10.3%", "一季度"},
+		{"一季度，全市地区生产总值增长6.3%。\n规模以上工业增加值增长8.9%，增幅比上年全年提高0.6个百分点。汽车制造业增长10.3%。", "增长10.3%", "一季度", ""},
 		// Negative: a date of the paragraph's own governs.
-		{"一季度，全市地区生产总值增长6.3%。\n3月份，规模以上工业增加值增长8.9%。汽车制造业增长10.3%。", "增长10.3%", "3月份"},
+		{"一季度，全市地区生产总值增长6.3%。\n3月份，规模以上工业增加值增长8.9%。汽车制造业增长10.3%。", "增长10.3%", "3月份", ""},
 	})
 }
 
