@@ -87,6 +87,7 @@ const (
 	RulePlaceList             = "place: 分别 list"           // the place of a list before 分别 that answers the figure (越城区、柯桥区…分别增长)
 	RulePlaceSentence         = "place: sentence"          // the nearest place before the figure in its sentence
 	RulePlaceAnaphor          = "place: anaphor"           // 该区, 全市 … to the last earlier place of that level
+	RulePlaceParagraph        = "place: paragraph"         // the place that opens an earlier sentence of the paragraph (statistics only)
 	RulePlaceScope            = "place: document scope"    // the last scope word before the figure in the document
 	RulePlaceScopeAfter       = "place: later scope"       // the first place after a statistic, a scope word in its paragraph or the next, when its paragraph names none before it
 	RuleOrgClause             = "org: clause"              // the nearest organisation before the figure in its clause
@@ -96,7 +97,7 @@ const (
 // LinkRules returns the names of the link rules.
 func LinkRules() []string {
 	return []string{RuleDateClause, RuleDateSentence, RuleDateParagraph, RuleDateParagraphPeriod, RuleDatePreviousParagraph,
-		RulePlaceList, RulePlaceSentence, RulePlaceAnaphor, RulePlaceScope, RulePlaceScopeAfter, RuleOrgClause, RuleOrgSentence}
+		RulePlaceList, RulePlaceSentence, RulePlaceAnaphor, RulePlaceParagraph, RulePlaceScope, RulePlaceScopeAfter, RuleOrgClause, RuleOrgSentence}
 }
 
 // joinRules joins the rules of the links made, in the order date, place,
@@ -679,6 +680,9 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 			}
 		}
 	}
+	if i, ok := paragraphPlace(doc, m, sent); ok {
+		return newsfacts.Some(int32(i)), RulePlaceParagraph
+	}
 	// A scope word earlier in the document (全市, 全县, 全国) sets the place
 	// of the figures after it that name none: a report says 全市 once.
 	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
@@ -690,6 +694,53 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 		return newsfacts.Some(int32(i)), RulePlaceScopeAfter
 	}
 	return newsfacts.Opt[int32]{}, ""
+}
+
+// paragraphPlace returns the place that opens an earlier sentence of the
+// paragraph of the statistic m (前三季度，滨海新区地区生产总值增长4.9%。规模以上
+// 工业增加值增长5.7%…): the subject of a paragraph is the subject of the
+// sentences after it, as its period is. sent is the start of m's sentence.
+// The last place of the paragraph before the sentence must be that one; a
+// scope word not compared with stops the search (the scope rule follows).
+func paragraphPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) {
+	if !statistic(doc.Metrics, m) {
+		return 0, false
+	}
+	para := strings.LastIndexByte(doc.Text[:sent], '\n') + 1
+	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
+		e := doc.Entities[i]
+		if e.Start < para {
+			break
+		}
+		if e.Type != newsfacts.PLACE || e.End > sent {
+			continue
+		}
+		if e.Rule == scopeMethod {
+			if comparedPlace(doc, e.Span) {
+				continue
+			}
+			return 0, false
+		}
+		return i, opensAsSubject(doc, e.Span)
+	}
+	return 0, false
+}
+
+// opensAsSubject reports whether the place p opens its sentence, alone or
+// after a short time phrase and a comma (3月份，银川市居民消费价格…).
+func opensAsSubject(doc *newsfacts.Doc, p newsfacts.Span) bool {
+	head := strings.TrimSpace(doc.Text[sentenceStart(doc, p.Start):p.Start])
+	if head == "" {
+		return true
+	}
+	time, ok := strings.CutSuffix(head, "，")
+	return ok && time != "" && !strings.ContainsAny(time, "，。；") && utf8.RuneCountInString(time) <= 8 && hasDateIn(doc, sentenceStart(doc, p.Start), p.Start)
+}
+
+// hasDateIn reports whether a date lies in text[from:to].
+func hasDateIn(doc *newsfacts.Doc, from, to int) bool {
+	i := sort.Search(len(doc.Dates), func(i int) bool { return doc.Dates[i].Start >= from })
+	return i < len(doc.Dates) && doc.Dates[i].Start < to
 }
 
 // laterScope returns the scope word that sets the place of the statistic m

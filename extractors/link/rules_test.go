@@ -32,6 +32,7 @@ func TestLinkRules(t *testing.T) {
 		{"上半年，芦淞区、荷塘区地区生产总值分别增长5.1%和6.2%，株洲市增长5.5%。", "5.5%", link.RulePlaceSentence},
 		{"株洲市渌口区南洲镇召开春耕大会。该镇新增早稻面积300亩。", "300亩", link.RulePlaceAnaphor},
 		{"株洲市召开经济工作会议，全市部署全年工作。\n企业新增经营主体100户。", "100户", link.RulePlaceScope},
+		{"前三季度，滨海新区地区生产总值增长4.9%。规模以上工业增加值增长5.7%。", "5.7%", link.RulePlaceParagraph},
 		{"全年国内生产总值增长5.2%。\n年末全国人口14亿人。", "5.2%", link.RulePlaceScopeAfter},
 		{"国家统计局数据显示城镇新增就业100万人。", "100万人", link.RuleOrgClause},
 		{"国家统计局发布数据显示，城镇新增就业100万人。", "100万人", link.RuleOrgSentence},
@@ -163,7 +164,7 @@ func TestLaterScope(t *testing.T) {
 		// Negative: the scope word is compared with, not the figure's own.
 		{"全年地区生产总值增长5.2%，增速高于全国0.5个百分点。", "增长5.2%", "", ""},
 		// Negative: the figure's paragraph names a place before it.
-		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", "", ""},
+		{"株洲市举办博览会。首日交易额6.8亿元。\n全国共有展会1000场。", "6.8亿元", "株洲市", ""},
 		// Negative: a place comes first after the figure.
 		{"首日交易额6.8亿元，浙江展会数量居全国前列。", "6.8亿元", "", ""},
 		// Negative: two paragraphs away.
@@ -176,6 +177,23 @@ func TestLaterScope(t *testing.T) {
 		// Negative: a title that names no place, or another place.
 		{"全年国内生产总值增长5.2%。\n全年粮食产量增长1.2%。\n年末全国人口14亿人。", "增长5.2%", "", "统计公报摘要"},
 		{"全年地区生产总值增长4.7%。\n全年粮食产量增长1.2%。\n全国粮食产量增长1.3%。", "增长4.7%", "", "株洲市2023年国民经济和社会发展统计公报"},
+	})
+}
+
+// TestParagraphPlace checks that a place opening an earlier sentence of the
+// paragraph is the place of its statistics (link.RulePlaceParagraph), and
+// where it is not.
+func TestParagraphPlace(t *testing.T) {
+	checkLinked(t, "placed", placed, []linkCase{
+		{"前三季度，滨海新区地区生产总值增长4.9%。规模以上工业增加值增长5.7%。", "增长5.7%", "滨海新区", ""},
+		{"3月份，银川市居民消费价格同比上涨0.4%。一季度，居民消费价格上涨0.3%。", "上涨0.3%", "银川市", ""},
+		{"株洲市地区生产总值增长6%。规模以上工业增加值增长7%。", "增长7%", "株洲市", ""},
+		// Negative: the place does not open its sentence.
+		{"记者来到株洲市，走访企业。规模以上工业增加值增长7%。", "增长7%", "", ""},
+		// Negative: a place that opens a sentence in another paragraph.
+		{"株洲市地区生产总值增长6%。\n规模以上工业增加值增长7%。", "增长7%", "", ""},
+		// Negative: no statistic, a duration.
+		{"株洲市举办博览会。展会为期3天。", "3天", "", ""},
 	})
 }
 
