@@ -761,12 +761,19 @@ func laterScope(doc *newsfacts.Doc, m newsfacts.Span) (int, bool) {
 			return 0, false
 		}
 	}
+	// limit is the end of the paragraph after the figure's.
+	limit := len(doc.Text)
+	if k := strings.IndexByte(doc.Text[m.End:], '\n'); k >= 0 {
+		if j := strings.IndexByte(doc.Text[m.End+k+1:], '\n'); j >= 0 {
+			limit = m.End + k + 1 + j
+		}
+	}
 	for i := entitiesBefore(doc, m.End); i < len(doc.Entities); i++ {
 		e := doc.Entities[i]
 		if e.Type != newsfacts.PLACE {
 			continue
 		}
-		if strings.Count(doc.Text[m.End:e.Start], "\n") > 1 && !titleNames(doc.Title, e.Name) {
+		if e.Start > limit && !titleNames(doc.Title, e.Name) {
 			return 0, false
 		}
 		switch {
