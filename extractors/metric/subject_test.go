@@ -21,6 +21,9 @@ func TestSubjects(t *testing.T) {
 		{"comparison", "项目实际支出却比计划高出三成。", "高出三成", "项目实际支出"},
 		{"comparison", "全市工业利润增长12.5%，较上月加快0.4个百分点。", "较上月加快0.4个百分点", "工业利润增速"},
 		{"comparison negative: 比重 compares nothing", "税收收入占一般公共预算收入的比重为18.5%。", "18.5%", "税收收入占一般公共预算收入比重"},
+		// A noun that holds a change verb is read whole.
+		{"noun 增长面", "40个行业大类中有29个行业实现增长，增长面为72.5%。", "72.5%", "增长面"},
+		{"noun negative: the verb before a noun", "全市工业企业利润增长面积扩大。全市工业利润增长12.5%。", "增长12.5%", "工业利润"},
 		// Per-unit words are read whole; alone they qualify the subject
 		// before.
 		// 年均 before a change is the change's: 财政收入 grew on average.
