@@ -25,6 +25,9 @@ type column[R any] struct {
 	// size returns the bytes of string data the column holds for a row;
 	// nil for columns without strings.
 	size func(r *R) int
+	// text returns a row's value of a column of short strings that Parquet
+	// writes with dictionary encoding (str); nil for other columns.
+	text func(r *R) string
 	// bind returns a function that appends a row's value to b, which must
 	// be the builder NewRecordBuilder made for field.
 	bind func(b array.Builder) func(r *R)
@@ -51,6 +54,7 @@ var (
 func str[R any](name string, get func(*R) string) column[R] {
 	c := col(arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, get, addString)
 	c.size = func(r *R) int { return len(get(r)) }
+	c.text = get
 	return c
 }
 
@@ -79,6 +83,7 @@ func longStr[R any](name string, get func(*R) string) column[R] {
 func plainStr[R any](name string, get func(*R) string) column[R] {
 	c := str(name, get)
 	c.plain = true
+	c.text = nil
 	return c
 }
 

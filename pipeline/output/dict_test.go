@@ -1,0 +1,110 @@
+package output_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/metadata"
+
+	"github.com/newsfacts/newsfacts/pipeline/output"
+)
+
+// TestParquetDictionaryColumns checks the short string columns, which the
+// Parquet tables hand to the writer as dictionary arrays where they can:
+// in batches with and without an empty value, with stray bytes in two
+// values of the same valid form, and with a dictionary larger than a
+// dictionary page, compressed and not. The values must read back made
+// valid, and every column chunk's minimum and maximum must be those of its
+// values ("" included).
+func TestParquetDictionaryColumns(t *testing.T) {
+	entity := func(doc string, i int, code, name string) output.EntityRow {
+		return output.EntityRow{DocID: doc, EntityID: int32(i), Type: "PLACE", Text: name, Start: int32(i), End: int32(i + 1),
+			Name: name, Code: code, Method: "gazetteer"}
+	}
+	article := func(id string) output.ArticleRow {
+		return output.ArticleRow{DocID: id, Text: "x", Chars: 1, Status: output.StatusOK, Categories: []string{}, Tags: []string{}}
+	}
+	// Batch 1: 2,000 distinct names of 600 bytes (1.2 MB), codes without
+	// "". Batch 2: codes with "", names with stray bytes.
+	var docs []output.DocRows
+	d := output.DocRows{Article: article("c")}
+	for i := range 2000 {
+		d.Entities = append(d.Entities, entity("c", i, "C", fmt.Sprintf("%04d", i)+strings.Repeat("长", 198)))
+	}
+	docs = append(docs, d)
+	d = output.DocRows{Article: article("a")}
+	for i, c := range []struct{ code, name string }{{"", "北京"}, {"110000", "北\xff"}, {"", "北\xfe"}, {"310000", "上海"}, {"", "北京"}} {
+		d.Entities = append(d.Entities, entity("a", i, c.code, c.name))
+	}
+	docs = append(docs, d)
+	d = output.DocRows{Article: article("b")}
+	for i, c := range []string{"Z9", "110000", "Z9", "A1"} {
+		d.Entities = append(d.Entities, entity("b", i, c, "名"+c))
+	}
+	docs = append(docs, d)
+
+	for _, comp := range []string{"zstd", "none"} {
+		t.Run(comp, func(t *testing.T) {
+			dir := t.TempDir()
+			writeDocs(t, output.Options{Dir: dir, Format: output.FormatParquet, Compression: comp, BatchRows: 2000, BatchBytes: 1 << 30}, docs)
+			got := readBack(t, dir, output.FormatParquet).Entities
+			var want []output.EntityRow
+			for _, d := range docs {
+				for _, e := range d.Entities {
+					e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
+					e.Name = e.Text
+					want = append(want, e)
+				}
+			}
+			compareTables(t, &output.Tables{Entities: got}, &output.Tables{Entities: want})
+
+			pf, err := file.OpenParquetFile(filepath.Join(dir, "entities.parquet"), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer pf.Close()
+			md := pf.MetaData()
+			if n := md.NumRowGroups(); n != 2 {
+				t.Fatalf("%d row groups; want 2", n)
+			}
+			off := 0
+			for g := range md.NumRowGroups() {
+				rg := md.RowGroup(g)
+				rows := want[off : off+int(rg.NumRows())]
+				off += len(rows)
+				for c := range rg.NumColumns() {
+					cc, err := rg.ColumnChunk(c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					st, err := cc.Statistics()
+					if err != nil {
+						t.Fatal(err)
+					}
+					bs, ok := st.(*metadata.ByteArrayStatistics)
+					if !ok {
+						continue
+					}
+					name := cc.PathInSchema().String()
+					var lo, hi string
+					for i, e := range rows {
+						v := map[string]string{"doc_id": e.DocID, "type": e.Type, "text": e.Text, "name": e.Name, "code": e.Code,
+							"parent": e.Parent, "method": e.Method}[name]
+						if i == 0 || v < lo {
+							lo = v
+						}
+						if i == 0 || v > hi {
+							hi = v
+						}
+					}
+					if !bs.HasMinMax() || string(bs.Min()) != lo || string(bs.Max()) != hi {
+						t.Errorf("row group %d, %s: min, max = %q, %q (set %v); want %q, %q", g, name, bs.Min(), bs.Max(), bs.HasMinMax(), lo, hi)
+					}
+				}
+			}
+		})
+	}
+}
