@@ -84,7 +84,7 @@ func (d *dictColumn) push(v string) int32 {
 	return i
 }
 
-// newArray returns the array of the rows buffered and empties the column
+// NewArray returns the array of the rows buffered and empties the column
 // for the next batch: a dictionary array, or the strings themselves when
 // one is empty.
 //
@@ -100,7 +100,7 @@ func (d *dictColumn) push(v string) int32 {
 // middle of the indices, after the statistics of all of them were taken
 // (arrow-go v18.8.0, writeDictionaryArrow and WriteDictIndices), a path
 // whose output was not checked: given strings, it does what it always has.
-func (d *dictColumn) newArray() arrow.Array {
+func (d *dictColumn) NewArray() arrow.Array {
 	var arr arrow.Array
 	_, empty := d.index[""]
 	if empty || int64(d.bytes+4*len(d.values)) >= parquet.DefaultDictionaryPageSizeLimit || len(d.indices) > maxDictRows {
@@ -123,6 +123,9 @@ func (d *dictColumn) newArray() arrow.Array {
 	d.last, d.hasLast = "", false
 	return arr
 }
+
+// Release frees the column's storage.
+func (d *dictColumn) Release() { *d = dictColumn{} }
 
 // concat returns the offsets and data of the string array of the values.
 func (d *dictColumn) concat() ([]int32, []byte) {
@@ -161,3 +164,67 @@ func goArray(t arrow.DataType, n int, bufs ...[]byte) arrow.Array {
 	defer data.Release()
 	return array.MakeFromData(data)
 }
+
+// valueColumn buffers the values of a column of fixed-width values V
+// without nulls, of Arrow type typ.
+type valueColumn[V int32 | float64] struct {
+	typ    arrow.DataType
+	values []V
+}
+
+// NewArray returns the array of the values and empties the column.
+func (c *valueColumn[V]) NewArray() arrow.Array {
+	n := len(c.values)
+	arr := goArray(c.typ, n, arrow.GetBytes(c.values))
+	// NOTE: the array owns the storage now; the next batch's starts with
+	// room for as many values.
+	c.values = make([]V, 0, n)
+	return arr
+}
+
+// Release frees the column's storage.
+func (c *valueColumn[V]) Release() { c.values = nil }
+
+// stringColumn buffers the values of a column of strings, made valid UTF-8,
+// as the offsets and data of a string array.
+type stringColumn struct {
+	offsets []int32
+	data    []byte
+	// last is the value of the row before, as given, and valid its valid
+	// UTF-8 form.
+	last, valid string
+}
+
+func (c *stringColumn) add(s string) {
+	if len(c.offsets) == 0 {
+		c.offsets = append(c.offsets, 0)
+	}
+	if s != c.last {
+		c.last, c.valid = s, validUTF8(s)
+	}
+	c.data = append(c.data, c.valid...)
+	c.offsets = append(c.offsets, int32(len(c.data)))
+}
+
+// NewArray returns the string array of the values and empties the column.
+func (c *stringColumn) NewArray() arrow.Array {
+	if len(c.offsets) == 0 {
+		c.offsets = append(c.offsets, 0)
+	}
+	if c.data == nil {
+		// NOTE: the Parquet writer's statistics skip values sliced from nil
+		// (nil parquet.ByteArray), as if they were null.
+		c.data = []byte{}
+	}
+	n := len(c.offsets) - 1
+	arr := goArray(arrow.BinaryTypes.String, n, arrow.GetBytes(c.offsets), c.data)
+	// NOTE: the array owns the storage now; the next batch's starts with
+	// room for as much.
+	c.offsets = make([]int32, 0, n+1)
+	c.data = make([]byte, 0, len(c.data))
+	c.last, c.valid = "", ""
+	return arr
+}
+
+// Release frees the column's storage.
+func (c *stringColumn) Release() { *c = stringColumn{} }

@@ -108,3 +108,66 @@ func TestParquetDictionaryColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestGoColumns checks the columns buffered in Go slices, not Arrow
+// builders: int32 and float64 values, and strings without a dictionary
+// (metrics.text and subject), with stray bytes, repeats and empty values,
+// in every format, and the Parquet statistics of the strings.
+func TestGoColumns(t *testing.T) {
+	var docs []output.DocRows
+	for d, texts := range [][]string{{"", "a\xff", "a\xff", "b"}, {""}, {"x", "\xfe", ""}} {
+		doc := output.DocRows{Article: output.ArticleRow{DocID: fmt.Sprint(d), Text: "x", Chars: 1, Status: output.StatusOK,
+			Categories: []string{}, Tags: []string{}}}
+		for i, s := range texts {
+			doc.Metrics = append(doc.Metrics, output.MetricRow{DocID: doc.Article.DocID, MetricID: int32(i), Text: s, Start: int32(-i), End: int32(1 << 20),
+				Sentence: int32(i), Subject: strings.Repeat(s, 2), Kind: "quantity", Value: float64(i) - 0.5})
+		}
+		docs = append(docs, doc)
+	}
+	var want []output.MetricRow
+	for _, d := range docs {
+		for _, m := range d.Metrics {
+			m.Text = strings.ReplaceAll(strings.ReplaceAll(m.Text, "\xff", "\uFFFD"), "\xfe", "\uFFFD")
+			m.Subject = strings.Repeat(m.Text, 2)
+			want = append(want, m)
+		}
+	}
+	for _, f := range formats {
+		t.Run(string(f), func(t *testing.T) {
+			dir := t.TempDir()
+			// Two batches: the first two documents, then the third.
+			writeDocs(t, output.Options{Dir: dir, Format: f, BatchRows: 5}, docs)
+			got := readBack(t, dir, f).Metrics
+			compareTables(t, &output.Tables{Metrics: got}, &output.Tables{Metrics: want})
+		})
+	}
+	dir := t.TempDir()
+	writeDocs(t, output.Options{Dir: dir, Format: output.FormatParquet, BatchRows: 5}, docs)
+	pf, err := file.OpenParquetFile(filepath.Join(dir, "metrics.parquet"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	md := pf.MetaData()
+	for g, w := range []struct{ lo, hi string }{{"", "b"}, {"", "\uFFFD"}} {
+		for c, name := range []string{"text", "subject"} {
+			idx := md.Schema.ColumnIndexByName(name)
+			cc, err := md.RowGroup(g).ColumnChunk(idx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := cc.Statistics()
+			if err != nil {
+				t.Fatal(err)
+			}
+			bs := st.(*metadata.ByteArrayStatistics)
+			lo, hi := w.lo, w.hi
+			if c == 1 {
+				hi = strings.Repeat(hi, 2)
+			}
+			if !bs.HasMinMax() || string(bs.Min()) != lo || string(bs.Max()) != hi {
+				t.Errorf("row group %d, %s: min, max = %q, %q; want %q, %q", g, name, bs.Min(), bs.Max(), lo, hi)
+			}
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -129,10 +128,10 @@ func (w parquetWriter) write(cols []arrow.Array, _ int64) error {
 	return nil
 }
 
-// arrowTable buffers rows in Arrow builders (and dictColumns) and hands
-// them out as a batch whenever BatchRows rows are buffered, or before the
-// buffered string data would exceed BatchBytes, to a goroutine of its own
-// that encodes and writes the batches in order.
+// arrowTable buffers rows in columnBuffers and hands them out as a batch
+// whenever BatchRows rows are buffered, or before the buffered string data
+// would exceed BatchBytes, to a goroutine of its own that encodes and
+// writes the batches in order.
 //
 // NOTE: encoding (Parquet's dictionaries, zstd) costs as much as a third of
 // the extraction, and one goroutine doing it for all four tables limited a
@@ -141,11 +140,10 @@ func (w parquetWriter) write(cols []arrow.Array, _ int64) error {
 // bounded: the hand-off is unbuffered, so a table holds at most the batch
 // being encoded and the one being filled.
 type arrowTable[R any] struct {
-	builders []array.Builder // by column; nil for a dictColumn
-	dicts    []*dictColumn   // by column; nil for a builder
-	appends  []func(*R)
-	sizes    []func(*R) int
-	out      batchWriter
+	bufs    []columnBuffer // by column
+	appends []func(*R)
+	sizes   []func(*R) int
+	out     batchWriter
 
 	rows, bytes       int
 	maxRows, maxBytes int
@@ -159,6 +157,15 @@ type arrowTable[R any] struct {
 	busy    atomic.Int64 // nanoseconds spent encoding and writing (CPU time where known)
 }
 
+// columnBuffer holds a column's values of the rows of a batch: an Arrow
+// builder, or one of Go slices (dictColumn, valueColumn, stringColumn).
+type columnBuffer interface {
+	// NewArray returns the array of the values and empties the buffer.
+	NewArray() arrow.Array
+	// Release frees the buffer.
+	Release()
+}
+
 // batch is a batch of rows: its columns' arrays.
 type batch struct {
 	cols []arrow.Array
@@ -169,22 +176,20 @@ type batch struct {
 // dict, the columns of short strings are dictColumns.
 func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWriter) *arrowTable[R] {
 	t := &arrowTable[R]{
-		builders: make([]array.Builder, len(cols)),
-		dicts:    make([]*dictColumn, len(cols)),
-		out:      out,
-		maxRows:  o.BatchRows, maxBytes: o.BatchBytes,
+		out:     out,
+		maxRows: o.BatchRows, maxBytes: o.BatchBytes,
 		work: make(chan batch),
 		done: make(chan struct{}),
 	}
-	for i, c := range cols {
+	for _, c := range cols {
 		if dict && c.text != nil {
 			d, text := newDictColumn(), c.text
-			t.dicts[i] = d
+			t.bufs = append(t.bufs, d)
 			t.appends = append(t.appends, func(r *R) { d.add(text(r)) })
 		} else {
-			b := array.NewBuilder(memory.DefaultAllocator, c.field.Type)
-			t.builders[i] = b
-			t.appends = append(t.appends, c.bind(b))
+			b, add := c.buffer()
+			t.bufs = append(t.bufs, b)
+			t.appends = append(t.appends, add)
 		}
 		if c.size != nil {
 			t.sizes = append(t.sizes, c.size)
@@ -267,13 +272,9 @@ func (t *arrowTable[R]) flush() error {
 	if t.rows == 0 {
 		return nil
 	}
-	arrs := make([]arrow.Array, len(t.builders))
-	for i, b := range t.builders {
-		if b != nil {
-			arrs[i] = b.NewArray()
-		} else {
-			arrs[i] = t.dicts[i].newArray()
-		}
+	arrs := make([]arrow.Array, len(t.bufs))
+	for i, b := range t.bufs {
+		arrs[i] = b.NewArray()
 	}
 	b := batch{cols: arrs, rows: int64(t.rows)}
 	t.rows, t.bytes = 0, 0
@@ -311,10 +312,8 @@ func (t *arrowTable[R]) release() {
 		close(t.work)
 	}
 	<-t.done
-	for _, b := range t.builders {
-		if b != nil {
-			b.Release()
-		}
+	for _, b := range t.bufs {
+		b.Release()
 	}
 }
 
