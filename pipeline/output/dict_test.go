@@ -9,6 +9,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/metadata"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/pipeline/output"
 )
 
@@ -167,6 +168,42 @@ func TestGoColumns(t *testing.T) {
 			}
 			if !bs.HasMinMax() || string(bs.Min()) != lo || string(bs.Max()) != hi {
 				t.Errorf("row group %d, %s: min, max = %q, %q; want %q, %q", g, name, bs.Min(), bs.Max(), lo, hi)
+			}
+		}
+	}
+}
+
+// TestRowsIntoOffsets checks the code point offsets and sentences of
+// RowsInto, found on from row to row, against Doc.RuneOffset and
+// Doc.SentenceOf: spans in text order, behind
+// the one before, far ahead, in valid text and in text with stray bytes.
+func TestRowsIntoOffsets(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("株洲市a😀，", 200) + strings.Repeat("株洲市。a😀，", 200),
+		strings.Repeat("株洲\xff市a😀。", 200),
+	} {
+		doc := newsfacts.NewDoc(newsfacts.Article{DocID: "d", Text: text})
+		var bounds []int
+		for i := range text {
+			if i%7 == 0 {
+				bounds = append(bounds, i)
+			}
+		}
+		for k := 0; k+1 < len(bounds); k += 3 {
+			doc.Entities = append(doc.Entities, newsfacts.Entity{Span: newsfacts.Span{Start: bounds[k], End: bounds[k+1]}, Type: newsfacts.PLACE})
+		}
+		// Behind the one before, and far ahead of it.
+		doc.Entities = append(doc.Entities,
+			newsfacts.Entity{Span: newsfacts.Span{Start: bounds[2], End: bounds[len(bounds)-1]}, Type: newsfacts.PLACE},
+			newsfacts.Entity{Span: newsfacts.Span{Start: bounds[1], End: bounds[3]}, Type: newsfacts.ORG})
+		rows := output.RowsOf(doc)
+		for i, e := range doc.Entities {
+			got := rows.Entities[i]
+			if want := [2]int32{int32(doc.RuneOffset(e.Start)), int32(doc.RuneOffset(e.End))}; [2]int32{got.Start, got.End} != want {
+				t.Fatalf("valid %v, entity %d [%d, %d): offsets %d, %d; want %v", doc.ValidText(), i, e.Start, e.End, got.Start, got.End, want)
+			}
+			if want := int32(doc.SentenceOf(e.Start)); got.Sentence != want {
+				t.Fatalf("valid %v, entity %d [%d, %d): sentence %d; want %d", doc.ValidText(), i, e.Start, e.End, got.Sentence, want)
 			}
 		}
 	}
