@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -81,6 +82,9 @@ type GSE struct {
 	// and gse.Segmenter's LoadDictEmbed would keep the 32 MB of
 	// dictionaries gse embeds, which newsfacts never loads.
 	seg unsafe.Pointer
+	// calc runs gse's CalcToken, which only gse's own segmentation needs
+	// (segmentGSE).
+	calc sync.Once
 	// words is a bit set of the hashes of the dictionary's words: a word
 	// whose bit is clear is not in the dictionary.
 	//
@@ -165,8 +169,12 @@ func (b *Builder) Add(words []Word) {
 
 // Build computes the word costs and returns the segmenter. The Builder
 // must not be used afterwards.
+//
+// NOTE: not with gse's CalcToken, which also splits every dictionary word
+// into sub-words for gse's search mode: a third of the start-up of the
+// entity extractor (about 25 ms a run). SegmentAt's path search computes
+// the costs it needs itself (newShortest); only segmentGSE runs CalcToken.
 func (b *Builder) Build() *GSE {
-	b.g.gse().CalcToken()
 	g := b.g
 	b.g = nil
 	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
@@ -219,6 +227,7 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 // segmentGSE is SegmentAt done by gse itself, which the tests compare with
 // SegmentAt.
 func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
+	g.calc.Do(g.gse().CalcToken)
 	// NOTE: gse works on []byte; the conversion copies the window, which
 	// is short by design.
 	for _, s := range g.gse().Segment([]byte(text)) {

@@ -64,8 +64,8 @@ type pcell struct {
 // pseudoDistance is the cost of a unit that starts no word (gse's).
 const pseudoDistance = 32
 
-// newShortest prepares the segmentation over seg's dictionary, whose
-// token costs CalcToken has computed.
+// newShortest prepares the segmentation over seg's dictionary; it computes
+// the token costs itself, as gse's CalcToken does (Build does not run it).
 func newShortest(seg *gse.Segmenter, words []uint64) *shortest {
 	d := seg.Dict
 	s := &shortest{dict: d, maxLen: d.MaxTokenLen(), dist: make([]float32, len(d.Tokens)),

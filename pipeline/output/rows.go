@@ -1,9 +1,11 @@
 package output
 
 import (
+	"sort"
 	"time"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Status values of ArticleRow.Status.
@@ -139,6 +141,9 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 	// that the text is not decoded once more for its length.
 	r.Article.Chars = int32(doc.RuneOffset(len(a.Text)))
 	r.validText = doc.ValidText()
+	// Code point offsets of the rows' starts and ends.
+	starts, ends := runeCursor{doc: doc, valid: r.validText}, runeCursor{doc: doc, valid: r.validText}
+	var sents sentenceCursor
 
 	if n := len(doc.Entities); n > 0 {
 		r.Entities = reuse(ents, n)
@@ -148,9 +153,9 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 				EntityID: int32(i),
 				Type:     string(e.Type),
 				Text:     doc.SpanText(e.Span),
-				Start:    int32(doc.RuneOffset(e.Start)),
-				End:      int32(doc.RuneOffset(e.End)),
-				Sentence: int32(doc.SentenceOf(e.Start)),
+				Start:    int32(starts.at(e.Start)),
+				End:      int32(ends.at(e.End)),
+				Sentence: int32(sents.at(doc, e.Start)),
 				Name:     e.Name,
 				Code:     e.Code,
 				Parent:   e.Parent,
@@ -165,9 +170,9 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 				DocID:     a.DocID,
 				MetricID:  int32(i),
 				Text:      doc.SpanText(m.Span),
-				Start:     int32(doc.RuneOffset(m.Start)),
-				End:       int32(doc.RuneOffset(m.End)),
-				Sentence:  int32(doc.SentenceOf(m.Start)),
+				Start:     int32(starts.at(m.Start)),
+				End:       int32(ends.at(m.End)),
+				Sentence:  int32(sents.at(doc, m.Start)),
 				Subject:   m.Subject,
 				Kind:      string(m.Kind),
 				Value:     m.Value,
@@ -196,9 +201,9 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 				DocID:       a.DocID,
 				DateID:      int32(i),
 				Text:        doc.SpanText(d.Span),
-				Start:       int32(doc.RuneOffset(d.Start)),
-				End:         int32(doc.RuneOffset(d.End)),
-				Sentence:    int32(doc.SentenceOf(d.Start)),
+				Start:       int32(starts.at(d.Start)),
+				End:         int32(ends.at(d.End)),
+				Sentence:    int32(sents.at(doc, d.Start)),
 				FromDate:    d.From,
 				ToDate:      d.To,
 				Granularity: string(d.Granularity),
@@ -207,6 +212,58 @@ func RowsInto(r *DocRows, doc *newsfacts.Doc) {
 			}
 		}
 	}
+}
+
+// runeCursor returns the code point offsets of byte offsets into the text
+// of doc, as doc.RuneOffset does.
+//
+// NOTE: a table's rows come in text order, so that an offset is mostly a
+// little after the one before: in valid text, the code points between the
+// two are counted on from the one before (runes.CountValid, whose counts
+// add up over any cut), and RuneOffset's binary search of its checkpoints
+// and count from the checkpoint are left for the offsets behind or far
+// ahead.
+type runeCursor struct {
+	doc    *newsfacts.Doc
+	valid  bool // doc.ValidText()
+	pos, n int  // the last byte offset and its code point offset
+}
+
+// cursorReach is the farthest a runeCursor counts on, in bytes.
+const cursorReach = 512
+
+func (c *runeCursor) at(off int) int {
+	if c.valid && off >= c.pos && off-c.pos <= cursorReach {
+		c.n += runes.CountValid(c.doc.Text[c.pos:off])
+	} else {
+		c.n = c.doc.RuneOffset(off)
+	}
+	c.pos = off
+	return c.n
+}
+
+// sentenceCursor returns the sentences holding byte offsets of a document,
+// as Doc.SentenceOf does: for an offset not behind the one before, by
+// going on from the sentence found for that one.
+type sentenceCursor struct {
+	off, k int // the last offset, and the first sentence ending after it
+}
+
+func (c *sentenceCursor) at(doc *newsfacts.Doc, off int) int {
+	// NOTE: the sentences are in text order and do not overlap, as
+	// SentenceOf's binary search assumes too.
+	ss := doc.Sentences
+	if off < c.off {
+		c.k = sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	}
+	for c.k < len(ss) && ss[c.k].End <= off {
+		c.k++
+	}
+	c.off = off
+	if c.k < len(ss) && ss[c.k].Start <= off {
+		return c.k
+	}
+	return -1
 }
 
 // reuse returns a slice of n rows in s's storage if it has room, else in

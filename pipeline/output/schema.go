@@ -6,6 +6,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/newsfacts/newsfacts"
 )
@@ -25,19 +26,29 @@ type column[R any] struct {
 	// size returns the bytes of string data the column holds for a row;
 	// nil for columns without strings.
 	size func(r *R) int
-	// bind returns a function that appends a row's value to b, which must
-	// be the builder NewRecordBuilder made for field.
-	bind func(b array.Builder) func(r *R)
+	// text returns a row's value of a column of short strings that Parquet
+	// writes with dictionary encoding (str); nil for other columns.
+	text func(r *R) string
+	// buffer returns a new buffer of the column's values and the function
+	// that appends a row's value to it.
+	buffer func() (columnBuffer, func(r *R))
 }
 
 // col makes a column whose values of type V are read with get and appended
-// to a builder of type B with add.
+// to an Arrow builder of type B with add.
 func col[R, V any, B array.Builder](f arrow.Field, get func(*R) V, add func(B, V)) column[R] {
-	return column[R]{field: f, bind: func(b array.Builder) func(*R) {
+	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+		b := array.NewBuilder(memory.DefaultAllocator, f.Type)
 		tb := b.(B)
-		return func(r *R) { add(tb, get(r)) }
+		return b, func(r *R) { add(tb, get(r)) }
 	}}
 }
+
+// NOTE: the columns of int32 and float64 values without nulls, and of
+// strings without a dictionary, are buffered in Go slices (valueColumn,
+// stringColumn), not Arrow builders, whose Append checks for room and
+// sets a validity bit per value, and whose buffers start empty and double
+// for every batch; the arrays, and so the files, are the same.
 
 var (
 	date32    = arrow.FixedWidthTypes.Date32
@@ -51,6 +62,7 @@ var (
 func str[R any](name string, get func(*R) string) column[R] {
 	c := col(arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, get, addString)
 	c.size = func(r *R) int { return len(get(r)) }
+	c.text = get
 	return c
 }
 
@@ -79,11 +91,20 @@ func longStr[R any](name string, get func(*R) string) column[R] {
 func plainStr[R any](name string, get func(*R) string) column[R] {
 	c := str(name, get)
 	c.plain = true
+	c.text = nil
+	c.buffer = func() (columnBuffer, func(*R)) {
+		b := new(stringColumn)
+		return b, func(r *R) { b.add(get(r)) }
+	}
 	return c
 }
 
 func i32[R any](name string, get func(*R) int32) column[R] {
-	return col(arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32}, get, addInt32)
+	f := arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32}
+	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+		b := &valueColumn[int32]{typ: f.Type}
+		return b, func(r *R) { b.values = append(b.values, get(r)) }
+	}}
 }
 
 func optI32[R any](name string, get func(*R) newsfacts.Opt[int32]) column[R] {
@@ -91,7 +112,11 @@ func optI32[R any](name string, get func(*R) newsfacts.Opt[int32]) column[R] {
 }
 
 func f64[R any](name string, get func(*R) float64) column[R] {
-	return col(arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64}, get, addFloat64)
+	f := arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64}
+	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+		b := &valueColumn[float64]{typ: f.Type}
+		return b, func(r *R) { b.values = append(b.values, get(r)) }
+	}}
 }
 
 func optF64[R any](name string, get func(*R) newsfacts.Opt[float64]) column[R] {
@@ -124,8 +149,6 @@ func strList[R any](name string, get func(*R) []string) column[R] {
 
 func addString(b *array.StringBuilder, s string) { b.Append(validUTF8(s)) }
 
-func addInt32(b *array.Int32Builder, v int32) { b.Append(v) }
-
 func addOptInt32(b *array.Int32Builder, v newsfacts.Opt[int32]) {
 	if v.OK {
 		b.Append(v.V)
@@ -133,8 +156,6 @@ func addOptInt32(b *array.Int32Builder, v newsfacts.Opt[int32]) {
 		b.AppendNull()
 	}
 }
-
-func addFloat64(b *array.Float64Builder, v float64) { b.Append(v) }
 
 func addOptFloat64(b *array.Float64Builder, v newsfacts.Opt[float64]) {
 	if v.OK {

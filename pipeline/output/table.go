@@ -9,8 +9,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
@@ -45,13 +45,14 @@ func newTableWriter[R any](cols []column[R], o Options, md *arrow.Metadata, w io
 	}
 	schema := schemaOf(cols, md)
 	var out batchWriter
+	dict := false // dictColumns for the short strings
 	switch o.Format {
 	case FormatArrow:
 		fw, err := ipc.NewFileWriter(w, ipc.WithSchema(schema))
 		if err != nil {
 			return nil, err
 		}
-		out = fw
+		out = ipcWriter{fw, schema}
 	case FormatParquet:
 		codec, err := parquetCodec(o.Compression)
 		if err != nil {
@@ -79,21 +80,57 @@ func newTableWriter[R any](cols []column[R], o Options, md *arrow.Metadata, w io
 		if err != nil {
 			return nil, err
 		}
-		out = fw
+		out = parquetWriter{fw}
+		// NOTE: without compression, the Parquet writer also falls back
+		// from a dictionary that saves no space, at its first check, which
+		// a dictionary array meets at once (see dictColumn.newArray).
+		dict = codec != compress.Codecs.Uncompressed
 	}
-	return newArrowTable(cols, schema, o, out), nil
+	return newArrowTable(cols, dict, o, out), nil
 }
 
-// batchWriter writes record batches to a file: *ipc.FileWriter and
-// *pqarrow.FileWriter.
+// batchWriter writes batches of rows, given as the arrays of their columns,
+// to a file.
 type batchWriter interface {
-	Write(rec arrow.RecordBatch) error
+	write(cols []arrow.Array, rows int64) error
 	Close() error
 }
 
-// arrowTable buffers rows in Arrow builders and hands them out as a record
-// batch whenever BatchRows rows are buffered, or before the buffered string
-// data would exceed BatchBytes, to a goroutine of its own that encodes and
+// ipcWriter writes each batch as a record batch of an Arrow IPC file.
+type ipcWriter struct {
+	*ipc.FileWriter
+	schema *arrow.Schema
+}
+
+func (w ipcWriter) write(cols []arrow.Array, rows int64) error {
+	rec := array.NewRecordBatch(w.schema, cols, rows)
+	defer rec.Release()
+	return w.Write(rec)
+}
+
+// parquetWriter writes each batch as a row group of a Parquet file, a
+// column at a time, as pqarrow's Write does with a record batch.
+//
+// NOTE: a column may come as a dictionary array (dictColumn) in one batch
+// and as strings in another, which a record batch of a single schema
+// could not hold. Either way it is the same Parquet column of strings.
+type parquetWriter struct{ *pqarrow.FileWriter }
+
+func (w parquetWriter) write(cols []arrow.Array, _ int64) error {
+	if err := w.NewRowGroupChecked(); err != nil {
+		return err
+	}
+	for _, c := range cols {
+		if err := w.WriteColumnData(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// arrowTable buffers rows in columnBuffers and hands them out as a batch
+// whenever BatchRows rows are buffered, or before the buffered string data
+// would exceed BatchBytes, to a goroutine of its own that encodes and
 // writes the batches in order.
 //
 // NOTE: encoding (Parquet's dictionaries, zstd) costs as much as a third of
@@ -103,7 +140,7 @@ type batchWriter interface {
 // bounded: the hand-off is unbuffered, so a table holds at most the batch
 // being encoded and the one being filled.
 type arrowTable[R any] struct {
-	b       *array.RecordBuilder
+	bufs    []columnBuffer // by column
 	appends []func(*R)
 	sizes   []func(*R) int
 	out     batchWriter
@@ -111,8 +148,8 @@ type arrowTable[R any] struct {
 	rows, bytes       int
 	maxRows, maxBytes int
 
-	work    chan arrow.RecordBatch // to the encoding goroutine; closed by seal
-	done    chan struct{}          // closed when the encoding goroutine ends
+	work    chan batch    // to the encoding goroutine; closed by seal
+	done    chan struct{} // closed when the encoding goroutine ends
 	sealed  bool
 	aborted atomic.Bool  // release: the goroutine drops what is left
 	failed  atomic.Bool  // err is set
@@ -120,16 +157,40 @@ type arrowTable[R any] struct {
 	busy    atomic.Int64 // nanoseconds spent encoding and writing (CPU time where known)
 }
 
-func newArrowTable[R any](cols []column[R], schema *arrow.Schema, o Options, out batchWriter) *arrowTable[R] {
+// columnBuffer holds a column's values of the rows of a batch: an Arrow
+// builder, or one of Go slices (dictColumn, valueColumn, stringColumn).
+type columnBuffer interface {
+	// NewArray returns the array of the values and empties the buffer.
+	NewArray() arrow.Array
+	// Release frees the buffer.
+	Release()
+}
+
+// batch is a batch of rows: its columns' arrays.
+type batch struct {
+	cols []arrow.Array
+	rows int64
+}
+
+// newArrowTable returns the table of columns cols writing to out; with
+// dict, the columns of short strings are dictColumns.
+func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWriter) *arrowTable[R] {
 	t := &arrowTable[R]{
-		b:       array.NewRecordBuilder(memory.DefaultAllocator, schema),
 		out:     out,
 		maxRows: o.BatchRows, maxBytes: o.BatchBytes,
-		work: make(chan arrow.RecordBatch),
+		work: make(chan batch),
 		done: make(chan struct{}),
 	}
-	for i, c := range cols {
-		t.appends = append(t.appends, c.bind(t.b.Field(i)))
+	for _, c := range cols {
+		if dict && c.text != nil {
+			d, text := newDictColumn(), c.text
+			t.bufs = append(t.bufs, d)
+			t.appends = append(t.appends, func(r *R) { d.add(text(r)) })
+		} else {
+			b, add := c.buffer()
+			t.bufs = append(t.bufs, b)
+			t.appends = append(t.appends, add)
+		}
 		if c.size != nil {
 			t.sizes = append(t.sizes, c.size)
 		}
@@ -148,10 +209,10 @@ func (t *arrowTable[R]) encode() {
 	// and their wall-clock time would count the waits.
 	clock := startThreadClock()
 	defer clock.stop()
-	for rec := range t.work {
+	for b := range t.work {
 		if !t.failed.Load() && !t.aborted.Load() {
 			c0, t0 := clock.now(), time.Now()
-			if err := t.out.Write(rec); err != nil {
+			if err := t.out.write(b.cols, b.rows); err != nil {
 				t.err = err
 				t.failed.Store(true)
 			}
@@ -161,7 +222,9 @@ func (t *arrowTable[R]) encode() {
 				t.busy.Add(int64(time.Since(t0)))
 			}
 		}
-		rec.Release()
+		for _, a := range b.cols {
+			a.Release()
+		}
 	}
 }
 
@@ -195,10 +258,10 @@ func (t *arrowTable[R]) add(r *R) error {
 // an earlier batch, if any: an error of the file is final, whichever
 // document's rows meet it.
 //
-// NOTE: for Parquet, pqarrow's Write, not WriteBuffered. Rows are already
-// buffered, compactly, in the Arrow builders up to BatchRows/BatchBytes, so
-// each flushed batch is exactly one row group, which Write encodes and
-// writes out column by column. WriteBuffered would keep the encoded pages
+// NOTE: for Parquet, a row group written a column at a time (as pqarrow's
+// Write does), not WriteBuffered. Rows are already buffered, compactly, in
+// the Arrow builders up to BatchRows/BatchBytes, so each flushed batch is
+// exactly one row group, encoded and written out column by column. WriteBuffered would keep the encoded pages
 // of every column of the open row group in memory as well, a second copy
 // of the same data, to merge small records into larger row groups, which
 // the builders already do.
@@ -209,9 +272,13 @@ func (t *arrowTable[R]) flush() error {
 	if t.rows == 0 {
 		return nil
 	}
-	rec := t.b.NewRecordBatch()
+	arrs := make([]arrow.Array, len(t.bufs))
+	for i, b := range t.bufs {
+		arrs[i] = b.NewArray()
+	}
+	b := batch{cols: arrs, rows: int64(t.rows)}
 	t.rows, t.bytes = 0, 0
-	t.work <- rec
+	t.work <- b
 	return nil
 }
 
@@ -245,7 +312,9 @@ func (t *arrowTable[R]) release() {
 		close(t.work)
 	}
 	<-t.done
-	t.b.Release()
+	for _, b := range t.bufs {
+		b.Release()
+	}
 }
 
 func (t *arrowTable[R]) encodeTime() time.Duration { return time.Duration(t.busy.Load()) }
