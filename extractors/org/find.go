@@ -211,12 +211,24 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// (世界卫生组织成立: 织成; 财政部副部长: 部副), so the segmenter, which
 	// knows the listed names, decides; it is consulted only then, to keep
 	// the common case cheap.
-	aligned := false // segment.Aligned(f.seg, s.text, h.Start, h.End, 4) was true
+	o := &f.g.Orgs[ref.Index]
+	// 九届全国人大: a numbered term before a body that sits for terms is
+	// part of its name; the segmenter may join the two (九届全国人大 is one
+	// word of its dictionary).
+	ts := -1
+	if termed(o.Name) {
+		ts = termBefore(s.text, h.Start)
+	}
+	from := h.Start
+	if ts >= 0 {
+		from = ts
+	}
+	aligned := false // segment.Aligned(f.seg, s.text, from, h.End, 4) was true
 	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
 		if f.seg == nil {
 			return Mention{}, false
 		}
-		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, from, h.End, 4)
 		s.toks = toks
 		if !ok {
 			return Mention{}, false
@@ -237,14 +249,16 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
 	if f.seg != nil && !aligned && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
-		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, from, h.End, 4)
 		s.toks = toks
 		if !ok {
 			return Mention{}, false
 		}
 	}
 	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
-	o := &f.g.Orgs[ref.Index]
+	if ts >= 0 {
+		return mention([]Part{{Start: ts, End: h.Start, Kind: PartTerm, Index: -1}, list}), true
+	}
 	for k := s.units.at(h.Start); k >= 0; k = s.units.nodes[k].next {
 		u := s.units.nodes[k].u
 		p := u.parts[len(u.parts)-1]
@@ -324,6 +338,12 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	}
 	if prefix := s.prefix(h.Start); prefix != nil {
 		return mention(append(prefix, dept)), true
+	}
+	// 五届人大常委会, 湖南省第十三届人大常委会: a numbered term before a
+	// body that sits for terms, after its place if one comes first.
+	if ts := termBefore(text, h.Start); ts >= 0 && termed(d.Name) {
+		parts := append(s.prefix(ts), Part{Start: ts, End: h.Start, Kind: PartTerm, Index: -1}, dept)
+		return mention(parts), true
 	}
 	// 国家税务局: a national department.
 	if strings.HasSuffix(text[:h.Start], "国家") {

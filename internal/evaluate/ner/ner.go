@@ -26,6 +26,9 @@
 //   - Scope words that the entity stage reads as places (全国 → 中国, 全市
 //     → the article's city; method "scope") are references, not names, and
 //     neither set labels them: they are dropped.
+//   - CLUENER leaves a body's numbered term out of its name (全国人大常委会
+//     in 第十一届全国人大常委会), so predicted ORGs of method term start
+//     after the term for it.
 //   - CLUENER labels the titles in 《》 of newspapers and magazines as
 //     books (书名, label book, not read here), so predicted ORGs named by
 //     such a title (method title: 《读书》杂志) are dropped for it.
@@ -45,6 +48,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/entity"
@@ -163,6 +167,10 @@ type Convention struct {
 	// NoTitles drops ORGs named by a title in 《》 (method title), which
 	// the set labels as book titles apart (CLUENER).
 	NoTitles bool
+	// NoTerms starts an ORG named with its numbered term (method term:
+	// 第十一届全国人大常委会) after the term, which the set leaves out of
+	// the body's name (CLUENER).
+	NoTerms bool
 	// OuterPlaces starts an ORG that opens with a chain of places at the
 	// last of them, the places before it counting as places of their own
 	// (People's Daily: 长沙市芙蓉区人民法院 is 长沙市 and 芙蓉区人民法院).
@@ -172,7 +180,7 @@ type Convention struct {
 // The conventions of the sets (see the package comment).
 var (
 	PeoplesDaily = Convention{NoGovernment: true, OuterPlaces: true}
-	CLUENER      = Convention{MergePlaces: true, NoTitles: true}
+	CLUENER      = Convention{MergePlaces: true, NoTitles: true, NoTerms: true}
 )
 
 // Predict runs ex on one sentence and returns its predictions mapped to a
@@ -194,6 +202,11 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 			}
 			if conv.NoTitles && e.Rule == org.MethodTitle {
 				continue
+			}
+			if conv.NoTerms && e.Rule == org.MethodTerm {
+				if _, after, ok := strings.Cut(text[e.Start:e.End], "届"); ok {
+					sp.Start = sp.End - utf8.RuneCountInString(after)
+				}
 			}
 			orgs = append(orgs, sp)
 		} else {
