@@ -228,6 +228,10 @@ type Suffix struct {
 	// Numbered marks a suffix of a unit that may be named by a number
 	// after its place or organisation (北京九十中学, 交警三中队).
 	Numbered bool
+	// Unit marks the suffix of a unit inside an organisation (司, 处, 科,
+	// 系): it needs an organisation before it, with a name of its own
+	// between (科学技术部农村科技司, 人民医院宣教科), not only a place.
+	Unit bool
 }
 
 // RefKind says what a name refers to.

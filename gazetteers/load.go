@@ -237,6 +237,8 @@ func (g *Gazetteer) loadSuffixes() error {
 				x.Strict = true
 			case "numbered":
 				x.Numbered = true
+			case "unit":
+				x.Unit = true
 			default:
 				return fmt.Errorf("unknown flag %q", fl)
 			}

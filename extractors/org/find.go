@@ -381,6 +381,19 @@ func (s *scan) unitEndsIn(from, to int) bool {
 	return false
 }
 
+// orgEndsIn reports whether an organisation mention ends at a character
+// boundary in [from, to).
+func (s *scan) orgEndsIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		for k := s.units.at(i); k >= 0; k = s.units.nodes[k].next {
+			if u := s.units.nodes[k].u; u.parts[len(u.parts)-1].Kind != PartPlace {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // placeEndsAt reports whether a resolved place ends at offset i.
 func (s *scan) placeEndsAt(i int) bool {
 	for k := s.units.at(i); k >= 0; k = s.units.nodes[k].next {
@@ -551,6 +564,12 @@ const maxName = 10
 func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
 	x := &f.g.Suffixes[ref.Index]
 	text := s.text
+	// NOTE: the one-character unit suffixes (司, 处, 科, 系) are frequent
+	// characters (公司, 处理, 科技, 关系); most have no organisation before
+	// them within a name's reach, which costs no dictionary look-up to see.
+	if x.Unit && !s.orgEndsIn(segment.BackRunes(text, h.Start, maxName), h.Start) {
+		return Mention{}, false
+	}
 	suffix := Part{Start: h.Start, End: h.End, Kind: PartSuffix, Index: ref.Index}
 	// 大学生, 公司法: the suffix starts a longer word (but 局长, 部长 name
 	// the head of the organisation, which is mentioned). 全部, 格局: a
@@ -754,8 +773,45 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 			return Mention{}, false
 		}
 	}
+	// 农业部种植业司, 人民医院宣教科: a unit's suffix needs an organisation
+	// before its name (湖南农村科技司 is none).
+	//
+	// NOTE: a name that ends in a head's title is a person's (联合国秘书长科菲:
+	// 科 starts the name); 系 as a unit is a school's department, elsewhere
+	// the verb "is" (火灾系人为所致).
+	if x.Unit && (prefix == nil || !f.unitOf(x, prefix[len(prefix)-1]) || f.endsInTitle(text, start, h.Start)) {
+		return Mention{}, false
+	}
 	parts := append(prefix, Part{Start: start, End: h.Start, Kind: PartName, Index: -1}, suffix)
 	return mention(parts), true
+}
+
+// unitOf reports whether the unit suffix x can name a unit of the
+// organisation that ends in part p: any organisation, a school for a
+// school's unit (化学系 after 大学 or 学院).
+func (f *Finder) unitOf(x *gazetteers.Suffix, p Part) bool {
+	switch p.Kind {
+	case PartList:
+		return x.Class != "school" || f.g.Orgs[p.Index].Kind == gazetteers.University
+	case PartSuffix:
+		return x.Class != "school" || f.g.Suffixes[p.Index].Class == "school"
+	case PartDept:
+		return x.Class != "school"
+	}
+	return false
+}
+
+// endsInTitle reports whether text[start:end] ends in a head's or
+// officer's title (秘书长, 主任).
+func (f *Finder) endsInTitle(text string, start, end int) bool {
+	for i, n := end, 0; i > start && n < maxTitle; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if f.titles[text[i:end]] {
+			return true
+		}
+	}
+	return false
 }
 
 // isVerb reports whether a group is a verb of two characters or more, or

@@ -134,6 +134,11 @@ var examples = []example{
 	{rule: org.MethodSuffix, text: "他到约翰·卡特大学讲学，与斯坦·格林公司合作。", want: []string{"约翰·卡特大学|约翰·卡特大学|suffix", "斯坦·格林公司|斯坦·格林公司|suffix"}},
 	{rule: org.MethodSuffix, text: "他说·卡特大学很好。", not: []string{"·卡特大学", "说·卡特大学"}},
 	{rule: org.MethodSuffixPlace, text: "由英国海军舰艇编队护航，编队今天起航。", want: []string{"英国海军舰艇编队|英国海军舰艇编队|suffix+place"}, not: []string{"编队"}},
+	// Units inside an organisation (司, 处, 科, 系): an organisation, a name,
+	// the unit's suffix; 系 after a school only. Not after a place alone,
+	// not after a head's title (a person's name follows), not the verb 系.
+	{rule: org.MethodSuffixPlace, text: "据交通运输部公路规划司介绍，湘雅医院宣传科主任和清华大学物理系教授出席，市政府研究处发布报告。", want: []string{"交通运输部公路规划司|交通运输部公路规划司|suffix+place", "湘雅医院宣传科|湘雅医院宣传科|suffix+place", "清华大学物理系|清华大学物理系|suffix+place", "市政府研究处|市人民政府研究处|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "湖南农村科技司发文，世卫组织总干事谭德塞讲话，联合国秘书长科菲出席，交通运输部火灾系人为所致，清华大学处理此事，湘雅医院外科很忙。", not: []string{"湖南农村科技司", "世卫组织总干事谭德塞", "联合国秘书长科", "交通运输部火灾系", "清华大学处", "湘雅医院外科"}},
 	// Countries standing for their national teams.
 	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
 	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
