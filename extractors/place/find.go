@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/datafile"
@@ -65,6 +66,8 @@ type scan struct {
 	marks []charMark
 	// byEnd is findZones' buffer: indexes of out by end offset.
 	byEnd []int32
+	// toks is segmentedAt's buffer.
+	toks []newsfacts.Token
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
@@ -97,7 +100,7 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	// NOTE: the state is pooled, with its buffer for runs of
 	// abbreviations; each was an allocation per text.
 	s := f.scans.Get().(*scan)
-	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0]}
+	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0], toks: s.toks[:0]}
 	f.markChars(s)
 	for _, r := range rules {
 		if r.find != nil {
@@ -105,7 +108,7 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 		}
 	}
 	out := s.out
-	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0]}
+	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0], toks: s.toks[:0]}
 	f.scans.Put(s)
 	return out
 }
@@ -127,9 +130,13 @@ func findGazetteer(f *Finder, s *scan) {
 		if f.otherName(s.text, h.End, in.cands) {
 			continue
 		}
+		need := in.needSupport
+		if in.segmented && (inTitle(s.text, h.Start, h.End) || !f.segmentedAt(s, h.Start, h.End)) {
+			need = true // 半壁江山, 《连城记》: as for any short county name, the article must support it
+		}
 		s.out = append(s.out, Mention{
 			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
-			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
+			NeedSupport: need, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
 		})
 	}
 }
@@ -215,6 +222,38 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 	}
 	return true
 }
+
+// segmentedAt reports whether the segmenter, on a few characters either
+// side, reads text[start:end] as one word. Without a segmenter (the
+// Lexicon given to New is not one) it reports false.
+//
+// NOTE: the segmenter, not the dictionary, decides for the short names
+// it concerns (恭城): an idiom holding the name (半壁江山) or a place that
+// runs on from its last character (同德国) is seen in context.
+func (f *Finder) segmentedAt(s *scan, start, end int) bool {
+	seg, ok := f.lex.(segment.Segmenter)
+	if !ok {
+		return false
+	}
+	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, start, end, 4)
+	s.toks = toks
+	return ok
+}
+
+// inTitle reports whether text[start:end] lies inside a title in 《》 of
+// at most maxTitleRunes characters (《连城记》).
+func inTitle(text string, start, end int) bool {
+	open := strings.LastIndex(text[max(0, start-maxTitleRunes*3):start], "《")
+	if open < 0 || strings.Contains(text[max(0, start-maxTitleRunes*3)+open:start], "》") {
+		return false
+	}
+	close := strings.Index(text[end:min(len(text), end+maxTitleRunes*3)], "》")
+	return close >= 0 && !strings.Contains(text[end:end+close], "《")
+}
+
+// maxTitleRunes bounds the part of a title that inTitle looks at on each
+// side of a name.
+const maxTitleRunes = 12
 
 // organAfter reports whether text[end:] starts with a character that makes
 // the level character before it a government organ (株洲市委, 石峰区政府,

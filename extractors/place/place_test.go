@@ -88,6 +88,13 @@ var examples = []example{
 	{rule: place.MethodShort, text: "长治久安是大家的愿望。", not: []string{"长治"}},
 	{rule: place.MethodShort, text: "记者李长春报道。", not: []string{"长春"}},
 	{rule: place.MethodShort, text: "全市场都在关注。", not: []string{"全市", "市场"}},
+	// A two-character county short name with one reading that the
+	// segmentation dictionary's own list knows as a place name stands
+	// alone where the segmenter reads it as a word; not in an idiom, a
+	// title, nor a frequent word tagged so (平原), nor a name only the
+	// gazetteer lists (石峰).
+	{rule: place.MethodShort, text: "江阴的企业越来越多，他到焉耆考察。", want: []string{"江阴|江阴市|320281|江苏省无锡市|gazetteer-short", "焉耆|焉耆回族自治县|652826|新疆维吾尔自治区巴音郭楞蒙古自治州|gazetteer-short"}},
+	{rule: place.MethodShort, text: "水果是农业的半壁江山，他在《连城记》里写到中部平原，石峰的发展很快。", not: []string{"江山", "连城", "平原", "石峰"}},
 	{rule: place.MethodContext, text: "北京市新建了一批学校，其中朝阳区有五所。", want: []string{"朝阳区|朝阳区|110105|北京市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区位于株洲市北部，石峰的工业基础雄厚。", want: []string{"石峰|石峰区|430204|湖南省株洲市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区提出，打造制造强区生态新城。", not: []string{"新城"}},
@@ -116,7 +123,7 @@ var examples = []example{
 	{rule: place.MethodGazetteerLevel, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "栾城县组织干部学习。", not: []string{"栾城县", "栾城"}},
 	{rule: place.MethodGazetteerLevel, text: "栾城县委书记和阿城市委常委出席。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level", "阿城市|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
-	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城"}},
+	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
 	// The level word of an autonomous prefecture or a special
 	// administrative region picks that reading of a short name (大理 is
@@ -142,9 +149,9 @@ var examples = []example{
 	{rule: place.MethodZoneName, text: "湖南自贸区长沙片区和重庆两江新区签约。", want: []string{"湖南自贸区长沙片区|湖南自由贸易试验区长沙片区||湖南省|zone+name", "重庆两江新区|重庆两江新区||重庆市|zone+name"}},
 	{rule: place.MethodZoneName, text: "长沙市建设高新区，湖南株洲高新区发布规划，湖南自贸区与片区对接，福建三个自贸试验区和铁岭重新规划工业园区。", not: []string{"长沙市建设高新区", "湖南株洲高新区", "湖南自贸区与片区", "福建三个自贸试验区", "铁岭重新规划工业园区"}},
 	// Local places (issue 10): a county after its province, villages.
-	{rule: place.MethodParentShort, text: "走进湖南浏阳，浏阳位于湖南东部。", want: []string{"浏阳|浏阳市|430181|湖南省长沙市|gazetteer-short+parent", "浏阳|浏阳市|430181|湖南省长沙市|gazetteer+context"}},
+	{rule: place.MethodParentShort, text: "走进湖南茶陵，茶陵位于湖南东部。", want: []string{"茶陵|茶陵县|430224|湖南省株洲市|gazetteer-short+parent", "茶陵|茶陵县|430224|湖南省株洲市|gazetteer+context"}},
 	{rule: place.MethodParentShort, text: "四川北川出台补贴政策。", want: []string{"北川|北川羌族自治县|510726|四川省绵阳市|gazetteer-short+parent"}},
-	{rule: place.MethodParentShort, text: "浏阳位于东部山区。", not: []string{"浏阳"}},
+	{rule: place.MethodParentShort, text: "茶陵位于东部山区。", not: []string{"茶陵"}},
 	{rule: place.MethodContext, text: "北京市出台举措。在西城，税务部门上门辅导。", want: []string{"西城|西城区|110102|北京市|gazetteer+context"}},
 	// A place and a facility word: one place, its parent the place, which
 	// stays a row of its own.
