@@ -735,6 +735,14 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	//
 	// NOTE: only a verb proper ends the name there; a set phrase (自然科学 in
 	// 中国科学院自然科学史研究所, tagged l) is a noun of the unit's name.
+	// 柬宪法委员会, 罗社会民主主义党: a country's one-character abbreviation
+	// at the start of a clause, before the name, stands for the country.
+	if prefix == nil && len(groups) > 1 {
+		if p, ok := f.abbrevLead(text, groups[0], groups[1]); ok {
+			prefix = []Part{p}
+			groups = groups[1:]
+		}
+	}
 	if prefix != nil && len(groups) > 0 && f.isVerb(text, groups[0]) && groups[0].pos != "l" && groups[0].pos != "i" {
 		prefix = nil
 	}
@@ -812,6 +820,32 @@ func (f *Finder) endsInTitle(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// abbrevLead returns the place part of a country's one-character
+// abbreviation that is the group g (柬 in 柬宪法委员会, 奥 in 奥报纸协会),
+// before the word next, where it starts a clause: at the start of the
+// text, after a punctuation mark or after a one-character stop word (与,
+// 和, 在). Not 中 or 华, which open countless words; not where the
+// abbreviation is a syllable of a name: glued to single characters
+// (瑞海公司, 奥体中心) or before one (罗昊送往医院), or where it makes a
+// dictionary word with what follows (美术, 法院).
+func (f *Finder) abbrevLead(text string, g, next group) (Part, bool) {
+	r, size := utf8.DecodeRuneInString(text[g.start:])
+	if r == '中' || r == '华' || g.end != g.start+size || !next.nominal || next.pos == "oov" || utf8.RuneCountInString(text[next.start:next.end]) < 2 {
+		return Part{}, false
+	}
+	a, ok := f.g.Abbrevs[r]
+	if !ok || a.Country < 0 || !f.country(a.Country) {
+		return Part{}, false
+	}
+	if f.lex != nil && segment.WordStarting(f.lex, text, g.start, 2, 3, segment.AnyWord) {
+		return Part{}, false
+	}
+	if pr, psize := utf8.DecodeLastRuneInString(text[:g.start]); psize > 0 && unicode.Is(unicode.Han, pr) && !f.stop[string(pr)] {
+		return Part{}, false
+	}
+	return Part{Start: g.start, End: g.end, Kind: PartPlace, Index: a.Country, Name: f.g.Places[a.Country].Name}, true
 }
 
 // isVerb reports whether a group is a verb of two characters or more, or

@@ -139,6 +139,11 @@ var examples = []example{
 	// not after a head's title (a person's name follows), not the verb 系.
 	{rule: org.MethodSuffixPlace, text: "据交通运输部公路规划司介绍，湘雅医院宣传科主任和清华大学物理系教授出席，市政府研究处发布报告。", want: []string{"交通运输部公路规划司|交通运输部公路规划司|suffix+place", "湘雅医院宣传科|湘雅医院宣传科|suffix+place", "清华大学物理系|清华大学物理系|suffix+place", "市政府研究处|市人民政府研究处|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "湖南农村科技司发文，世卫组织总干事谭德塞讲话，联合国秘书长科菲出席，交通运输部火灾系人为所致，清华大学处理此事，湘雅医院外科很忙。", not: []string{"湖南农村科技司", "世卫组织总干事谭德塞", "联合国秘书长科", "交通运输部火灾系", "清华大学处", "湘雅医院外科"}},
+	// A country's one-character abbreviation at the start of a clause
+	// stands for the country before a name and a suffix; not a syllable
+	// of a name (瑞海, 奥体, 罗昊), not a word's first character (美术).
+	{rule: org.MethodSuffixPlace, text: "据报道，俄电视广播公司和乌国家通讯社发布消息，与柬宪法委员会会谈。", want: []string{"俄电视广播公司|俄电视广播公司|suffix+place", "乌国家通讯社|乌国家通讯社|suffix+place", "柬宪法委员会|柬宪法委员会|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "瑞海公司仓库起火，奥体中心开放，罗昊送往医院，美术学院招生。", not: []string{"瑞海公司|瑞海公司|suffix+place", "奥体中心|奥体中心|suffix+place", "罗昊送往医院|罗昊送往医院|suffix+place", "美术学院|美术学院|suffix+place"}},
 	// Countries standing for their national teams.
 	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
 	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
