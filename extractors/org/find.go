@@ -191,6 +191,7 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 	}
 	f.findQuoted(s)
 	f.findTeams(s, places)
+	f.findJoint(s, places)
 	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
 	sc.out = s.out
 	return s.out

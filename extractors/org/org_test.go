@@ -155,6 +155,9 @@ var examples = []example{
 	{rule: org.MethodTitle, text: "《政府工作报告》指出，《联合公报》发表，《春天》一书出版。", not: []string{"政府工作报告", "联合公报", "《春天》"}},
 	{rule: org.MethodQuoted, text: "他们成立了“山区教育发展联盟”，印度“星光”艺术团来访。", want: []string{"山区教育发展联盟|山区教育发展联盟|quoted", "印度“星光”艺术团|印度“星光”艺术团|quoted"}},
 	{rule: org.MethodQuoted, text: "坚持“以群众为中心”，建成“五个中心”和“帐篷医院”，“爱心银行”受欢迎，获评“基层建设模范中队”。", not: []string{"以群众为中心", "五个中心", "帐篷医院", "基层建设模范中队"}},
+	// A body that countries form together.
+	{rule: org.MethodJoint, text: "中、韩联合考察队抵达山区，中国、蒙古联合考古队出发，中哈合作委员会召开会议。", want: []string{"中、韩联合考察队|中、韩联合考察队|joint", "中国、蒙古联合考古队|中国、蒙古联合考古队|joint", "中哈合作委员会|中哈合作委员会|joint"}},
+	{rule: org.MethodJoint, text: "日本和美国政府表示关切，马里和法国军队进城，中美两国代表团会谈。", not: []string{"日本和美国政府", "马里和法国军队", "中美两国代表团"}},
 	// A body named with its numbered term.
 	{rule: org.MethodTerm, text: "提请九届全国人大常委会审议，第十届全国人民代表大会开幕，五届人大常委会和湖南省第十三届人大常委会召开会议。", want: []string{"九届全国人大常委会|九届全国人民代表大会常务委员会|term", "第十届全国人民代表大会|第十届全国人民代表大会|term", "五届人大常委会|五届人民代表大会常务委员会|term", "湖南省第十三届人大常委会|湖南省第十三届人民代表大会常务委员会|term"}},
 	{rule: org.MethodTerm, text: "他连任两届全国人大代表，本届全国人大常委会任期五年，首届国家统计局长，十一届三中全会召开。", want: []string{"全国人大常委会|全国人民代表大会常务委员会|list:central"}, not: []string{"两届", "本届", "首届", "届国家统计局"}},
