@@ -791,8 +791,32 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if x.Unit && (prefix == nil || !f.unitOf(x, prefix[len(prefix)-1]) || f.endsInTitle(text, start, h.Start)) {
 		return Mention{}, false
 	}
+	// 中国贸易报, 埃及金字塔报: 报 names a newspaper after nouns only, not a
+	// report (纽约州瞒报, 恒生指数报27000点) nor a kind of paper (机关报).
+	if x.Single && x.Class == "media" && !f.paperName(text, groups, h) {
+		return Mention{}, false
+	}
 	parts := append(prefix, Part{Start: start, End: h.Start, Kind: PartName, Index: -1}, suffix)
 	return mention(parts), true
+}
+
+// paperName reports whether groups before the one-character suffix 报 at h
+// name a newspaper: nouns only, the last of two characters or more, no
+// word of three characters ending in 报 (机关报), and no number after it.
+func (f *Finder) paperName(text string, groups []group, h gazetteers.Hit) bool {
+	for _, g := range groups {
+		if !g.nominal || strings.HasPrefix(g.pos, "v") && g.pos != "vn" {
+			return false
+		}
+	}
+	if last := groups[len(groups)-1]; utf8.RuneCountInString(text[last.start:last.end]) < 2 {
+		return false
+	}
+	if segment.WordEnding(f.lex, text, h.End, 3, 3, segment.AnyWord) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[h.End:])
+	return !unicode.IsDigit(r) && !strings.ContainsRune(numeralChars, r)
 }
 
 // unitOf reports whether the unit suffix x can name a unit of the

@@ -144,6 +144,10 @@ var examples = []example{
 	// of a name (瑞海, 奥体, 罗昊), not a word's first character (美术).
 	{rule: org.MethodSuffixPlace, text: "据报道，俄电视广播公司和乌国家通讯社发布消息，与柬宪法委员会会谈。", want: []string{"俄电视广播公司|俄电视广播公司|suffix+place", "乌国家通讯社|乌国家通讯社|suffix+place", "柬宪法委员会|柬宪法委员会|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "瑞海公司仓库起火，奥体中心开放，罗昊送往医院，美术学院招生。", not: []string{"瑞海公司|瑞海公司|suffix+place", "奥体中心|奥体中心|suffix+place", "罗昊送往医院|罗昊送往医院|suffix+place", "美术学院|美术学院|suffix+place"}},
+	// 报 after a place and nouns names a newspaper; not a report (瞒报), a
+	// kind of paper (机关报) nor an index's close (指数报).
+	{rule: org.MethodSuffixPlace, text: "据中国贸易报报道，哈萨克斯坦真理报和埃及金字塔报也刊文。", want: []string{"中国贸易报|中国贸易报|suffix+place", "哈萨克斯坦真理报|哈萨克斯坦真理报|suffix+place", "埃及金字塔报|埃及金字塔报|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "纽约州瞒报病例，俄罗斯政府机关报发文，香港恒生指数报27000点，湖南上报数据。", not: []string{"纽约州瞒报", "俄罗斯政府机关报", "香港恒生指数报", "湖南上报"}},
 	// Countries standing for their national teams.
 	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
 	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
