@@ -40,8 +40,12 @@ func (f *Finder) findJoint(s *scan, places []place.Place) {
 		}
 		run = run[:0]
 	}
+	// NOTE: countries named in full form a joint body only before 联合,
+	// which most texts lack; the method is checked before the place's
+	// level, a load from another array.
+	full := strings.Contains(s.text, "联合")
 	for _, p := range places {
-		if p.Index < 0 || f.g.Places[p.Index].Level != gazetteers.Country || p.Rule != place.MethodGazetteer && p.Rule != place.MethodAbbrevPair {
+		if p.Rule != place.MethodAbbrevPair && (!full || p.Rule != place.MethodGazetteer) || p.Index < 0 || f.g.Places[p.Index].Level != gazetteers.Country {
 			flush()
 			continue
 		}
