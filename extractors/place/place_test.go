@@ -160,8 +160,9 @@ var examples = []example{
 	// stays a row of its own.
 	{rule: place.MethodFacility, text: "代表团抵达德黑兰机场，杭州植物园里游人如织，货轮驶离青岛港。", want: []string{"德黑兰机场|德黑兰机场||伊朗德黑兰|facility", "德黑兰|德黑兰||伊朗|gazetteer", "杭州植物园|杭州植物园||浙江省杭州市|facility", "青岛港|青岛港||山东省青岛市|facility"}},
 	{rule: place.MethodFacility, text: "上海港口繁忙，北京时间八点，武汉大桥局承建。", not: []string{"上海港", "北京时间", "武汉大桥"}},
-	// Museums, galleries, memorial halls and archives are venues too.
-	{rule: place.MethodFacility, text: "画展在浙江美术馆开幕，南京博物馆闭馆。", want: []string{"浙江美术馆|浙江美术馆||浙江省|facility", "南京博物馆|南京博物馆||江苏省南京市|facility"}},
+	// Museums, galleries, memorial halls, archives, bookstores, buildings
+	// and space towns are venues too.
+	{rule: place.MethodFacility, text: "画展在浙江美术馆开幕，南京博物馆闭馆，深圳图书大厦和辽宁大厦也在酒泉航天城附近。", want: []string{"浙江美术馆|浙江美术馆||浙江省|facility", "南京博物馆|南京博物馆||江苏省南京市|facility", "深圳图书大厦|深圳图书大厦||广东省深圳市|facility", "辽宁大厦|辽宁大厦||辽宁省|facility", "酒泉航天城|酒泉航天城||甘肃省酒泉市|facility"}},
 	{rule: place.MethodFacility, text: "北京博物馆学会成立，上海美术馆长出席。", not: []string{"北京博物馆", "上海美术馆"}},
 	{rule: place.MethodVillage, text: "在安徽凤阳小岗村，夏播实现了全程数字化。", want: []string{"小岗村|小岗村||安徽省滁州市凤阳县|village"}},
 	{rule: place.MethodVillage, text: "他回到祖籍红庙李村探亲，又去了陈沟村。塘坊社区也很热闹。", want: []string{"红庙李村|红庙李村|||village", "陈沟村|陈沟村|||village", "塘坊社区|塘坊社区|||village"}},
