@@ -82,6 +82,9 @@ var examples = []example{
 	// democratic parties' central committees.
 	{rule: "list", text: "国铁南昌局和沈阳铁路局加开列车，全总、民革中央、致公党中央发出倡议。", want: []string{"国铁南昌局|中国铁路南昌局集团有限公司|list:enterprise", "沈阳铁路局|中国铁路沈阳局集团有限公司|list:enterprise", "全总|中华全国总工会|list:central", "民革中央|中国国民党革命委员会中央委员会|list:central", "致公党中央|中国致公党中央委员会|list:central"}},
 	{rule: "list", text: "他是全总经理，向党中央报告，兵团作战。", not: []string{"全总", "致公党中央", "兵团"}},
+	// More international bodies, foreign movements and armed groups.
+	{rule: "list", text: "哈马斯和塔利班发表声明，亚足联与南共体举行会议。", want: []string{"哈马斯|伊斯兰抵抗运动|list:international", "塔利班|塔利班|list:international", "亚足联|亚洲足球联合会|list:international", "南共体|南部非洲发展共同体|list:international"}},
+	{rule: "list", text: "坚持绿色和平发展，训练基地组织学员参观。", not: []string{"绿色和平", "基地组织"}},
 	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
 	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
 	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
