@@ -170,8 +170,9 @@ var examples = []example{
 	{rule: org.MethodTerm, text: "他连任两届全国人大代表，本届全国人大常委会任期五年，首届国家统计局长，十一届三中全会召开。", want: []string{"全国人大常委会|全国人民代表大会常务委员会|list:central"}, not: []string{"两届", "本届", "首届", "届国家统计局"}},
 	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
-	// 海军, 空军 and 陆军 are the forces of the country in question.
-	{rule: org.MethodListCountry, text: "海军副司令员出席，美国海军舰艇和伊朗空军战机参加演习。", want: []string{"海军|海军|list:international", "美国海军|美国海军|list+country", "伊朗空军|伊朗空军|list+country"}},
+	// 海军, 空军 and 陆军 are the forces, 国家队 the national team, of the
+	// country in question.
+	{rule: org.MethodListCountry, text: "海军副司令员出席，美国海军舰艇和伊朗空军战机参加演习，国家队集中训练，巴西国家队抵达。", want: []string{"海军|海军|list:international", "美国海军|美国海军|list+country", "伊朗空军|伊朗空军|list+country", "国家队|国家队|list:international", "巴西国家队|巴西国家队|list+country"}},
 	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
 	{rule: org.MethodListCountry, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
 }
