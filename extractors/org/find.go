@@ -216,9 +216,9 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// 九届全国人大: a numbered term before a body that sits for terms is
 	// part of its name; the segmenter may join the two (九届全国人大 is one
 	// word of its dictionary).
-	ts := -1
-	if termed(o.Name) {
-		ts = termBefore(s.text, h.Start)
+	ts := termBefore(s.text, h.Start)
+	if ts >= 0 && !termed(o.Name) {
+		ts = -1
 	}
 	from := h.Start
 	if ts >= 0 {
@@ -565,11 +565,15 @@ const maxName = 10
 func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
 	x := &f.g.Suffixes[ref.Index]
 	text := s.text
-	// NOTE: the one-character unit suffixes (司, 处, 科, 系) are frequent
-	// characters (公司, 处理, 科技, 关系); most have no organisation before
-	// them within a name's reach, which costs no dictionary look-up to see.
-	if x.Unit && !s.orgEndsIn(segment.BackRunes(text, h.Start, maxName), h.Start) {
-		return Mention{}, false
+	// NOTE: the one-character suffixes that need a place or organisation
+	// and a name before them (报, and the unit suffixes 司, 处, 科, 系) are
+	// frequent characters (报道, 公司, 处理); most have no unit before them
+	// within a name's reach, which costs no dictionary look-up to see.
+	if x.Prefix && x.Single && x.Named {
+		ws := segment.BackRunes(text, h.Start, maxName)
+		if x.Unit && !s.orgEndsIn(ws, h.Start) || !s.unitEndsIn(ws, h.Start+1) {
+			return Mention{}, false
+		}
 	}
 	suffix := Part{Start: h.Start, End: h.End, Kind: PartSuffix, Index: ref.Index}
 	// 大学生, 公司法: the suffix starts a longer word (but 局长, 部长 name

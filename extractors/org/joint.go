@@ -40,12 +40,11 @@ func (f *Finder) findJoint(s *scan, places []place.Place) {
 		}
 		run = run[:0]
 	}
-	// NOTE: countries named in full form a joint body only before 联合,
-	// which most texts lack; the method is checked before the place's
-	// level, a load from another array.
-	full := strings.Contains(s.text, "联合")
+	// NOTE: the levels of the places are read in jointRun, for the few
+	// runs of two places or more: a load from another array per place was
+	// most of the rule's time.
 	for _, p := range places {
-		if p.Rule != place.MethodAbbrevPair && (!full || p.Rule != place.MethodGazetteer) || p.Index < 0 || f.g.Places[p.Index].Level != gazetteers.Country {
+		if p.Rule != place.MethodAbbrevPair && p.Rule != place.MethodGazetteer || p.Index < 0 {
 			flush()
 			continue
 		}
@@ -66,6 +65,11 @@ func (f *Finder) findJoint(s *scan, places []place.Place) {
 // jointClasses (队 only after a name).
 func (f *Finder) jointRun(s *scan, run []place.Place) {
 	text := s.text
+	for _, p := range run {
+		if f.g.Places[p.Index].Level != gazetteers.Country {
+			return
+		}
+	}
 	i := run[len(run)-1].End
 	after := strings.TrimPrefix(text[i:], "联合")
 	joined := len(after) < len(text)-i

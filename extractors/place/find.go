@@ -235,7 +235,7 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 	if !ok {
 		return false
 	}
-	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, start, end, 4)
+	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, start, end, 2)
 	s.toks = toks
 	return ok
 }
