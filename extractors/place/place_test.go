@@ -75,6 +75,8 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "预算削减20亿瑞典克朗，北京时间凌晨3时开赛。", not: []string{"瑞典", "北京"}},
 	{rule: place.MethodGazetteer, text: "德国马克思主义研究会和瑞典政府在北京举行会谈。", want: []string{"德国|德国|DE||gazetteer", "瑞典|瑞典|SE||gazetteer", "北京|北京市|110000||gazetteer-short"}},
 	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
+	// 内地 is inland as often as the mainland (沿海和内地): no place.
+	{rule: place.MethodGazetteer, text: "沿海和内地省份加快发展，内地与澳门合作。", not: []string{"内地"}},
 	// A region is named without the generic 地区 that may follow it (亚太地区,
 	// as 东北地区); 港岛 is Hong Kong Island.
 	{rule: place.MethodGazetteer, text: "亚太地区和巴尔干地区的形势，港岛的交通。", want: []string{"亚太|亚太|||gazetteer", "巴尔干|巴尔干|||gazetteer", "港岛|港岛||中国|gazetteer"}, not: []string{"亚太地区", "巴尔干地区"}},
