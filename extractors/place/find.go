@@ -599,8 +599,8 @@ func (f *Finder) classOf(r rune) uint8 {
 func findAbbrevs(f *Finder, s *scan) {
 	text := s.text
 	var verbs []Mention
-	next := 0     // where the next run of country abbreviations may start
-	verbEnd := -1 // where the last travel verb ends
+	next := 0                    // where the next run of country abbreviations may start
+	verbStart, verbEnd := -1, -1 // where the last travel verb starts and ends
 	for _, m := range s.marks {
 		i, r, size, cl := m.at, m.r, int(m.size), m.cl
 		if cl&classCountry != 0 && i >= next {
@@ -615,17 +615,43 @@ func findAbbrevs(f *Finder, s *scan) {
 			if p < 0 {
 				p = a.Country
 			}
-			// 存在华人: the verb ends a word; 在华为: the abbreviation
-			// starts one.
-			if p >= 0 && !f.lexWordEnding(text, i) && !f.lexWordAt(text, i) {
+			// 存在华人: the verb ends a word, unless that word is a
+			// travel verb too (前来京); 在华为: the abbreviation starts
+			// one, unless the segmenter reads it in context as a word of
+			// its own or the end of one with the verb (访华表示: 访华/表示;
+			// not 对美好: 对/美好).
+			if p >= 0 && (!f.lexWordEnding(text, i) || travelWords[text[prevRuneStart(text, verbStart):i]]) &&
+				(!f.lexWordAt(text, i) || f.travelAt(s, verbStart, i, i+size)) {
 				verbs = append(verbs, Mention{Start: i, End: i + size, Rule: MethodAbbrevVerb, Cands: []int32{p}})
 			}
 		}
 		if cl&classVerb != 0 {
-			verbEnd = i + size
+			verbStart, verbEnd = i, i+size
 		}
 	}
 	s.out = append(s.out, verbs...)
+}
+
+// travelWords are the two-character words that end in a travel verb and
+// are travel verbs themselves (前来京, 出访美).
+var travelWords = map[string]bool{"前来": true, "出访": true, "来访": true, "回访": true, "进驻": true, "常驻": true, "派驻": true, "重返": true}
+
+// travelAt reports whether the segmenter reads the abbreviation at
+// text[i:end] after the travel verb at text[v:i] as a word of its own or
+// as the end of one word with the verb (访华), on a few characters either
+// side; false without a segmenter.
+func (f *Finder) travelAt(s *scan, v, i, end int) bool {
+	seg, ok := f.lex.(segment.Segmenter)
+	if !ok {
+		return false
+	}
+	if ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, i, end, 2); ok {
+		s.toks = toks
+		return true
+	}
+	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, v, end, 2)
+	s.toks = toks
+	return ok
 }
 
 // abbrevRun reads the run of country abbreviations that starts with r at

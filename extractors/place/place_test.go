@@ -123,6 +123,11 @@ var examples = []example{
 	{rule: place.MethodAbbrevVerb, text: "外国元首访华期间参观了工厂。", want: []string{"华|中国|CN||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "代表团今天抵京。", want: []string{"京|北京市|110000||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "他在华为工作，现在华人很多。", not: []string{"华"}},
+	// Where the dictionary sees a word across the abbreviation, a travel
+	// verb word before it (前来) or the segmenter's reading in context
+	// (访华/表示) keeps it; not 对美好, 距离京石高速.
+	{rule: place.MethodAbbrevVerb, text: "总统访华表示满意，代表团日前来京参观。", want: []string{"华|中国|CN||abbrev-verb", "京|北京市|110000||abbrev-verb"}},
+	{rule: place.MethodAbbrevVerb, text: "他们对美好生活充满向往，社区距离京石高速五公里。", not: []string{"美", "京"}},
 	{rule: place.MethodGazetteerLevel, text: "奥地利维也纳市市长出席了开幕式。", want: []string{"维也纳市|维也纳||奥地利|gazetteer+level"}},
 	{rule: place.MethodGazetteer, text: "暴雨袭击了俄亥俄州南部。", want: []string{"俄亥俄州|俄亥俄||美国|gazetteer"}},
 	{rule: place.MethodGazetteerLevel, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
