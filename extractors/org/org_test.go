@@ -85,6 +85,7 @@ var examples = []example{
 	// More international bodies, foreign movements and armed groups.
 	{rule: "list", text: "哈马斯和塔利班发表声明，亚足联与南共体举行会议。", want: []string{"哈马斯|伊斯兰抵抗运动|list:international", "塔利班|塔利班|list:international", "亚足联|亚洲足球联合会|list:international", "南共体|南部非洲发展共同体|list:international"}},
 	{rule: "list", text: "坚持绿色和平发展，训练基地组织学员参观。", not: []string{"绿色和平", "基地组织"}},
+	{rule: "list", text: "日本外务省和大藏省官员出席。", want: []string{"日本外务省|日本外务省|list:international", "大藏省|日本大藏省|list:international"}},
 	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
 	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
 	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
@@ -151,6 +152,9 @@ var examples = []example{
 	// kind of paper (机关报) nor an index's close (指数报).
 	{rule: org.MethodSuffixPlace, text: "据中国贸易报报道，哈萨克斯坦真理报和埃及金字塔报也刊文。", want: []string{"中国贸易报|中国贸易报|suffix+place", "哈萨克斯坦真理报|哈萨克斯坦真理报|suffix+place", "埃及金字塔报|埃及金字塔报|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "纽约州瞒报病例，俄罗斯政府机关报发文，香港恒生指数报27000点，湖南上报数据。", not: []string{"纽约州瞒报", "俄罗斯政府机关报", "香港恒生指数报", "湖南上报"}},
+	// 企业集团 is a company suffix; the generic 企业 before 集团 does not end
+	// the name there.
+	{rule: org.MethodSuffixPlace, text: "广东宏达企业集团捐款，他们组建大型企业集团。", want: []string{"广东宏达企业集团|广东宏达企业集团|suffix+place"}, not: []string{"大型企业集团", "企业集团"}},
 	// Countries standing for their national teams.
 	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
 	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
