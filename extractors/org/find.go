@@ -719,7 +719,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 			start = name[relaxed-1].Start
 		}
 	}
-	if len(name) == 0 || numbered && (prefix == nil || len(name) == 1 && prefix[len(prefix)-1].Kind != PartPlace) {
+	if len(name) == 0 || numbered && prefix == nil {
 		return Mention{}, false
 	}
 	// ·梅森大学 after a stop word: a dot starts no name.

@@ -152,6 +152,11 @@ var examples = []example{
 	// kind of paper (机关报) nor an index's close (指数报).
 	{rule: org.MethodSuffixPlace, text: "据中国贸易报报道，哈萨克斯坦真理报和埃及金字塔报也刊文。", want: []string{"中国贸易报|中国贸易报|suffix+place", "哈萨克斯坦真理报|哈萨克斯坦真理报|suffix+place", "埃及金字塔报|埃及金字塔报|suffix+place"}},
 	{rule: org.MethodSuffixPlace, text: "纽约州瞒报病例，俄罗斯政府机关报发文，香港恒生指数报27000点，湖南上报数据。", not: []string{"纽约州瞒报", "俄罗斯政府机关报", "香港恒生指数报", "湖南上报"}},
+	// 交警 after a place is its traffic police; a number after an
+	// organisation before a numbered unit's suffix is the unit's
+	// (北京大学第三医院, 解放军302医院, 交警三中队).
+	{rule: org.MethodSuffixPlace, text: "济南交警加强巡逻，北京大学第三医院和解放军302医院派出医生，沈阳交警三中队出动。", want: []string{"济南交警|济南交警|suffix+place", "北京大学第三医院|北京大学第三医院|suffix+place", "解放军302医院|中国人民解放军302医院|suffix+place", "沈阳交警三中队|沈阳交警三中队|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "一名交警在路口执勤，北京大学三所医院参加。", not: []string{"交警", "北京大学三所医院"}},
 	// 企业集团 is a company suffix; the generic 企业 before 集团 does not end
 	// the name there.
 	{rule: org.MethodSuffixPlace, text: "广东宏达企业集团捐款，他们组建大型企业集团。", want: []string{"广东宏达企业集团|广东宏达企业集团|suffix+place"}, not: []string{"大型企业集团", "企业集团"}},
