@@ -127,7 +127,7 @@ func findGazetteer(f *Finder, s *scan) {
 		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
-		if f.otherName(s.text, h.End, in.cands) {
+		if f.otherName(s.text, h.End, in.cands) || f.countryBeforeInner(s.text, h, in) {
 			continue
 		}
 		need := in.needSupport
@@ -221,6 +221,22 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 		}
 	}
 	return true
+}
+
+// countryBeforeInner reports whether hit h is a country's other name
+// ending in 国 (日本国, 俄国) right before 内 or 外, where 国内 or 国外 is
+// the word: 日本国内外 is 日本 and 国内外, 俄国内政局 is 俄, 国内 and 政局.
+// The country's own name (美国, whose 美国内政部 is 美国 and 内政部) is left
+// alone.
+func (f *Finder) countryBeforeInner(text string, h gazetteers.Hit, in *surfInfo) bool {
+	if !in.full || len(in.cands) != 1 || !strings.HasSuffix(text[h.Start:h.End], "国") {
+		return false
+	}
+	if rest := text[h.End:]; !strings.HasPrefix(rest, "内") && !strings.HasPrefix(rest, "外") {
+		return false
+	}
+	p := &f.g.Places[in.cands[0]]
+	return p.Level == gazetteers.Country && !strings.HasSuffix(p.Name, "国")
 }
 
 // segmentedAt reports whether the segmenter, on a few characters either

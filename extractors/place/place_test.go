@@ -75,6 +75,10 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "预算削减20亿瑞典克朗，北京时间凌晨3时开赛。", not: []string{"瑞典", "北京"}},
 	{rule: place.MethodGazetteer, text: "德国马克思主义研究会和瑞典政府在北京举行会谈。", want: []string{"德国|德国|DE||gazetteer", "瑞典|瑞典|SE||gazetteer", "北京|北京市|110000||gazetteer-short"}},
 	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
+	// A country's other name ending in 国 before 内 or 外 gives way to the
+	// word 国内 or 国外 (日本国内外 is 日本 and 国内外); its own name does not
+	// (美国内政部).
+	{rule: place.MethodGazetteer, text: "日本国内外普遍认为，俄国内政局复杂，美国内政部表示。", want: []string{"日本|日本|JP||gazetteer", "美国|美国|US||gazetteer"}, not: []string{"日本国", "俄国"}},
 	// 内地 is inland as often as the mainland (沿海和内地): no place.
 	{rule: place.MethodGazetteer, text: "沿海和内地省份加快发展，内地与澳门合作。", not: []string{"内地"}},
 	// A region is named without the generic 地区 that may follow it (亚太地区,
