@@ -127,7 +127,7 @@ func findGazetteer(f *Finder, s *scan) {
 		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
-		if f.otherName(s.text, h.End, in.cands) || f.countryBeforeInner(s.text, h, in) {
+		if f.otherName(s.text, h.End, in.cands) || f.countryBeforeInner(s.text, h, in) || f.inTransliteration(s.text, h, in) && !f.placeEndsAt(s, h.Start) {
 			continue
 		}
 		need := in.needSupport
@@ -238,6 +238,41 @@ func (f *Finder) countryBeforeInner(text string, h gazetteers.Hit, in *surfInfo)
 	p := &f.g.Places[in.cands[0]]
 	return p.Level == gazetteers.Country && !strings.HasSuffix(p.Name, "国")
 }
+
+// inTransliteration reports whether hit h is a world region named by a
+// direction and a continent (西亚, 东欧, 北非) that is a run of syllables
+// inside a transliterated name (鲁西亚努, 奥登西亚, 加西亚, 雷西斯滕西亚): the
+// character before it is a syllable of transliterations (see
+// translitSyllables) that ends no dictionary word (not 参加东亚峰会); the
+// caller also keeps a region right after another place (塞舌尔东非).
+func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) bool {
+	if h.Start == 0 || h.End-h.Start != 6 || len(in.cands) != 1 || f.lex == nil {
+		return false
+	}
+	if !strings.ContainsRune("东西南北中", firstRune(text[h.Start:])) || !strings.ContainsRune("亚非欧美", firstRune(text[h.Start+3:])) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:h.Start])
+	return strings.ContainsRune(translitSyllables, r) && !f.lexWordEnding(text, h.Start)
+}
+
+// placeEndsAt reports whether a gazetteer place name ends at i (塞舌尔
+// before 东非).
+func (f *Finder) placeEndsAt(s *scan, i int) bool {
+	for _, h := range s.hits {
+		if h.Start >= i {
+			break
+		}
+		if h.End == i && len(f.info[h.ID].cands) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// translitSyllables are characters that transliterate foreign syllables
+// (加西亚, 鲁西亚努, 斯滕西亚) far more often than they end Chinese words.
+const translitSyllables = "加鲁登滕斯尔努维利里拉卡塔纳洛科迪诺姆森布杰曼恩乌伊吉兹茨夫弗芬蒂琳黛丝妮莎娃娜埃艾赫霍普"
 
 // segmentedAt reports whether the segmenter, on a few characters either
 // side, reads text[start:end] as one word. Without a segmenter (the

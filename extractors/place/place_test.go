@@ -79,6 +79,11 @@ var examples = []example{
 	// word 国内 or 国外 (日本国内外 is 日本 and 国内外); its own name does not
 	// (美国内政部).
 	{rule: place.MethodGazetteer, text: "日本国内外普遍认为，俄国内政局复杂，美国内政部表示。", want: []string{"日本|日本|JP||gazetteer", "美国|美国|US||gazetteer"}, not: []string{"日本国", "俄国"}},
+	// A region named by a direction and a continent inside a transliterated
+	// name is no place (加西亚, 奥登西亚); after a function word, a word or
+	// another place it is.
+	{rule: place.MethodGazetteer, text: "秘鲁前总统加西亚会见奥登西亚一行。", not: []string{"西亚"}},
+	{rule: place.MethodGazetteer, text: "中东和西亚局势，参加东亚峰会，塞舌尔东非四国。", want: []string{"西亚|西亚|||gazetteer", "东亚|东亚|||gazetteer", "东非|东非|||gazetteer"}},
 	// 内地 is inland as often as the mainland (沿海和内地): no place.
 	{rule: place.MethodGazetteer, text: "沿海和内地省份加快发展，内地与澳门合作。", not: []string{"内地"}},
 	// A region is named without the generic 地区 that may follow it (亚太地区,
