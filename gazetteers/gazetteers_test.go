@@ -156,8 +156,8 @@ func TestMatch(t *testing.T) {
 		want []string // surfaces in order
 	}{
 		{"株洲市住建局", []string{"株洲", "株洲市", "住建局", "局"}},
-		{"IBM公司", []string{"IBM", "IBM公司", "公司", "司"}},
-		{"IBMX公司", []string{"公司", "司"}},
+		{"IBM公司", []string{"IBM", "IBM公司", "公司"}},
+		{"IBMX公司", []string{"公司"}},
 		{"XIBM", nil},
 		{"", nil},
 	}

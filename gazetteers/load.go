@@ -239,6 +239,8 @@ func (g *Gazetteer) loadSuffixes() error {
 				x.Numbered = true
 			case "unit":
 				x.Unit = true
+			case "after":
+				x.After = true
 			default:
 				return fmt.Errorf("unknown flag %q", fl)
 			}

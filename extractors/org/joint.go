@@ -32,31 +32,38 @@ const maxJointName = 4
 // NOTE: it looks only at the resolved places, and most texts hold no two
 // countries joined so.
 func (f *Finder) findJoint(s *scan, places []place.Place) {
-	var buf [8]place.Place
-	run := buf[:0]
-	flush := func() {
-		if len(run) >= 2 {
-			f.jointRun(s, run)
-		}
-		run = run[:0]
-	}
-	// NOTE: the levels of the places are read in jointRun, for the few
-	// runs of two places or more: a load from another array per place was
-	// most of the rule's time.
-	for _, p := range places {
-		if p.Rule != place.MethodAbbrevPair && p.Rule != place.MethodGazetteer || p.Index < 0 {
-			flush()
-			continue
-		}
-		if n := len(run); n > 0 {
-			last := run[n-1]
-			if j := s.text[last.End:max(p.Start, last.End)]; p.Start < last.End || j != "" && j != "、" && j != "和" && j != "与" {
-				flush()
+	// NOTE: runs are ranges of places, read without copying; the levels of
+	// the places are read in jointRun, for the few runs of two places or
+	// more.
+	start := 0
+	for i := 0; i <= len(places); i++ {
+		if i < len(places) {
+			p := &places[i]
+			ok := p.Index >= 0 && (p.Rule == place.MethodGazetteer || p.Rule == place.MethodAbbrevPair)
+			if ok && i > start {
+				last := &places[i-1]
+				j := ""
+				if p.Start >= last.End {
+					j = s.text[last.End:p.Start]
+				}
+				ok = p.Start >= last.End && (j == "" || j == "、" || j == "和" || j == "与")
+			}
+			if ok {
+				continue
+			}
+			if p.Index < 0 || p.Rule != place.MethodGazetteer && p.Rule != place.MethodAbbrevPair {
+				if i-start >= 2 {
+					f.jointRun(s, places[start:i])
+				}
+				start = i + 1
+				continue
 			}
 		}
-		run = append(run, p)
+		if i-start >= 2 {
+			f.jointRun(s, places[start:i])
+		}
+		start = i
 	}
-	flush()
 }
 
 // jointRun appends a MethodJoint mention when a joint body's name follows

@@ -98,6 +98,12 @@ type Finder struct {
 	// NOTE: most hits are places; a byte per surface tells so without
 	// loading the hit's readings, a cache miss each.
 	read []bool
+	// after lists the indexes in Suffixes of the suffixes that Match does
+	// not report (gazetteers.Suffix.After: 司, 处, 科, 系).
+	after []int32
+	// afterLast marks the last bytes of those suffixes, a filter before
+	// comparing a character with them.
+	afterLast [256]bool
 }
 
 //go:embed data/generic.txt
@@ -115,6 +121,12 @@ var titlesData string
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData), titles: datafile.Set(titlesData)}
+	for i, x := range g.Suffixes {
+		if x.After {
+			f.after = append(f.after, int32(i))
+			f.afterLast[x.Text[len(x.Text)-1]] = true
+		}
+	}
 	_, refs := g.Surfaces()
 	f.read = make([]bool, len(refs))
 	for id, rs := range refs {

@@ -229,14 +229,11 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 // The country's own name (美国, whose 美国内政部 is 美国 and 内政部) is left
 // alone.
 func (f *Finder) countryBeforeInner(text string, h gazetteers.Hit, in *surfInfo) bool {
-	if !in.full || len(in.cands) != 1 || !strings.HasSuffix(text[h.Start:h.End], "国") {
+	if !in.otherName {
 		return false
 	}
-	if rest := text[h.End:]; !strings.HasPrefix(rest, "内") && !strings.HasPrefix(rest, "外") {
-		return false
-	}
-	p := &f.g.Places[in.cands[0]]
-	return p.Level == gazetteers.Country && !strings.HasSuffix(p.Name, "国")
+	rest := text[h.End:]
+	return strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "外")
 }
 
 // inTransliteration reports whether hit h is a world region named by a
@@ -246,10 +243,7 @@ func (f *Finder) countryBeforeInner(text string, h gazetteers.Hit, in *surfInfo)
 // translitSyllables) that ends no dictionary word (not 参加东亚峰会); the
 // caller also keeps a region right after another place (塞舌尔东非).
 func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) bool {
-	if h.Start == 0 || h.End-h.Start != 6 || len(in.cands) != 1 || f.lex == nil {
-		return false
-	}
-	if !strings.ContainsRune("东西南北中", firstRune(text[h.Start:])) || !strings.ContainsRune("亚非欧美", firstRune(text[h.Start+3:])) {
+	if !in.dirRegion || h.Start == 0 || f.lex == nil {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:h.Start])
@@ -694,6 +688,11 @@ var travelWords = map[string]bool{"前来": true, "出访": true, "来访": true
 func (f *Finder) travelAt(s *scan, v, i, end int) bool {
 	seg, ok := f.lex.(segment.Segmenter)
 	if !ok {
+		return false
+	}
+	// NOTE: most words that start at the abbreviation are places (在美国,
+	// 在华北), which the dictionary tells without segmenting.
+	if e, ok := f.lex.Lookup(s.text[i : end+firstRuneLen(s.text[end:])]); ok && strings.HasPrefix(e.Pos, "ns") {
 		return false
 	}
 	if ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, i, end, 2); ok {

@@ -118,8 +118,12 @@ type surfInfo struct {
 	minSupport  int
 	boundary    bool // check that no dictionary word crosses either end
 	segmented   bool // check that the segmenter reads the surface as a word
-	full        bool
-	keepName    bool
+	// dirRegion marks a world region named by a direction and a continent
+	// (西亚), which may be syllables of a transliterated name; otherName
+	// a country's other name ending in 国 (日本国), which gives way to 国内.
+	dirRegion, otherName bool
+	full                 bool
+	keepName             bool
 	// zone is the index of the zone suffix the surface is, or -1.
 	zone int32
 }
@@ -136,6 +140,12 @@ func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	for id, rs := range refs {
 		f.info[id] = classify(g, lex, surfaces[id], rs)
 		f.info[id].zone = zoneOf(rs)
+		in := &f.info[id]
+		if su := surfaces[id]; in.full && len(in.cands) == 1 {
+			p := &g.Places[in.cands[0]]
+			in.dirRegion = len(su) == 6 && strings.ContainsRune("东西南北中", firstRune(su)) && strings.ContainsRune("亚非欧美", firstRune(su[3:]))
+			in.otherName = p.Level == gazetteers.Country && strings.HasSuffix(su, "国") && !strings.HasSuffix(p.Name, "国")
+		}
 	}
 	return f
 }
