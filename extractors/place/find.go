@@ -280,9 +280,33 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 	if !ok {
 		return false
 	}
+	// NOTE: between two edges (punctuation, a function word: 在恭城，,
+	// 江阴的) the name is a word whatever the segmenter says; most
+	// mentions stand so, and need no segmentation.
+	if edgeBefore(s.text, start) && edgeAfter(s.text, end) {
+		return true
+	}
 	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, start, end, 2)
 	s.toks = toks
 	return ok
+}
+
+// edgeBefore reports whether text[:i] ends with the start of the text, a
+// character that is not Han, or a one-character function word.
+func edgeBefore(text string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(placeLeads, r)
+}
+
+// placeLeads are the one-character function words and verbs that may
+// stand right before a place name (在恭城, 和江阴, 赴焉耆).
+const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是了将把被让给去来抵离返由自以而并即、"
+
+// edgeAfter reports whether text[i:] starts with the end of the text, a
+// character that is not Han, or a particle or conjunction (的, 和, 等).
+func edgeAfter(text string, i int) bool {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及等、", r)
 }
 
 // inTitle reports whether text[start:end] lies inside a title in 《》 of
