@@ -228,6 +228,14 @@ type Suffix struct {
 	// Numbered marks a suffix of a unit that may be named by a number
 	// after its place or organisation (北京九十中学, 交警三中队).
 	Numbered bool
+	// Unit marks the suffix of a unit inside an organisation (司, 处, 科,
+	// 系): it needs an organisation before it, with a name of its own
+	// between (科学技术部农村科技司, 人民医院宣教科), not only a place.
+	Unit bool
+	// After marks a suffix that Match does not report: the organisation
+	// finder looks for it right after the organisations it has found (a
+	// unit's 司, 处, 科, 系).
+	After bool
 }
 
 // RefKind says what a name refers to.
@@ -363,6 +371,13 @@ func New(user []UserEntry) (*Gazetteer, error) {
 		b.add(g.Zones[i].Text, Ref{RefZone, int32(i), true})
 	}
 	for i := range g.Suffixes {
+		// NOTE: a unit's one-character suffix (司, 科) is a frequent
+		// character; as a surface it gave a hit at every occurrence (公司,
+		// 科技), and the organisation finder looks for it after the
+		// organisations it has found instead.
+		if g.Suffixes[i].After {
+			continue
+		}
 		b.add(g.Suffixes[i].Text, Ref{RefSuffix, int32(i), true})
 	}
 	g.surface, g.refs = b.surfaces, b.refs

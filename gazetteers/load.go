@@ -237,6 +237,10 @@ func (g *Gazetteer) loadSuffixes() error {
 				x.Strict = true
 			case "numbered":
 				x.Numbered = true
+			case "unit":
+				x.Unit = true
+			case "after":
+				x.After = true
 			default:
 				return fmt.Errorf("unknown flag %q", fl)
 			}

@@ -189,11 +189,60 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 			}
 		}
 	}
+	f.findAfter(s)
 	f.findQuoted(s)
 	f.findTeams(s, places)
+	f.findJoint(s, places)
 	slices.SortStableFunc(s.out, func(a, b Mention) int { return a.Start - b.Start })
 	sc.out = s.out
 	return s.out
+}
+
+// findAfter runs the suffix rule on the suffixes that Match does not
+// report (gazetteers.Suffix.After: a unit's 司, 处, 科, 系) at each of their
+// characters within a name's reach after an organisation mention.
+//
+// NOTE: the look-ahead compares bytes and stops at the first character
+// that is not a three-byte one (punctuation, digits, Latin letters); it
+// runs after organisations only, which are few.
+func (f *Finder) findAfter(s *scan) {
+	if len(f.after) == 0 {
+		return
+	}
+	text := s.text
+	n := len(s.out)
+	last := -1 // the offset of the last suffix character tried
+	for k := 0; k < n; k++ {
+		for j, c := s.out[k].End, 0; c <= maxName && j+3 <= len(text); c, j = c+1, j+3 {
+			if b := text[j]; b < 0xE4 || b > 0xE9 {
+				break
+			}
+			if !f.afterLast[text[j+2]] {
+				continue
+			}
+			a := f.afterAt(text[j : j+3])
+			if a < 0 || j == last {
+				continue
+			}
+			last = j
+			h := gazetteers.Hit{Start: j, End: j + 3, ID: -1}
+			if m, ok := produceSuffix(f, s, h, gazetteers.Ref{Kind: gazetteers.RefSuffix, Index: a}); ok {
+				s.out = append(s.out, m)
+				s.units.add(m.End, unit{m.Start, m.Parts})
+			}
+		}
+	}
+}
+
+// afterAt returns the index in Suffixes of the suffix of f.after that w, a
+// three-byte character, is, or -1.
+func (f *Finder) afterAt(w string) int32 {
+	for _, a := range f.after {
+		if f.g.Suffixes[a].Text == w {
+			return a
+		}
+	}
+	return -1
 }
 
 // one returns a slice holding p alone, from s's storage.
@@ -211,12 +260,24 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// (世界卫生组织成立: 织成; 财政部副部长: 部副), so the segmenter, which
 	// knows the listed names, decides; it is consulted only then, to keep
 	// the common case cheap.
-	aligned := false // segment.Aligned(f.seg, s.text, h.Start, h.End, 4) was true
+	o := &f.g.Orgs[ref.Index]
+	// 九届全国人大: a numbered term before a body that sits for terms is
+	// part of its name; the segmenter may join the two (九届全国人大 is one
+	// word of its dictionary).
+	ts := termBefore(s.text, h.Start)
+	if ts >= 0 && !termed(o.Name) {
+		ts = -1
+	}
+	from := h.Start
+	if ts >= 0 {
+		from = ts
+	}
+	aligned := false // segment.Aligned(f.seg, s.text, from, h.End, 4) was true
 	if !strings.HasPrefix(s.text[h.End:], "长") && f.crossesEnd(s.text, h.End) {
 		if f.seg == nil {
 			return Mention{}, false
 		}
-		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, from, h.End, 4)
 		s.toks = toks
 		if !ok {
 			return Mention{}, false
@@ -237,14 +298,16 @@ func produceList(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	// A short form of two characters must stand as a word (建行 in 报建行政
 	// does not).
 	if f.seg != nil && !aligned && utf8.RuneCountInString(s.text[h.Start:h.End]) <= 2 && !s.placeEndsAt(h.Start) {
-		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, h.Start, h.End, 4)
+		ok, toks, _ := segment.AlignedIn(f.seg, s.toks, s.text, from, h.End, 4)
 		s.toks = toks
 		if !ok {
 			return Mention{}, false
 		}
 	}
 	list := Part{Start: h.Start, End: h.End, Kind: PartList, Index: ref.Index}
-	o := &f.g.Orgs[ref.Index]
+	if ts >= 0 {
+		return mention([]Part{{Start: ts, End: h.Start, Kind: PartTerm, Index: -1}, list}), true
+	}
 	for k := s.units.at(h.Start); k >= 0; k = s.units.nodes[k].next {
 		u := s.units.nodes[k].u
 		p := u.parts[len(u.parts)-1]
@@ -325,6 +388,12 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 	if prefix := s.prefix(h.Start); prefix != nil {
 		return mention(append(prefix, dept)), true
 	}
+	// 五届人大常委会, 湖南省第十三届人大常委会: a numbered term before a
+	// body that sits for terms, after its place if one comes first.
+	if ts := termBefore(text, h.Start); ts >= 0 && termed(d.Name) {
+		parts := append(s.prefix(ts), Part{Start: ts, End: h.Start, Kind: PartTerm, Index: -1}, dept)
+		return mention(parts), true
+	}
 	// 国家税务局: a national department.
 	if strings.HasSuffix(text[:h.Start], "国家") {
 		ls := h.Start - len("国家")
@@ -357,6 +426,35 @@ func (s *scan) unitEndsIn(from, to int) bool {
 		}
 		_, size := utf8.DecodeRuneInString(s.text[i:])
 		i += size
+	}
+	return false
+}
+
+// afterWordStarts are second characters of the everyday words that the
+// one-character suffixes 报, 处, 科, 系 and 司 start (报道, 报告, 处理, 处于,
+// 科技, 科学, 系统, 系列, 司法, 司机): such a suffix is no suffix there.
+// The head's title (处长, 司长) stays possible.
+const afterWordStarts = "道告名送表纸刊警价到销复答案批考检理于在罚置分技学研普统列数法机令"
+
+// anyUnitEndsIn reports whether a unit ends at an offset in [from, to).
+func (s *scan) anyUnitEndsIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		if s.units.first[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgEndsIn reports whether an organisation mention ends at a character
+// boundary in [from, to).
+func (s *scan) orgEndsIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		for k := s.units.at(i); k >= 0; k = s.units.nodes[k].next {
+			if u := s.units.nodes[k].u; u.parts[len(u.parts)-1].Kind != PartPlace {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -531,6 +629,25 @@ const maxName = 10
 func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Mention, bool) {
 	x := &f.g.Suffixes[ref.Index]
 	text := s.text
+	// NOTE: the one-character suffixes that need a place or organisation
+	// and a name before them (报, and the unit suffixes 司, 处, 科, 系) are
+	// frequent characters (报道, 公司, 处理); most have no unit before them
+	// within a name's reach, which costs no dictionary look-up to see.
+	//
+	// NOTE: the window is bytes, not characters, and runs over punctuation:
+	// a wider look than the name's own, for a filter that costs no
+	// decoding (these characters are a hit every few hundred bytes).
+	if x.Prefix && x.Single && x.Named {
+		// 报道, 处理, 科技, 系统, 司法: the commonest words these start,
+		// told by the next character alone.
+		if r, _ := utf8.DecodeRuneInString(text[h.End:]); strings.ContainsRune(afterWordStarts, r) {
+			return Mention{}, false
+		}
+		ws := max(0, h.Start-maxName*3)
+		if x.Unit && !s.orgEndsIn(ws, h.Start) || !s.anyUnitEndsIn(ws, h.Start+1) {
+			return Mention{}, false
+		}
+	}
 	suffix := Part{Start: h.Start, End: h.End, Kind: PartSuffix, Index: ref.Index}
 	// 大学生, 公司法: the suffix starts a longer word (but 局长, 部长 name
 	// the head of the organisation, which is mentioned). 全部, 格局: a
@@ -675,7 +792,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 			start = name[relaxed-1].Start
 		}
 	}
-	if len(name) == 0 || numbered && (prefix == nil || len(name) == 1 && prefix[len(prefix)-1].Kind != PartPlace) {
+	if len(name) == 0 || numbered && prefix == nil {
 		return Mention{}, false
 	}
 	// ·梅森大学 after a stop word: a dot starts no name.
@@ -696,6 +813,14 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	//
 	// NOTE: only a verb proper ends the name there; a set phrase (自然科学 in
 	// 中国科学院自然科学史研究所, tagged l) is a noun of the unit's name.
+	// 柬宪法委员会, 罗社会民主主义党: a country's one-character abbreviation
+	// at the start of a clause, before the name, stands for the country.
+	if prefix == nil && len(groups) > 1 {
+		if p, ok := f.abbrevLead(text, groups[0], groups[1]); ok {
+			prefix = []Part{p}
+			groups = groups[1:]
+		}
+	}
 	if prefix != nil && len(groups) > 0 && f.isVerb(text, groups[0]) && groups[0].pos != "l" && groups[0].pos != "i" {
 		prefix = nil
 	}
@@ -734,8 +859,95 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 			return Mention{}, false
 		}
 	}
+	// 农业部种植业司, 人民医院宣教科: a unit's suffix needs an organisation
+	// before its name (湖南农村科技司 is none).
+	//
+	// NOTE: a name that ends in a head's title is a person's (联合国秘书长科菲:
+	// 科 starts the name); 系 as a unit is a school's department, elsewhere
+	// the verb "is" (火灾系人为所致).
+	if x.Unit && (prefix == nil || !f.unitOf(x, prefix[len(prefix)-1]) || f.endsInTitle(text, start, h.Start)) {
+		return Mention{}, false
+	}
+	// 中国贸易报, 埃及金字塔报: 报 names a newspaper after nouns only, not a
+	// report (纽约州瞒报, 恒生指数报27000点) nor a kind of paper (机关报).
+	if x.Single && x.Class == "media" && !f.paperName(text, groups, h) {
+		return Mention{}, false
+	}
 	parts := append(prefix, Part{Start: start, End: h.Start, Kind: PartName, Index: -1}, suffix)
 	return mention(parts), true
+}
+
+// paperName reports whether groups before the one-character suffix 报 at h
+// name a newspaper: nouns only, the last of two characters or more, no
+// word of three characters ending in 报 (机关报), and no number after it.
+func (f *Finder) paperName(text string, groups []group, h gazetteers.Hit) bool {
+	for _, g := range groups {
+		if !g.nominal || strings.HasPrefix(g.pos, "v") && g.pos != "vn" {
+			return false
+		}
+	}
+	if last := groups[len(groups)-1]; utf8.RuneCountInString(text[last.start:last.end]) < 2 {
+		return false
+	}
+	if segment.WordEnding(f.lex, text, h.End, 3, 3, segment.AnyWord) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[h.End:])
+	return !unicode.IsDigit(r) && !strings.ContainsRune(numeralChars, r)
+}
+
+// unitOf reports whether the unit suffix x can name a unit of the
+// organisation that ends in part p: any organisation, a school for a
+// school's unit (化学系 after 大学 or 学院).
+func (f *Finder) unitOf(x *gazetteers.Suffix, p Part) bool {
+	switch p.Kind {
+	case PartList:
+		return x.Class != "school" || f.g.Orgs[p.Index].Kind == gazetteers.University
+	case PartSuffix:
+		return x.Class != "school" || f.g.Suffixes[p.Index].Class == "school"
+	case PartDept:
+		return x.Class != "school"
+	}
+	return false
+}
+
+// endsInTitle reports whether text[start:end] ends in a head's or
+// officer's title (秘书长, 主任).
+func (f *Finder) endsInTitle(text string, start, end int) bool {
+	for i, n := end, 0; i > start && n < maxTitle; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if f.titles[text[i:end]] {
+			return true
+		}
+	}
+	return false
+}
+
+// abbrevLead returns the place part of a country's one-character
+// abbreviation that is the group g (柬 in 柬宪法委员会, 奥 in 奥报纸协会),
+// before the word next, where it starts a clause: at the start of the
+// text, after a punctuation mark or after a one-character stop word (与,
+// 和, 在). Not 中 or 华, which open countless words; not where the
+// abbreviation is a syllable of a name: glued to single characters
+// (瑞海公司, 奥体中心) or before one (罗昊送往医院), or where it makes a
+// dictionary word with what follows (美术, 法院).
+func (f *Finder) abbrevLead(text string, g, next group) (Part, bool) {
+	r, size := utf8.DecodeRuneInString(text[g.start:])
+	if r == '中' || r == '华' || g.end != g.start+size || !next.nominal || next.pos == "oov" || utf8.RuneCountInString(text[next.start:next.end]) < 2 {
+		return Part{}, false
+	}
+	a, ok := f.g.Abbrevs[r]
+	if !ok || a.Country < 0 || !f.country(a.Country) {
+		return Part{}, false
+	}
+	if f.lex != nil && segment.WordStarting(f.lex, text, g.start, 2, 3, segment.AnyWord) {
+		return Part{}, false
+	}
+	if pr, psize := utf8.DecodeLastRuneInString(text[:g.start]); psize > 0 && unicode.Is(unicode.Han, pr) && !f.stop[string(pr)] {
+		return Part{}, false
+	}
+	return Part{Start: g.start, End: g.end, Kind: PartPlace, Index: a.Country, Name: f.g.Places[a.Country].Name}, true
 }
 
 // isVerb reports whether a group is a verb of two characters or more, or

@@ -57,6 +57,7 @@ const (
 	PartDept                       // a standard department
 	PartName                       // the name before a suffix: 晋通
 	PartSuffix                     // an organisation suffix: 公司
+	PartTerm                       // a numbered term before a body: 第六届
 )
 
 // Part is one piece of a mention.
@@ -97,6 +98,12 @@ type Finder struct {
 	// NOTE: most hits are places; a byte per surface tells so without
 	// loading the hit's readings, a cache miss each.
 	read []bool
+	// after lists the indexes in Suffixes of the suffixes that Match does
+	// not report (gazetteers.Suffix.After: 司, 处, 科, 系).
+	after []int32
+	// afterLast marks the last bytes of those suffixes, a filter before
+	// comparing a character with them.
+	afterLast [256]bool
 }
 
 //go:embed data/generic.txt
@@ -114,6 +121,12 @@ var titlesData string
 // steps off (no suffix rule without seg).
 func New(g *gazetteers.Gazetteer, seg segment.Segmenter, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, seg: seg, lex: lex, generic: datafile.Set(genericData), stop: datafile.Set(stopData), titles: datafile.Set(titlesData)}
+	for i, x := range g.Suffixes {
+		if x.After {
+			f.after = append(f.after, int32(i))
+			f.afterLast[x.Text[len(x.Text)-1]] = true
+		}
+	}
 	_, refs := g.Surfaces()
 	f.read = make([]bool, len(refs))
 	for id, rs := range refs {
@@ -202,10 +215,15 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 	}
 	var b strings.Builder
 	rule := ""
-	hasPlace, hasLevel, homeUsed, foreign := false, false, false, false
+	hasPlace, hasLevel, homeUsed, foreign, term := false, false, false, false, false
 	for i, p := range m.Parts {
 		surface := text[p.Start:p.End]
 		switch p.Kind {
+		case PartTerm:
+			// 第六届全国人民代表大会, 湖南省第十三届人民代表大会常务委员会: the
+			// term as written, before the body's name.
+			b.WriteString(surface)
+			term = true
 		case PartPlace:
 			hasPlace = true
 			foreign = p.Index < 0 || !f.g.Places[p.Index].Level.Chinese()
@@ -262,8 +280,11 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 			prefix := b.String()
 			b.Reset()
 			written := ""
-			if i > 0 {
-				written = text[m.Parts[i-1].Start:m.Parts[i-1].End]
+			if j := i - 1; j >= 0 {
+				if m.Parts[j].Kind == PartTerm && j > 0 {
+					j--
+				}
+				written = text[m.Parts[j].Start:m.Parts[j].End]
 			}
 			name := d.Canonical(prefix, written)
 			// 香港特区政府: the government of a special administrative
@@ -311,6 +332,9 @@ func (f *Finder) canonical(text string, m Mention, home place.Home) (string, str
 				}
 			}
 		}
+	}
+	if term {
+		rule = MethodTerm
 	}
 	return b.String(), rule
 }

@@ -82,6 +82,10 @@ var examples = []example{
 	// democratic parties' central committees.
 	{rule: "list", text: "国铁南昌局和沈阳铁路局加开列车，全总、民革中央、致公党中央发出倡议。", want: []string{"国铁南昌局|中国铁路南昌局集团有限公司|list:enterprise", "沈阳铁路局|中国铁路沈阳局集团有限公司|list:enterprise", "全总|中华全国总工会|list:central", "民革中央|中国国民党革命委员会中央委员会|list:central", "致公党中央|中国致公党中央委员会|list:central"}},
 	{rule: "list", text: "他是全总经理，向党中央报告，兵团作战。", not: []string{"全总", "致公党中央", "兵团"}},
+	// More international bodies, foreign movements and armed groups.
+	{rule: "list", text: "哈马斯和塔利班发表声明，亚足联与南共体举行会议。", want: []string{"哈马斯|伊斯兰抵抗运动|list:international", "塔利班|塔利班|list:international", "亚足联|亚洲足球联合会|list:international", "南共体|南部非洲发展共同体|list:international"}},
+	{rule: "list", text: "坚持绿色和平发展，训练基地组织学员参观。", not: []string{"绿色和平", "基地组织"}},
+	{rule: "list", text: "日本外务省和大藏省官员出席。", want: []string{"日本外务省|日本外务省|list:international", "大藏省|日本大藏省|list:international"}},
 	{rule: org.MethodUser, user: true, text: "晋通的货车开进了园区。", want: []string{"晋通|湖南晋通物流有限公司|user"}},
 	{rule: org.MethodUser, user: true, text: "道路通晋城。", not: []string{"晋通"}},
 	{rule: org.MethodDept, text: "住建局发布了通知。", want: []string{"住建局|住房和城乡建设局|dept"}},
@@ -134,6 +138,28 @@ var examples = []example{
 	{rule: org.MethodSuffix, text: "他到约翰·卡特大学讲学，与斯坦·格林公司合作。", want: []string{"约翰·卡特大学|约翰·卡特大学|suffix", "斯坦·格林公司|斯坦·格林公司|suffix"}},
 	{rule: org.MethodSuffix, text: "他说·卡特大学很好。", not: []string{"·卡特大学", "说·卡特大学"}},
 	{rule: org.MethodSuffixPlace, text: "由英国海军舰艇编队护航，编队今天起航。", want: []string{"英国海军舰艇编队|英国海军舰艇编队|suffix+place"}, not: []string{"编队"}},
+	// Units inside an organisation (司, 处, 科, 系): an organisation, a name,
+	// the unit's suffix; 系 after a school only. Not after a place alone,
+	// not after a head's title (a person's name follows), not the verb 系.
+	{rule: org.MethodSuffixPlace, text: "据交通运输部公路规划司介绍，湘雅医院宣传科主任和清华大学物理系教授出席，市政府研究处发布报告。", want: []string{"交通运输部公路规划司|交通运输部公路规划司|suffix+place", "湘雅医院宣传科|湘雅医院宣传科|suffix+place", "清华大学物理系|清华大学物理系|suffix+place", "市政府研究处|市人民政府研究处|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "湖南农村科技司发文，世卫组织总干事谭德塞讲话，联合国秘书长科菲出席，交通运输部火灾系人为所致，清华大学处理此事，湘雅医院外科很忙。", not: []string{"湖南农村科技司", "世卫组织总干事谭德塞", "联合国秘书长科", "交通运输部火灾系", "清华大学处", "湘雅医院外科"}},
+	// A country's one-character abbreviation at the start of a clause
+	// stands for the country before a name and a suffix; not a syllable
+	// of a name (瑞海, 奥体, 罗昊), not a word's first character (美术).
+	{rule: org.MethodSuffixPlace, text: "据报道，俄电视广播公司和乌国家通讯社发布消息，与柬宪法委员会会谈。", want: []string{"俄电视广播公司|俄电视广播公司|suffix+place", "乌国家通讯社|乌国家通讯社|suffix+place", "柬宪法委员会|柬宪法委员会|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "瑞海公司仓库起火，奥体中心开放，罗昊送往医院，美术学院招生。", not: []string{"瑞海公司|瑞海公司|suffix+place", "奥体中心|奥体中心|suffix+place", "罗昊送往医院|罗昊送往医院|suffix+place", "美术学院|美术学院|suffix+place"}},
+	// 报 after a place and nouns names a newspaper; not a report (瞒报), a
+	// kind of paper (机关报) nor an index's close (指数报).
+	{rule: org.MethodSuffixPlace, text: "据中国贸易报报道，哈萨克斯坦真理报和埃及金字塔报也刊文。", want: []string{"中国贸易报|中国贸易报|suffix+place", "哈萨克斯坦真理报|哈萨克斯坦真理报|suffix+place", "埃及金字塔报|埃及金字塔报|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "纽约州瞒报病例，俄罗斯政府机关报发文，香港恒生指数报27000点，湖南上报数据。", not: []string{"纽约州瞒报", "俄罗斯政府机关报", "香港恒生指数报", "湖南上报"}},
+	// 交警 after a place is its traffic police; a number after an
+	// organisation before a numbered unit's suffix is the unit's
+	// (北京大学第三医院, 解放军302医院, 交警三中队).
+	{rule: org.MethodSuffixPlace, text: "济南交警加强巡逻，北京大学第三医院和解放军302医院派出医生，沈阳交警三中队出动。", want: []string{"济南交警|济南交警|suffix+place", "北京大学第三医院|北京大学第三医院|suffix+place", "解放军302医院|中国人民解放军302医院|suffix+place", "沈阳交警三中队|沈阳交警三中队|suffix+place"}},
+	{rule: org.MethodSuffixPlace, text: "一名交警在路口执勤，北京大学三所医院参加。", not: []string{"交警", "北京大学三所医院"}},
+	// 企业集团 is a company suffix; the generic 企业 before 集团 does not end
+	// the name there.
+	{rule: org.MethodSuffixPlace, text: "广东宏达企业集团捐款，他们组建大型企业集团。", want: []string{"广东宏达企业集团|广东宏达企业集团|suffix+place"}, not: []string{"大型企业集团", "企业集团"}},
 	// Countries standing for their national teams.
 	{rule: org.MethodTeam, text: "排球赛四强产生：A组的巴西、意大利，B组的日本、古巴。", want: []string{"巴西|巴西队|team", "意大利|意大利队|team", "日本|日本队|team", "古巴|古巴队|team"}},
 	{rule: org.MethodTeam, text: "他们将迎战荷兰、瑞典等强队，英国与法国队的比赛在明天。", want: []string{"荷兰|荷兰队|team", "瑞典|瑞典队|team", "英国|英国队|team", "法国队|法国队|suffix+place"}},
@@ -145,8 +171,17 @@ var examples = []example{
 	{rule: org.MethodTitle, text: "《政府工作报告》指出，《联合公报》发表，《春天》一书出版。", not: []string{"政府工作报告", "联合公报", "《春天》"}},
 	{rule: org.MethodQuoted, text: "他们成立了“山区教育发展联盟”，印度“星光”艺术团来访。", want: []string{"山区教育发展联盟|山区教育发展联盟|quoted", "印度“星光”艺术团|印度“星光”艺术团|quoted"}},
 	{rule: org.MethodQuoted, text: "坚持“以群众为中心”，建成“五个中心”和“帐篷医院”，“爱心银行”受欢迎，获评“基层建设模范中队”。", not: []string{"以群众为中心", "五个中心", "帐篷医院", "基层建设模范中队"}},
+	// A body that countries form together.
+	{rule: org.MethodJoint, text: "中、韩联合考察队抵达山区，中国、蒙古联合考古队出发，中哈合作委员会召开会议。", want: []string{"中、韩联合考察队|中、韩联合考察队|joint", "中国、蒙古联合考古队|中国、蒙古联合考古队|joint", "中哈合作委员会|中哈合作委员会|joint"}},
+	{rule: org.MethodJoint, text: "日本和美国政府表示关切，马里和法国军队进城，中美两国代表团会谈。", not: []string{"日本和美国政府", "马里和法国军队", "中美两国代表团"}},
+	// A body named with its numbered term.
+	{rule: org.MethodTerm, text: "提请九届全国人大常委会审议，第十届全国人民代表大会开幕，五届人大常委会和湖南省第十三届人大常委会召开会议。", want: []string{"九届全国人大常委会|九届全国人民代表大会常务委员会|term", "第十届全国人民代表大会|第十届全国人民代表大会|term", "五届人大常委会|五届人民代表大会常务委员会|term", "湖南省第十三届人大常委会|湖南省第十三届人民代表大会常务委员会|term"}},
+	{rule: org.MethodTerm, text: "他连任两届全国人大代表，本届全国人大常委会任期五年，首届国家统计局长，十一届三中全会召开。", want: []string{"全国人大常委会|全国人民代表大会常务委员会|list:central"}, not: []string{"两届", "本届", "首届", "届国家统计局"}},
 	{rule: org.MethodListCountry, text: "印度外交部发表声明。", want: []string{"印度外交部|印度外交部|list+country"}},
 	{rule: org.MethodListCountry, text: "外交部发言人表示欢迎。", not: []string{"外交部|外交部|list+country"}},
+	// 海军, 空军 and 陆军 are the forces, 国家队 the national team, of the
+	// country in question.
+	{rule: org.MethodListCountry, text: "海军副司令员出席，美国海军舰艇和伊朗空军战机参加演习，国家队集中训练，巴西国家队抵达。", want: []string{"海军|海军|list:international", "美国海军|美国海军|list+country", "伊朗空军|伊朗空军|list+country", "国家队|国家队|list:international", "巴西国家队|巴西国家队|list+country"}},
 	{rule: org.MethodListCountry, text: "英国内政部和以色列工党发表声明。", want: []string{"英国内政部|英国内政部|list+country", "以色列工党|以色列工党|list+country"}},
 	{rule: org.MethodListCountry, text: "中国工党代表团访问，内政部表示。", not: []string{"中国工党", "内政部|内政部|list+country"}},
 }

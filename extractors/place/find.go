@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/datafile"
@@ -65,6 +66,8 @@ type scan struct {
 	marks []charMark
 	// byEnd is findZones' buffer: indexes of out by end offset.
 	byEnd []int32
+	// toks is segmentedAt's buffer.
+	toks []newsfacts.Token
 }
 
 // abbrevPos is a country abbreviation in a run of them (中美, 中、日、韩).
@@ -97,7 +100,7 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	// NOTE: the state is pooled, with its buffer for runs of
 	// abbreviations; each was an allocation per text.
 	s := f.scans.Get().(*scan)
-	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0]}
+	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0], toks: s.toks[:0]}
 	f.markChars(s)
 	for _, r := range rules {
 		if r.find != nil {
@@ -105,7 +108,7 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 		}
 	}
 	out := s.out
-	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0]}
+	*s = scan{run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0], toks: s.toks[:0]}
 	f.scans.Put(s)
 	return out
 }
@@ -124,12 +127,16 @@ func findGazetteer(f *Finder, s *scan) {
 		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
-		if f.otherName(s.text, h.End, in.cands) {
+		if f.otherName(s.text, h.End, in.cands) || f.countryBeforeInner(s.text, h, in) || f.inTransliteration(s.text, h, in) && !f.placeEndsAt(s, h.Start) {
 			continue
+		}
+		need := in.needSupport
+		if in.segmented && (inTitle(s.text, h.Start, h.End) || !f.segmentedAt(s, h.Start, h.End)) {
+			need = true // 半壁江山, 《连城记》: as for any short county name, the article must support it
 		}
 		s.out = append(s.out, Mention{
 			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
-			NeedSupport: in.needSupport, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
+			NeedSupport: need, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
 		})
 	}
 }
@@ -215,6 +222,107 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 	}
 	return true
 }
+
+// countryBeforeInner reports whether hit h is a country's other name
+// ending in 国 (日本国, 俄国) right before 内 or 外, where 国内 or 国外 is
+// the word: 日本国内外 is 日本 and 国内外, 俄国内政局 is 俄, 国内 and 政局.
+// The country's own name (美国, whose 美国内政部 is 美国 and 内政部) is left
+// alone.
+func (f *Finder) countryBeforeInner(text string, h gazetteers.Hit, in *surfInfo) bool {
+	if !in.otherName {
+		return false
+	}
+	rest := text[h.End:]
+	return strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "外")
+}
+
+// inTransliteration reports whether hit h is a world region named by a
+// direction and a continent (西亚, 东欧, 北非) that is a run of syllables
+// inside a transliterated name (鲁西亚努, 奥登西亚, 加西亚, 雷西斯滕西亚): the
+// character before it is a syllable of transliterations (see
+// translitSyllables) that ends no dictionary word (not 参加东亚峰会); the
+// caller also keeps a region right after another place (塞舌尔东非).
+func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) bool {
+	if !in.dirRegion || h.Start == 0 || f.lex == nil {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:h.Start])
+	return strings.ContainsRune(translitSyllables, r) && !f.lexWordEnding(text, h.Start)
+}
+
+// placeEndsAt reports whether a gazetteer place name ends at i (塞舌尔
+// before 东非).
+func (f *Finder) placeEndsAt(s *scan, i int) bool {
+	for _, h := range s.hits {
+		if h.Start >= i {
+			break
+		}
+		if h.End == i && len(f.info[h.ID].cands) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// translitSyllables are characters that transliterate foreign syllables
+// (加西亚, 鲁西亚努, 斯滕西亚) far more often than they end Chinese words.
+const translitSyllables = "加鲁登滕斯尔努维利里拉卡塔纳洛科迪诺姆森布杰曼恩乌伊吉兹茨夫弗芬蒂琳黛丝妮莎娃娜埃艾赫霍普"
+
+// segmentedAt reports whether the segmenter, on a few characters either
+// side, reads text[start:end] as one word. Without a segmenter (the
+// Lexicon given to New is not one) it reports false.
+//
+// NOTE: the segmenter, not the dictionary, decides for the short names
+// it concerns (恭城): an idiom holding the name (半壁江山) or a place that
+// runs on from its last character (同德国) is seen in context.
+func (f *Finder) segmentedAt(s *scan, start, end int) bool {
+	seg, ok := f.lex.(segment.Segmenter)
+	if !ok {
+		return false
+	}
+	// NOTE: between two edges (punctuation, a function word: 在恭城，,
+	// 江阴的) the name is a word whatever the segmenter says; most
+	// mentions stand so, and need no segmentation.
+	if edgeBefore(s.text, start) && edgeAfter(s.text, end) {
+		return true
+	}
+	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, start, end, 2)
+	s.toks = toks
+	return ok
+}
+
+// edgeBefore reports whether text[:i] ends with the start of the text, a
+// character that is not Han, or a one-character function word.
+func edgeBefore(text string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(placeLeads, r)
+}
+
+// placeLeads are the one-character function words and verbs that may
+// stand right before a place name (在恭城, 和江阴, 赴焉耆).
+const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是了将把被让给去来抵离返由自以而并即、"
+
+// edgeAfter reports whether text[i:] starts with the end of the text, a
+// character that is not Han, or a particle or conjunction (的, 和, 等).
+func edgeAfter(text string, i int) bool {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及等、", r)
+}
+
+// inTitle reports whether text[start:end] lies inside a title in 《》 of
+// at most maxTitleRunes characters (《连城记》).
+func inTitle(text string, start, end int) bool {
+	open := strings.LastIndex(text[max(0, start-maxTitleRunes*3):start], "《")
+	if open < 0 || strings.Contains(text[max(0, start-maxTitleRunes*3)+open:start], "》") {
+		return false
+	}
+	close := strings.Index(text[end:min(len(text), end+maxTitleRunes*3)], "》")
+	return close >= 0 && !strings.Contains(text[end:end+close], "《")
+}
+
+// maxTitleRunes bounds the part of a title that inTitle looks at on each
+// side of a name.
+const maxTitleRunes = 12
 
 // organAfter reports whether text[end:] starts with a character that makes
 // the level character before it a government organ (株洲市委, 石峰区政府,
@@ -560,8 +668,8 @@ func (f *Finder) classOf(r rune) uint8 {
 func findAbbrevs(f *Finder, s *scan) {
 	text := s.text
 	var verbs []Mention
-	next := 0     // where the next run of country abbreviations may start
-	verbEnd := -1 // where the last travel verb ends
+	next := 0                    // where the next run of country abbreviations may start
+	verbStart, verbEnd := -1, -1 // where the last travel verb starts and ends
 	for _, m := range s.marks {
 		i, r, size, cl := m.at, m.r, int(m.size), m.cl
 		if cl&classCountry != 0 && i >= next {
@@ -576,17 +684,48 @@ func findAbbrevs(f *Finder, s *scan) {
 			if p < 0 {
 				p = a.Country
 			}
-			// 存在华人: the verb ends a word; 在华为: the abbreviation
-			// starts one.
-			if p >= 0 && !f.lexWordEnding(text, i) && !f.lexWordAt(text, i) {
+			// 存在华人: the verb ends a word, unless that word is a
+			// travel verb too (前来京); 在华为: the abbreviation starts
+			// one, unless the segmenter reads it in context as a word of
+			// its own or the end of one with the verb (访华表示: 访华/表示;
+			// not 对美好: 对/美好).
+			if p >= 0 && (!f.lexWordEnding(text, i) || travelWords[text[prevRuneStart(text, verbStart):i]]) &&
+				(!f.lexWordAt(text, i) || f.travelAt(s, verbStart, i, i+size)) {
 				verbs = append(verbs, Mention{Start: i, End: i + size, Rule: MethodAbbrevVerb, Cands: []int32{p}})
 			}
 		}
 		if cl&classVerb != 0 {
-			verbEnd = i + size
+			verbStart, verbEnd = i, i+size
 		}
 	}
 	s.out = append(s.out, verbs...)
+}
+
+// travelWords are the two-character words that end in a travel verb and
+// are travel verbs themselves (前来京, 出访美).
+var travelWords = map[string]bool{"前来": true, "出访": true, "来访": true, "回访": true, "进驻": true, "常驻": true, "派驻": true, "重返": true}
+
+// travelAt reports whether the segmenter reads the abbreviation at
+// text[i:end] after the travel verb at text[v:i] as a word of its own or
+// as the end of one word with the verb (访华), on a few characters either
+// side; false without a segmenter.
+func (f *Finder) travelAt(s *scan, v, i, end int) bool {
+	seg, ok := f.lex.(segment.Segmenter)
+	if !ok {
+		return false
+	}
+	// NOTE: most words that start at the abbreviation are places (在美国,
+	// 在华北), which the dictionary tells without segmenting.
+	if e, ok := f.lex.Lookup(s.text[i : end+firstRuneLen(s.text[end:])]); ok && strings.HasPrefix(e.Pos, "ns") {
+		return false
+	}
+	if ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, i, end, 2); ok {
+		s.toks = toks
+		return true
+	}
+	ok, toks, _ := segment.AlignedIn(seg, s.toks, s.text, v, end, 2)
+	s.toks = toks
+	return ok
 }
 
 // abbrevRun reads the run of country abbreviations that starts with r at

@@ -31,7 +31,9 @@ func findParentShort(f *Finder, s *scan) {
 	n := len(s.out)
 	for i := 1; i < n; i++ {
 		m := &s.out[i]
-		if m.Rule != MethodShort || !m.NeedSupport || m.MinSupport > 2 {
+		// NOTE: a county short name that stands alone (江阴, see classify)
+		// keeps MinSupport 2 for this rule.
+		if m.Rule != MethodShort || m.MinSupport > 2 || !m.NeedSupport && m.MinSupport != 2 {
 			continue
 		}
 		c := f.parentBefore(s, i)

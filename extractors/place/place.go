@@ -117,8 +117,13 @@ type surfInfo struct {
 	needSupport bool
 	minSupport  int
 	boundary    bool // check that no dictionary word crosses either end
-	full        bool
-	keepName    bool
+	segmented   bool // check that the segmenter reads the surface as a word
+	// dirRegion marks a world region named by a direction and a continent
+	// (西亚), which may be syllables of a transliterated name; otherName
+	// a country's other name ending in 国 (日本国), which gives way to 国内.
+	dirRegion, otherName bool
+	full                 bool
+	keepName             bool
 	// zone is the index of the zone suffix the surface is, or -1.
 	zone int32
 }
@@ -135,6 +140,12 @@ func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	for id, rs := range refs {
 		f.info[id] = classify(g, lex, surfaces[id], rs)
 		f.info[id].zone = zoneOf(rs)
+		in := &f.info[id]
+		if su := surfaces[id]; in.full && len(in.cands) == 1 {
+			p := &g.Places[in.cands[0]]
+			in.dirRegion = len(su) == 6 && strings.ContainsRune("东西南北中", firstRune(su)) && strings.ContainsRune("亚非欧美", firstRune(su[3:]))
+			in.otherName = p.Level == gazetteers.Country && strings.HasSuffix(su, "国") && !strings.HasSuffix(p.Name, "国")
+		}
 	}
 	return f
 }
@@ -148,6 +159,28 @@ func isWord(lex segment.Lexicon, s string) bool {
 	e, ok := lex.Lookup(s)
 	return ok && e.Freq >= 50 && !strings.HasPrefix(e.Pos, "ns")
 }
+
+//go:embed data/everyday.txt
+var everydayData string
+
+// everydayShort are the county short names that the dictionary tags as
+// place names but that are everyday words as often (大关, 长寿).
+var everydayShort = datafile.Set(everydayData)
+
+// placeWord reports whether the segmentation dictionary's own word list,
+// drawn from a news corpus, knows s as a place name (ns), and not as a
+// frequent word (平原, 海港 and 西城 are ns too) nor as one of the everyday
+// words of data/everyday.txt (大关, 长寿). Names only the gazetteer added
+// (惠民, 华龙 in 华龙一号) do not count.
+func placeWord(s string) bool {
+	f, ok := segment.DictPlaceFreq(s)
+	return ok && f < frequentPlaceWord && !everydayShort[s]
+}
+
+// frequentPlaceWord is the dictionary frequency from which a word tagged
+// as a place name is an everyday word as often (平原 7,457, 西城 671, 海港
+// 420; 江阴 210, 焉耆 260).
+const frequentPlaceWord = 400
 
 //go:embed data/ambiguous.txt
 var ambiguousData string
@@ -244,7 +277,12 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 			// County and zone short names (石峰, 新建) are everyday words
 			// too often: only three characters or more stand alone, and
 			// support must come from the prefecture or nearer.
-			in.needSupport = len(c) > 1 || isWord(lex, s) || runes < 3 || ambiguousShort[s]
+			in.needSupport = len(c) > 1 || isWord(lex, s) || runes < 3 && !placeWord(s) || ambiguousShort[s]
+			// 恭城, 江阴: a two-character county short name with one reading,
+			// which the dictionary knows as a place name and not as a
+			// frequent word, stands alone where the segmenter reads it as a
+			// word (not 半壁江山, 同德国); elsewhere it needs support.
+			in.segmented = !in.needSupport && runes < 3
 			in.minSupport = 2
 			if ambiguousShort[s] || isWord(lex, s) {
 				in.minSupport = 100

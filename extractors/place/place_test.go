@@ -75,6 +75,20 @@ var examples = []example{
 	{rule: place.MethodGazetteer, text: "预算削减20亿瑞典克朗，北京时间凌晨3时开赛。", not: []string{"瑞典", "北京"}},
 	{rule: place.MethodGazetteer, text: "德国马克思主义研究会和瑞典政府在北京举行会谈。", want: []string{"德国|德国|DE||gazetteer", "瑞典|瑞典|SE||gazetteer", "北京|北京市|110000||gazetteer-short"}},
 	{rule: place.MethodGazetteer, text: "城区道路正在改造。", not: []string{"城区"}},
+	// A country's other name ending in 国 before 内 or 外 gives way to the
+	// word 国内 or 国外 (日本国内外 is 日本 and 国内外); its own name does not
+	// (美国内政部).
+	{rule: place.MethodGazetteer, text: "日本国内外普遍认为，俄国内政局复杂，美国内政部表示。", want: []string{"日本|日本|JP||gazetteer", "美国|美国|US||gazetteer"}, not: []string{"日本国", "俄国"}},
+	// A region named by a direction and a continent inside a transliterated
+	// name is no place (加西亚, 奥登西亚); after a function word, a word or
+	// another place it is.
+	{rule: place.MethodGazetteer, text: "秘鲁前总统加西亚会见奥登西亚一行。", not: []string{"西亚"}},
+	{rule: place.MethodGazetteer, text: "中东和西亚局势，参加东亚峰会，塞舌尔东非四国。", want: []string{"西亚|西亚|||gazetteer", "东亚|东亚|||gazetteer", "东非|东非|||gazetteer"}},
+	// 内地 is inland as often as the mainland (沿海和内地): no place.
+	{rule: place.MethodGazetteer, text: "沿海和内地省份加快发展，内地与澳门合作。", not: []string{"内地"}},
+	// A region is named without the generic 地区 that may follow it (亚太地区,
+	// as 东北地区); 港岛 is Hong Kong Island.
+	{rule: place.MethodGazetteer, text: "亚太地区和巴尔干地区的形势，港岛的交通。", want: []string{"亚太|亚太|||gazetteer", "巴尔干|巴尔干|||gazetteer", "港岛|港岛||中国|gazetteer"}, not: []string{"亚太地区", "巴尔干地区"}},
 	// Natural features and national parks (gazetteers/data/features.tsv).
 	{rule: place.MethodGazetteer, text: "嫩江水位持续上涨，嫩江市组织抢险。", want: []string{"嫩江|嫩江||中国|gazetteer", "嫩江市|嫩江市|231183|黑龙江省黑河市|gazetteer"}},
 	{rule: place.MethodGazetteer, text: "林场与浑善达克沙地交界，大熊猫国家公园也在扩大。", want: []string{"浑善达克沙地|浑善达克沙地||中国|gazetteer", "大熊猫国家公园|大熊猫国家公园||中国|gazetteer"}},
@@ -88,6 +102,13 @@ var examples = []example{
 	{rule: place.MethodShort, text: "长治久安是大家的愿望。", not: []string{"长治"}},
 	{rule: place.MethodShort, text: "记者李长春报道。", not: []string{"长春"}},
 	{rule: place.MethodShort, text: "全市场都在关注。", not: []string{"全市", "市场"}},
+	// A two-character county short name with one reading that the
+	// segmentation dictionary's own list knows as a place name stands
+	// alone where the segmenter reads it as a word; not in an idiom, a
+	// title, nor a frequent word tagged so (平原), nor a name only the
+	// gazetteer lists (石峰).
+	{rule: place.MethodShort, text: "江阴的企业越来越多，他到焉耆考察。", want: []string{"江阴|江阴市|320281|江苏省无锡市|gazetteer-short", "焉耆|焉耆回族自治县|652826|新疆维吾尔自治区巴音郭楞蒙古自治州|gazetteer-short"}},
+	{rule: place.MethodShort, text: "水果是农业的半壁江山，他在《连城记》里写到中部平原，石峰的发展很快。", not: []string{"江山", "连城", "平原", "石峰"}},
 	{rule: place.MethodContext, text: "北京市新建了一批学校，其中朝阳区有五所。", want: []string{"朝阳区|朝阳区|110105|北京市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区位于株洲市北部，石峰的工业基础雄厚。", want: []string{"石峰|石峰区|430204|湖南省株洲市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区提出，打造制造强区生态新城。", not: []string{"新城"}},
@@ -111,12 +132,17 @@ var examples = []example{
 	{rule: place.MethodAbbrevVerb, text: "外国元首访华期间参观了工厂。", want: []string{"华|中国|CN||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "代表团今天抵京。", want: []string{"京|北京市|110000||abbrev-verb"}},
 	{rule: place.MethodAbbrevVerb, text: "他在华为工作，现在华人很多。", not: []string{"华"}},
+	// Where the dictionary sees a word across the abbreviation, a travel
+	// verb word before it (前来) or the segmenter's reading in context
+	// (访华/表示) keeps it; not 对美好, 距离京石高速.
+	{rule: place.MethodAbbrevVerb, text: "总统访华表示满意，代表团日前来京参观。", want: []string{"华|中国|CN||abbrev-verb", "京|北京市|110000||abbrev-verb"}},
+	{rule: place.MethodAbbrevVerb, text: "他们对美好生活充满向往，社区距离京石高速五公里。", not: []string{"美", "京"}},
 	{rule: place.MethodGazetteerLevel, text: "奥地利维也纳市市长出席了开幕式。", want: []string{"维也纳市|维也纳||奥地利|gazetteer+level"}},
 	{rule: place.MethodGazetteer, text: "暴雨袭击了俄亥俄州南部。", want: []string{"俄亥俄州|俄亥俄||美国|gazetteer"}},
 	{rule: place.MethodGazetteerLevel, text: "石家庄市栾城县组织干部学习。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "栾城县组织干部学习。", not: []string{"栾城县", "栾城"}},
 	{rule: place.MethodGazetteerLevel, text: "栾城县委书记和阿城市委常委出席。", want: []string{"栾城县|栾城区|130111|河北省石家庄市|gazetteer+level", "阿城市|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
-	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城"}},
+	{rule: place.MethodGazetteerLevel, text: "阿城市场很热闹。", not: []string{"阿城市", "阿城|阿城区|230112|黑龙江省哈尔滨市|gazetteer+level"}},
 	{rule: place.MethodGazetteerLevel, text: "他在伦敦州立大学读书。", not: []string{"伦敦州"}},
 	// The level word of an autonomous prefecture or a special
 	// administrative region picks that reading of a short name (大理 is
@@ -142,14 +168,18 @@ var examples = []example{
 	{rule: place.MethodZoneName, text: "湖南自贸区长沙片区和重庆两江新区签约。", want: []string{"湖南自贸区长沙片区|湖南自由贸易试验区长沙片区||湖南省|zone+name", "重庆两江新区|重庆两江新区||重庆市|zone+name"}},
 	{rule: place.MethodZoneName, text: "长沙市建设高新区，湖南株洲高新区发布规划，湖南自贸区与片区对接，福建三个自贸试验区和铁岭重新规划工业园区。", not: []string{"长沙市建设高新区", "湖南株洲高新区", "湖南自贸区与片区", "福建三个自贸试验区", "铁岭重新规划工业园区"}},
 	// Local places (issue 10): a county after its province, villages.
-	{rule: place.MethodParentShort, text: "走进湖南浏阳，浏阳位于湖南东部。", want: []string{"浏阳|浏阳市|430181|湖南省长沙市|gazetteer-short+parent", "浏阳|浏阳市|430181|湖南省长沙市|gazetteer+context"}},
+	{rule: place.MethodParentShort, text: "走进湖南茶陵，茶陵位于湖南东部。", want: []string{"茶陵|茶陵县|430224|湖南省株洲市|gazetteer-short+parent", "茶陵|茶陵县|430224|湖南省株洲市|gazetteer+context"}},
 	{rule: place.MethodParentShort, text: "四川北川出台补贴政策。", want: []string{"北川|北川羌族自治县|510726|四川省绵阳市|gazetteer-short+parent"}},
-	{rule: place.MethodParentShort, text: "浏阳位于东部山区。", not: []string{"浏阳"}},
+	{rule: place.MethodParentShort, text: "茶陵位于东部山区。", not: []string{"茶陵"}},
 	{rule: place.MethodContext, text: "北京市出台举措。在西城，税务部门上门辅导。", want: []string{"西城|西城区|110102|北京市|gazetteer+context"}},
 	// A place and a facility word: one place, its parent the place, which
 	// stays a row of its own.
 	{rule: place.MethodFacility, text: "代表团抵达德黑兰机场，杭州植物园里游人如织，货轮驶离青岛港。", want: []string{"德黑兰机场|德黑兰机场||伊朗德黑兰|facility", "德黑兰|德黑兰||伊朗|gazetteer", "杭州植物园|杭州植物园||浙江省杭州市|facility", "青岛港|青岛港||山东省青岛市|facility"}},
 	{rule: place.MethodFacility, text: "上海港口繁忙，北京时间八点，武汉大桥局承建。", not: []string{"上海港", "北京时间", "武汉大桥"}},
+	// Museums, galleries, memorial halls, archives, bookstores, buildings
+	// and space towns are venues too.
+	{rule: place.MethodFacility, text: "画展在浙江美术馆开幕，南京博物馆闭馆，深圳图书大厦和辽宁大厦也在酒泉航天城附近。", want: []string{"浙江美术馆|浙江美术馆||浙江省|facility", "南京博物馆|南京博物馆||江苏省南京市|facility", "深圳图书大厦|深圳图书大厦||广东省深圳市|facility", "辽宁大厦|辽宁大厦||辽宁省|facility", "酒泉航天城|酒泉航天城||甘肃省酒泉市|facility"}},
+	{rule: place.MethodFacility, text: "北京博物馆学会成立，上海美术馆长出席。", not: []string{"北京博物馆", "上海美术馆"}},
 	{rule: place.MethodVillage, text: "在安徽凤阳小岗村，夏播实现了全程数字化。", want: []string{"小岗村|小岗村||安徽省滁州市凤阳县|village"}},
 	{rule: place.MethodVillage, text: "他回到祖籍红庙李村探亲，又去了陈沟村。塘坊社区也很热闹。", want: []string{"红庙李村|红庙李村|||village", "陈沟村|陈沟村|||village", "塘坊社区|塘坊社区|||village"}},
 	{rule: place.MethodVillage, text: "下叔村村民说，麦禾营镇镇长来过。", want: []string{"下叔村|下叔村|||village", "麦禾营镇|麦禾营镇|||village"}},

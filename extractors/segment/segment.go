@@ -246,6 +246,35 @@ func Append(seg Segmenter, dst []newsfacts.Token, text string) []newsfacts.Token
 	return append(dst, seg.Segment(text)...)
 }
 
+// DictPlaceFreq returns the frequency of w in the embedded dictionary
+// (data/dict.txt) where that tags it as a place name (ns), and whether it
+// does: unlike a Lexicon built with extra words, it tells a name the
+// dictionary's corpus knows as a place from one a caller added.
+func DictPlaceFreq(w string) (float64, bool) {
+	f, ok := dictPlaces()[w]
+	return f, ok
+}
+
+// dictPlaces holds the ns words of the embedded dictionary and their
+// frequencies, read on first use.
+var dictPlaces = sync.OnceValue(func() map[string]float64 {
+	out := map[string]float64{}
+	// NOTE: the lines were checked when the dictionary loaded; a line that
+	// does not parse is skipped here.
+	_ = datafile.Lines("data/dict.txt", dictData, func(_ int, l string) error {
+		w, rest, _ := strings.Cut(l, " ")
+		fs, pos, _ := strings.Cut(rest, " ")
+		if pos != "ns" {
+			return nil
+		}
+		if f, err := strconv.ParseFloat(fs, 64); err == nil {
+			out[w] = f
+		}
+		return nil
+	})
+	return out
+})
+
 // Lookup returns the dictionary entry of word.
 func (g *GSE) Lookup(word string) (Entry, bool) {
 	if word == "" {

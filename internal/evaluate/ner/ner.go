@@ -15,12 +15,20 @@
 //     labelled), so a predicted PLACE lying inside a predicted ORG, or
 //     inside a longer predicted PLACE (杭州 in the facility 杭州植物园), is
 //     dropped.
+//   - People's Daily starts an organisation that opens with a chain of
+//     Chinese divisions at the last of them, the divisions before it
+//     labelled as places (长沙市 + 芙蓉区人民法院, 黑龙江省 + 阿城市委), so a
+//     predicted ORG is cut there for it; a country before a place is part
+//     of the name (美国哥伦比亚大学 is one ORG).
 //   - People's Daily labels no government named with 政府 (中国政府,
 //     市政府: none of the 97 occurrences of 政府 in example.dev is inside
 //     an ORG), so predicted ORGs ending in 政府 are dropped for it.
 //   - Scope words that the entity stage reads as places (全国 → 中国, 全市
 //     → the article's city; method "scope") are references, not names, and
 //     neither set labels them: they are dropped.
+//   - CLUENER leaves a body's numbered term out of its name (全国人大常委会
+//     in 第十一届全国人大常委会), so predicted ORGs of method term start
+//     after the term for it.
 //   - CLUENER labels the titles in 《》 of newspapers and magazines as
 //     books (书名, label book, not read here), so predicted ORGs named by
 //     such a title (method title: 《读书》杂志) are dropped for it.
@@ -40,6 +48,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/entity"
@@ -158,12 +167,20 @@ type Convention struct {
 	// NoTitles drops ORGs named by a title in 《》 (method title), which
 	// the set labels as book titles apart (CLUENER).
 	NoTitles bool
+	// NoTerms starts an ORG named with its numbered term (method term:
+	// 第十一届全国人大常委会) after the term, which the set leaves out of
+	// the body's name (CLUENER).
+	NoTerms bool
+	// OuterPlaces starts an ORG that opens with a chain of places at the
+	// last of them, the places before it counting as places of their own
+	// (People's Daily: 长沙市芙蓉区人民法院 is 长沙市 and 芙蓉区人民法院).
+	OuterPlaces bool
 }
 
 // The conventions of the sets (see the package comment).
 var (
-	PeoplesDaily = Convention{NoGovernment: true}
-	CLUENER      = Convention{MergePlaces: true, NoTitles: true}
+	PeoplesDaily = Convention{NoGovernment: true, OuterPlaces: true}
+	CLUENER      = Convention{MergePlaces: true, NoTitles: true, NoTerms: true}
 )
 
 // Predict runs ex on one sentence and returns its predictions mapped to a
@@ -173,6 +190,7 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 	doc := newsfacts.NewDoc(newsfacts.Article{Text: text})
 	es := ex.Entities(text, "")
 	var orgs, places []Span
+	var placeEnts []newsfacts.Entity // the entities of places, in step
 	for _, e := range es {
 		sp := Span{Start: doc.RuneOffset(e.Start), End: doc.RuneOffset(e.End), Type: string(e.Type), Label: e.Rule}
 		if e.Rule == entity.MethodScope {
@@ -185,9 +203,20 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 			if conv.NoTitles && e.Rule == org.MethodTitle {
 				continue
 			}
+			if conv.NoTerms && e.Rule == org.MethodTerm {
+				if _, after, ok := strings.Cut(text[e.Start:e.End], "届"); ok {
+					sp.Start = sp.End - utf8.RuneCountInString(after)
+				}
+			}
 			orgs = append(orgs, sp)
 		} else {
 			places = append(places, sp)
+			placeEnts = append(placeEnts, e)
+		}
+	}
+	if conv.OuterPlaces {
+		for i := range orgs {
+			orgs[i].Start = innerStart(orgs[i], places, placeEnts)
 		}
 	}
 	var kept []Span
@@ -224,6 +253,39 @@ func Predict(ex *entity.Extractor, text string, conv Convention) []Span {
 	}
 	return append(orgs, kept...)
 }
+
+// innerStart returns where an organisation starts once the Chinese
+// divisions that open it and enclose the place after them are left out: the start of the last division of the chain (芙蓉区 in
+// 长沙市芙蓉区人民法院, 阿城 in 黑龙江省阿城市委), or o.Start when o does not
+// open so. A country before a place does not count (美国哥伦比亚大学,
+// 德国科隆大学医院 stay whole in the set).
+func innerStart(o Span, places []Span, ents []newsfacts.Entity) int {
+	start := o.Start
+	for {
+		first, next := -1, -1
+		for i, p := range places {
+			if p.Start == start && p.End < o.End && (first < 0 || p.End > places[first].End) {
+				first = i
+			}
+		}
+		if first < 0 || !division(ents[first].Code) {
+			return start
+		}
+		for i, p := range places {
+			if p.Start == places[first].End && p.End < o.End && strings.Contains(ents[i].Parent, ents[first].Name) {
+				next = i
+			}
+		}
+		if next < 0 {
+			return start
+		}
+		start = places[next].Start
+	}
+}
+
+// division reports whether code is a Chinese division code (430204), not
+// a country's (US) or none.
+func division(code string) bool { return code != "" && code[0] >= '0' && code[0] <= '9' }
 
 // Evaluate scores ex on sentences under a set's convention. Sets with more
 // than one ORG label (CLUENER) also get per-label recall rows.

@@ -137,6 +137,22 @@ func TestConventions(t *testing.T) {
 	if !strings.Contains(strings.Join(cl, " "), "ORG:石峰区行政审批局") {
 		t.Errorf("CLUENER = %v, want the department", cl)
 	}
+	// People's Daily starts an organisation at the last division of the
+	// chain that opens it; a country before a place stays in the name.
+	for _, tt := range []struct{ text, want string }{
+		{"湖南省株洲市住建局发布通知", "ORG:株洲市住建局 PLACE:湖南省"},
+		{"湖南株洲石峰区行政审批局", "ORG:石峰区行政审批局 PLACE:湖南 PLACE:株洲"},
+		{"株洲市住建局发布通知", "ORG:株洲市住建局"},
+		{"他在美国纽约大学读书", "ORG:美国纽约大学"},
+	} {
+		var got []string
+		for _, s := range ner.Predict(ex, tt.text, ner.PeoplesDaily) {
+			got = append(got, fmt.Sprintf("%s:%s", s.Type, string([]rune(tt.text)[s.Start:s.End])))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("PeoplesDaily(%s) = %s, want %s", tt.text, g, tt.want)
+		}
+	}
 }
 
 var defaultEx = sync.OnceValues(func() (*entity.Extractor, error) { return entity.New(entity.Options{}) })
