@@ -131,7 +131,7 @@ func findGazetteer(f *Finder, s *scan) {
 			continue
 		}
 		need := in.needSupport
-		if in.segmented && (inTitle(s.text, h.Start, h.End) || !f.segmentedAt(s, h.Start, h.End)) {
+		if in.segmented && (inTitle(s.text, h.Start, h.End) || featureAfter(s.text[h.End:]) || !f.segmentedAt(s, h.Start, h.End)) {
 			need = true // 半壁江山, 《连城记》: as for any short county name, the article must support it
 		}
 		s.out = append(s.out, Mention{
@@ -307,6 +307,23 @@ const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是
 func edgeAfter(text string, i int) bool {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及等、", r)
+}
+
+// featureAfter reports whether rest, the text after a short name, starts
+// with the head of a natural feature or a line that the name may begin
+// without being the county's: 南岗河, 广阳岛, 钱塘大潮, 宁安高铁 (南京–安庆),
+// 榕江特大桥.
+func featureAfter(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune("河江湖岛礁湾", r) {
+		return true
+	}
+	for _, w := range [...]string{"海域", "群岛", "大潮", "高铁", "铁路", "城际", "特大桥", "自然保护区", "保护区"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inTitle reports whether text[start:end] lies inside a title in 《》 of

@@ -109,6 +109,10 @@ var examples = []example{
 	// gazetteer lists (石峰).
 	{rule: place.MethodShort, text: "江阴的企业越来越多，他到焉耆考察。", want: []string{"江阴|江阴市|320281|江苏省无锡市|gazetteer-short", "焉耆|焉耆回族自治县|652826|新疆维吾尔自治区巴音郭楞蒙古自治州|gazetteer-short"}},
 	{rule: place.MethodShort, text: "水果是农业的半壁江山，他在《连城记》里写到中部平原，石峰的发展很快。", not: []string{"江山", "连城", "平原", "石峰"}},
+	// Nor at the head of a river, an island or a line it names, nor when
+	// it names a better-known place as often (the Spratly Islands).
+	{rule: place.MethodShort, text: "沿着南岗河散步，游客登上广阳岛，宁安高铁今天开通，渔船到达南沙作业。", not: []string{"南岗", "广阳", "宁安", "南沙"}},
+	{rule: place.MethodShort, text: "路边种着榆树，他喝着龙井茶。", not: []string{"榆树", "龙井"}},
 	{rule: place.MethodContext, text: "北京市新建了一批学校，其中朝阳区有五所。", want: []string{"朝阳区|朝阳区|110105|北京市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区位于株洲市北部，石峰的工业基础雄厚。", want: []string{"石峰|石峰区|430204|湖南省株洲市|gazetteer+context"}},
 	{rule: place.MethodContext, text: "石峰区提出，打造制造强区生态新城。", not: []string{"新城"}},
