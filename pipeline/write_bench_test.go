@@ -23,30 +23,14 @@ import (
 //
 //	go test ./pipeline -run '^$' -bench WriteCorpusRows -count 8
 func BenchmarkWriteCorpusRows(b *testing.B) {
-	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
-	chain, err := pipeline.SharedChain(standard.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := input.NewReader([]string{path}, input.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	chain := corpusChain(b)
 	var docs []output.DocRows
 	var text int64
-	for {
-		rec, err := r.Next(context.Background())
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+	eachCorpusRecord(b, func(rec input.Record) {
 		d := pipeline.Extract(rec, pipeline.Options{Chain: chain})
 		text += int64(len(d.Article.Text))
 		docs = append(docs, d)
-	}
-	r.Close()
+	})
 	b.SetBytes(text)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -72,25 +56,10 @@ func BenchmarkWriteCorpusRows(b *testing.B) {
 //
 //	go test ./pipeline -run '^$' -bench RowsInto -count 8
 func BenchmarkRowsInto(b *testing.B) {
-	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
-	chain, err := pipeline.SharedChain(standard.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := input.NewReader([]string{path}, input.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	chain := corpusChain(b)
 	var docs []*newsfacts.Doc
 	var text int64
-	for {
-		rec, err := r.Next(context.Background())
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+	eachCorpusRecord(b, func(rec input.Record) {
 		doc := newsfacts.NewDoc(input.Parse(rec, input.ParseOptions{}))
 		for _, e := range chain.Extractors() {
 			if err := extractors.RunOne(e, doc); err != nil {
@@ -99,8 +68,7 @@ func BenchmarkRowsInto(b *testing.B) {
 		}
 		text += int64(len(doc.Text))
 		docs = append(docs, doc)
-	}
-	r.Close()
+	})
 	b.SetBytes(text)
 	b.ReportAllocs()
 	var rows output.DocRows
@@ -108,5 +76,36 @@ func BenchmarkRowsInto(b *testing.B) {
 		for _, doc := range docs {
 			output.RowsInto(&rows, doc)
 		}
+	}
+}
+
+// corpusChain returns the standard chain, skipping b when the shared xwlb
+// corpus is absent.
+func corpusChain(b *testing.B) *extractors.Chain {
+	sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
+	chain, err := pipeline.SharedChain(standard.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return chain
+}
+
+// eachCorpusRecord calls f with every record of the shared xwlb corpus.
+func eachCorpusRecord(b *testing.B, f func(input.Record)) {
+	path := sharedtest.Require(b, "corpus/xwlb/articles.jsonl")
+	r, err := input.NewReader([]string{path}, input.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	for {
+		rec, err := r.Next(context.Background())
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		f(rec)
 	}
 }
