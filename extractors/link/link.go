@@ -69,7 +69,7 @@ func (Linker) Extract(doc *newsfacts.Doc) error {
 		m := &doc.Metrics[i]
 		var dr, pr, or string
 		m.DateID, dr = linkDate(l, m.Span)
-		m.PlaceID, pr = linkPlace(doc, m.Span)
+		m.PlaceID, pr = linkPlace(l, m.Span)
 		m.OrgID, or = linkOrg(l, m.Span)
 		m.LinkRule = joinRules(dr, pr, or)
 	}
@@ -188,6 +188,15 @@ func breaks(text string, paras, clauses marks) (marks, marks) {
 func (m marks) last(off int) int {
 	i := sort.Search(len(m), func(i int) bool { return m[i] > off })
 	return m[i-1]
+}
+
+// nth returns the n-th mark after off (n ≥ 1), or -1 when there are fewer.
+func (m marks) nth(off, n int) int {
+	i := sort.Search(len(m), func(i int) bool { return m[i] > off }) + n - 1
+	if i >= len(m) {
+		return -1
+	}
+	return m[i]
 }
 
 // layout is what the rules need to know of a document's structure.
@@ -659,7 +668,8 @@ func anaphorsIn(s string) uint32 {
 	return set
 }
 
-func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], string) {
+func linkPlace(l *layout, m newsfacts.Span) (newsfacts.Opt[int32], string) {
+	doc := l.doc
 	sent := sentenceStart(doc, m.Start)
 	if i, ok := listPlace(doc, m, sent); ok {
 		return newsfacts.Some(int32(i)), RulePlaceList
@@ -680,7 +690,10 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 			}
 		}
 	}
-	if i, ok := paragraphPlace(doc, m, sent); ok {
+	// The rules below reach past the figure's sentence: only for a
+	// statistic, as for periods.
+	stat := statistic(doc.Metrics, m)
+	if i, ok := paragraphPlace(l, sent, stat); stat && ok {
 		return newsfacts.Some(int32(i)), RulePlaceParagraph
 	}
 	// A scope word earlier in the document (全市, 全县, 全国) sets the place
@@ -690,7 +703,7 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 			return newsfacts.Some(int32(i)), RulePlaceScope
 		}
 	}
-	if i, ok := laterScope(doc, m); ok {
+	if i, ok := laterScope(l, m); stat && ok {
 		return newsfacts.Some(int32(i)), RulePlaceScopeAfter
 	}
 	return newsfacts.Opt[int32]{}, ""
@@ -699,14 +712,16 @@ func linkPlace(doc *newsfacts.Doc, m newsfacts.Span) (newsfacts.Opt[int32], stri
 // paragraphPlace returns the place that opens an earlier sentence of the
 // paragraph of the statistic m (前三季度，滨海新区地区生产总值增长4.9%。规模以上
 // 工业增加值增长5.7%…): the subject of a paragraph is the subject of the
-// sentences after it, as its period is. sent is the start of m's sentence.
-// The last place of the paragraph before the sentence must be that one; a
-// scope word not compared with stops the search (the scope rule follows).
-func paragraphPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) {
-	if !statistic(doc.Metrics, m) {
+// sentences after it, as its period is. sent is the start of m's sentence;
+// stat tells whether m is a statistic (no search otherwise). The last place
+// of the paragraph before the sentence must be that one; a scope word not
+// compared with stops the search (the scope rule follows).
+func paragraphPlace(l *layout, sent int, stat bool) (int, bool) {
+	if !stat {
 		return 0, false
 	}
-	para := strings.LastIndexByte(doc.Text[:sent], '\n') + 1
+	doc := l.doc
+	para := l.paras.last(sent)
 	for i := entitiesBefore(doc, sent) - 1; i >= 0; i-- {
 		e := doc.Entities[i]
 		if e.Start < para {
@@ -729,12 +744,13 @@ func paragraphPlace(doc *newsfacts.Doc, m newsfacts.Span, sent int) (int, bool) 
 // opensAsSubject reports whether the place p opens its sentence, alone or
 // after a short time phrase and a comma (3月份，银川市居民消费价格…).
 func opensAsSubject(doc *newsfacts.Doc, p newsfacts.Span) bool {
-	head := strings.TrimSpace(doc.Text[sentenceStart(doc, p.Start):p.Start])
+	start := sentenceStart(doc, p.Start)
+	head := strings.TrimSpace(doc.Text[start:p.Start])
 	if head == "" {
 		return true
 	}
 	time, ok := strings.CutSuffix(head, "，")
-	return ok && time != "" && !strings.ContainsAny(time, "，。；") && utf8.RuneCountInString(time) <= 8 && hasDateIn(doc, sentenceStart(doc, p.Start), p.Start)
+	return ok && time != "" && !strings.ContainsAny(time, "，。；") && utf8.RuneCountInString(time) <= 8 && hasDateIn(doc, start, p.Start)
 }
 
 // hasDateIn reports whether a date lies in text[from:to].
@@ -751,22 +767,18 @@ func hasDateIn(doc *newsfacts.Doc, from, to int) bool {
 // later one when the title names its place), and the figure's paragraph
 // must name no place before it: a story of 义乌's fair is not about the 全国
 // of the next item.
-func laterScope(doc *newsfacts.Doc, m newsfacts.Span) (int, bool) {
-	if !statistic(doc.Metrics, m) {
-		return 0, false
-	}
-	para := strings.LastIndexByte(doc.Text[:m.Start], '\n') + 1
-	for i := entitiesBefore(doc, para); i < len(doc.Entities) && doc.Entities[i].Start < m.Start; i++ {
+func laterScope(l *layout, m newsfacts.Span) (int, bool) {
+	doc := l.doc
+	for i := entitiesBefore(doc, l.paras.last(m.Start)); i < len(doc.Entities) && doc.Entities[i].Start < m.Start; i++ {
 		if e := doc.Entities[i]; e.Type == newsfacts.PLACE && e.Rule != scopeMethod {
 			return 0, false
 		}
 	}
-	// limit is the end of the paragraph after the figure's.
+	// limit is the end of the paragraph after the figure's: the line break
+	// before the second paragraph mark after the figure.
 	limit := len(doc.Text)
-	if k := strings.IndexByte(doc.Text[m.End:], '\n'); k >= 0 {
-		if j := strings.IndexByte(doc.Text[m.End+k+1:], '\n'); j >= 0 {
-			limit = m.End + k + 1 + j
-		}
+	if p := l.paras.nth(m.End, 2); p > 0 {
+		limit = p - 1
 	}
 	for i := entitiesBefore(doc, m.End); i < len(doc.Entities); i++ {
 		e := doc.Entities[i]
