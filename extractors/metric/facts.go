@@ -1057,6 +1057,14 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 		}
 	}
 	role, ok := s.lx.facts[c.Subject]
+	if !ok && len(prev) > 0 {
+		// 年末余额8.6万亿元: a head after a scope word.
+		if h := s.stripScope(c.Subject); h != c.Subject {
+			if r, isHead := s.lx.facts[h]; isHead && (r == factAppend || r == factItem || r == factTotal) {
+				c.Subject, role, ok = h, r, true
+			}
+		}
+	}
 	if !ok || (role != factAppend && role != factItem && role != factTotal) || len(prev) == 0 {
 		s.sibling(c, prev)
 		return
@@ -1098,6 +1106,16 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			for _, w := range flowWords {
 				if h, ok := strings.CutPrefix(base, w); ok {
 					base, flow = h, true
+				}
+			}
+			if c.Subject == "余额" {
+				// 债券市场共发行债券12万亿元…；余额为103万亿元: the balance
+				// of what was issued, not of the market's issuing.
+				for _, w := range [...]string{"发行", "发放", "投放", "增加", "新增"} {
+					if i := strings.LastIndex(base, w); i >= 0 && utf8.RuneCountInString(base[i+len(w):]) >= 2 {
+						base = base[i+len(w):]
+						break
+					}
 				}
 			}
 			if !flow && c.Subject == "总量" {

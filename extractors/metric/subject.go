@@ -112,6 +112,9 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 			if n := s.nounAfterDe(c.End, subj); n != "" {
 				return n, SubjNounAfterDe // 300多位独居在家的老人 → 老人
 			}
+			if y := s.achievedItems(c, subj); y != "" {
+				return y, SubjAchieved // 1689项政务服务事项实现“一网通办” → 一网通办事项
+			}
 			return subj, SubjCounted
 		}
 	}
@@ -705,6 +708,42 @@ func (s *scanner) wordAt(off int) bool {
 	return singleStop(r) || !isHan(r)
 }
 
+// achievedItems reads a count of service items followed by the standard
+// they reached, quoted: 1689项政务服务事项实现“一网通办” and 其中1582项实现
+// “全程网办” count 一网通办事项 and 全程网办事项, not all the items (rule
+// SubjAchieved). subj is the counted noun after the figure c; it must be a
+// kind of 事项, or the verb itself after 项.
+func (s *scanner) achievedItems(c *Candidate, subj string) string {
+	off := c.End
+	for off < len(s.text) && s.text[off] == ' ' {
+		off++
+	}
+	switch {
+	case subj == "实现" && c.Unit == "项":
+	case strings.HasSuffix(subj, "事项") && strings.HasPrefix(s.text[off:], subj):
+		off += len(subj)
+	default:
+		return ""
+	}
+	for _, w := range [...]string{"均已", "全部", "已经", "已", "均", "全面"} {
+		if strings.HasPrefix(s.text[off:], w) {
+			off += len(w)
+			break
+		}
+	}
+	if !strings.HasPrefix(s.text[off:], "实现") {
+		return ""
+	}
+	q := s.quoted(off + len("实现"))
+	if utf8.RuneCountInString(q) < 2 || !allHan(q) {
+		return ""
+	}
+	if after := s.text[off+len("实现“")+len(q)+len("”"):]; strings.HasPrefix(after, "或") || strings.HasPrefix(after, "、") || strings.HasPrefix(after, "和") || strings.HasPrefix(after, "“") {
+		return "" // 实现“一次不跑”或“只跑一次”: one of two standards
+	}
+	return q + "事项"
+}
+
 // quoted returns the term in Chinese quotes at off (“监管令”), or "" when
 // there is none or it is too long to be a noun.
 func (s *scanner) quoted(off int) string {
@@ -800,10 +839,11 @@ func singleStop(r rune) bool {
 // scanner.subject, in the order listed; the second completes or replaces
 // the subject once every figure of the text has one (facts).
 const (
-	SubjShared      = "subject: shared"       // the second end of 3至5年, the second figure of 分别增长32%和28.5%
-	SubjCounted     = "subject: counted noun" // the noun after a measure word: 17个重点新建项目
-	SubjNounAfterDe = "subject: noun after 的" // a noun of people after a short modifier and 的: 300多位独居在家的老人
-	SubjCarried     = "subject: carried"      // the subject of the figure before, for a change or a figure whose clause names nothing
+	SubjShared      = "subject: shared"          // the second end of 3至5年, the second figure of 分别增长32%和28.5%
+	SubjCounted     = "subject: counted noun"    // the noun after a measure word: 17个重点新建项目
+	SubjAchieved    = "subject: items achieving" // 1689项政务服务事项实现“一网通办” → 一网通办事项
+	SubjNounAfterDe = "subject: noun after 的"    // a noun of people after a short modifier and 的: 300多位独居在家的老人
+	SubjCarried     = "subject: carried"         // the subject of the figure before, for a change or a figure whose clause names nothing
 	SubjCarriedPer  = "subject: carried, per unit"
 	SubjNounAfter   = "subject: noun after"   // a figure after a verb alone takes the noun after it: 可惠及26万困难群众
 	SubjMoneyAfter  = "subject: money after"  // 安排1.2亿元帮扶资金
@@ -832,6 +872,7 @@ func SubjectRules() []SubjectRule {
 	return []SubjectRule{
 		{SubjShared, "the second end of a range (3至5年) or the second figure of 分别A和B takes the subject of the first"},
 		{SubjCounted, "a count with a measure word takes the noun after it: 17个重点新建项目 → 重点新建项目"},
+		{SubjAchieved, "a count of service items followed by 实现 and a quoted standard counts the items that reached it: 1689项政务服务事项实现“一网通办” → 一网通办事项; 其中1582项实现“全程网办” → 全程网办事项"},
 		{SubjNounAfterDe, "a count takes the noun of people after a short modifier and 的: 300多位独居在家的老人 → 老人"},
 		{SubjCarried, "a figure takes the subject of the figure before it in the sentence when its clause names nothing else: 新增市场主体1.2万户，同比增长15.6%; 全年地区生产总值2856.3亿元，按不变价格计算，比上年增长6.1%"},
 		{SubjCarriedPer, "a per-unit word alone (年均, 人均) is joined to the subject of the figure before: 收入增加到640亿元，年均增长22.7% → 收入年均"},
