@@ -86,6 +86,24 @@ func TestEstimateOfPastPeriod(t *testing.T) {
 	})
 }
 
+// TestExpectedAsTarget checks that 预期 makes a target only when a verb of
+// what is expected follows it, not in a name (人均预期寿命) or a noun
+// (稳定市场预期).
+func TestExpectedAsTarget(t *testing.T) {
+	checkChain(t, "target", func(m newsfacts.Metric) string { return strconv.FormatBool(m.Target) }, []chainCase{
+		{newsfacts.DayOf(2025, 1, 20), "2025年全市一般公共预算收入预期增长3%左右，一般公共预算支出安排905亿元。", "增长3%左右", "true"},
+		{newsfacts.DayOf(2025, 1, 20), "2025年全市一般公共预算收入预期增长3%左右，一般公共预算支出安排905亿元。", "905亿元", "true"},
+		{newsfacts.DayOf(2025, 1, 20), "全年居民消费价格涨幅预期为2%左右。", "2%左右", "true"},
+		{newsfacts.DayOf(2025, 1, 20), "全市人均预期寿命达到79.2岁。", "79.2岁", "false"},
+		{newsfacts.DayOf(2025, 1, 20), "稳定市场预期，全年地区生产总值增长5.2%。", "增长5.2%", "false"},
+		{newsfacts.DayOf(2025, 1, 20), "一季度经济增长好于预期，达到5.3%。", "5.3%", "false"},
+	})
+	checkChain(t, "subject", func(m newsfacts.Metric) string { return m.Subject }, []chainCase{
+		{newsfacts.DayOf(2025, 1, 20), "2025年全市一般公共预算收入预期增长3%左右。", "增长3%左右", "一般公共预算收入"},
+		{newsfacts.DayOf(2025, 1, 20), "全市地区生产总值预计增长5.5%。", "增长5.5%", "地区生产总值"},
+	})
+}
+
 // TestSeriesFromContext checks the indicators that a figure's context names
 // when its subject alone does not.
 func TestSeriesFromContext(t *testing.T) {

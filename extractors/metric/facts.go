@@ -66,6 +66,11 @@ func (s *scanner) facts(out []Candidate) {
 			// rules of this pass completed it (规模以上工业企业实现利润总额
 			// 52860亿元，同比下降3.2%).
 			c.Subject, c.series = out[k-1].Subject, out[k-1].series
+			if out[k-1].SubjectRule == SubjBudget && k > 1 && out[k-2].Subject != "" && c.Verb != "" {
+				// 收入完成786.5亿元，完成预算的103.2%，比上年增长4.8%: the
+				// growth is of the revenue, not of its completion rate.
+				c.Subject, c.series = out[k-2].Subject, out[k-2].series
+			}
 			if c.Verb == "" && out[k-1].Verb != "" {
 				// 年均增长6.3%，2024年达到3865亿元: the level has no 年均.
 				c.Subject = strings.TrimSuffix(strings.TrimSuffix(c.Subject, "年均"), "平均")
@@ -92,6 +97,7 @@ func (s *scanner) facts(out []Candidate) {
 		s.actorMeasure(c)
 		s.countedActor(c, out[:k])
 		s.namedInBrackets(c)
+		s.budgetCompletion(c, out[:k])
 		if c.Subject == "" && c.Verb != "" && k > 0 && (out[k-1].SubjectRule == SubjShare || out[k-1].SubjectRule == SubjBefore && strings.HasSuffix(out[k-1].Subject, "率")) &&
 			out[k-1].End > s.sentenceStart(c.Start) && comparisonOnly(s.text[out[k-1].End:c.Start]) {
 			// …为66.16%，比上年末提高0.94个百分点: the figure before got its
@@ -113,6 +119,11 @@ func (s *scanner) facts(out []Candidate) {
 			c.SubjectRule = ""
 		}
 		c.Planned = s.isTarget(c)
+		if c.Planned && (c.goal == "预期" || c.goal == "预计") {
+			if h, ok := strings.CutSuffix(c.Subject, c.goal); ok && h != "" {
+				c.Subject = h // 一般公共预算收入预期增长3%左右
+			}
+		}
 	}
 }
 
@@ -1136,6 +1147,28 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 	}
 }
 
+// budgetCompletion names the share of a budget that was achieved: 一般公共
+// 预算收入完成786.5亿元，完成预算的103.2% → 一般公共预算收入预算完成率 (rule
+// SubjBudget), the measure of the figure before in the sentence.
+func (s *scanner) budgetCompletion(c *Candidate, prev []Candidate) {
+	if c.Unit != "%" || c.Verb != "" || len(prev) == 0 {
+		return
+	}
+	head := strings.TrimRight(s.text[s.clauseStartAt(c.Start):c.Start], " ")
+	ok := false
+	for _, w := range [...]string{"完成预算的", "完成年度预算的", "为预算的", "为年度预算的", "完成调整预算的", "占预算的"} {
+		if strings.HasSuffix(head, w) {
+			ok = true
+			break
+		}
+	}
+	p := &prev[len(prev)-1]
+	if !ok || p.Subject == "" || p.End <= s.sentenceStart(c.Start) || p.Class != ClassMoney {
+		return
+	}
+	c.Subject, c.SubjectRule = p.Subject+"预算完成率", SubjBudget
+}
+
 // verbInSubject reads a change verb that stands before the thing changed
 // rather than before the figure (平均减少申请材料65%, 压缩办理时间58%): the
 // figure is a change of that thing.
@@ -1908,6 +1941,9 @@ func (s *scanner) stripScope(subj string) string {
 		changed = false
 		for _, role := range [...]factRole{factScope, factTarget} {
 			for _, w := range s.lx.factWords[role] {
+				if w == "预期" {
+					continue // 预期性指标, 预期寿命: part of a name
+				}
 				if strings.HasPrefix(subj, w) && len(subj) > len(w) {
 					subj, changed = subj[len(w):], true
 				}
@@ -2020,6 +2056,9 @@ func (s *scanner) isTarget(c *Candidate) bool {
 		if strings.ContainsRune("比较超于原按", lastRune(" "+head[:i])) {
 			continue // 比计划高出三成, 原计划: the plan is a baseline
 		}
+		if w == "预期" && !expectVerb(head[i+len(w):], c.Verb) {
+			continue // 人均预期寿命, 稳定市场预期: an expectation named, not a goal
+		}
 		if w == "计划" && !planVerb(head[i+len(w):]) {
 			continue // 计划生育, 民生计划, “万人计划”: a plan named, not planned
 		}
@@ -2065,6 +2104,28 @@ func goalYear(h string) bool {
 		}
 		i = at + len("20")
 	}
+}
+
+// expectVerb reports whether rest, the words after 预期 before the figure,
+// are none (预期增长3%左右: the change verb opens the figure) or begin with
+// a verb of what is expected (预期达到, 预期为, 预期在; 预期增长3%左右，一般
+// 公共预算支出安排905亿元 for a later figure).
+func expectVerb(rest, verb string) bool {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		// 预期增长3%左右, not 增速预期下调至2.4% (a forecast revised).
+		switch verb {
+		case "增长", "下降", "提高", "增加", "减少", "达到", "为", "在":
+			return true
+		}
+		return false
+	}
+	for _, w := range [...]string{"达到", "达", "为", "在", "增长", "下降", "提高", "突破", "超过"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // planVerb reports whether rest, the words after 计划, begin with a verb of

@@ -857,6 +857,7 @@ const (
 	SubjUrbanRural  = "subject: 城乡 split"
 	SubjSubItem     = "subject: sub-item of 其中"
 	SubjShare       = "subject: share of a whole"
+	SubjBudget      = "subject: budget completion"
 )
 
 // SubjectRule describes one subject rule.
@@ -888,6 +889,7 @@ func SubjectRules() []SubjectRule {
 		{SubjUrbanRural, "城乡居民 over two figures under 分别 is 城镇居民 and 农村居民: 城乡居民人均消费支出分别为21400元、12900元"},
 		{SubjSubItem, "a verb after 其中 takes the subject of the earlier money it is part of: 安排专项资金5亿元，其中首批拨付2.5亿元"},
 		{SubjShare, "a share after 占 names its part and its whole: 民营企业5680万户，占企业总量的92.6% → 民营企业占企业总量比重; 税收收入27.6亿元，占比71.9% → 税收收入占比"},
+		{SubjBudget, "a share of the budget achieved names the measure of the money before it: 一般公共预算收入完成786.5亿元，完成预算的103.2% → 一般公共预算收入预算完成率; a change after it is of that measure"},
 	}
 }
 
