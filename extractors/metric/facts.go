@@ -664,6 +664,9 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 				p = strings.TrimSuffix(p, a) // 比全国平均水平高
 			}
 			if ok && p != "" && (s.isScope(p) || s.placePrefix(p) == len(p)) {
+				if c.Verb == "" && c.Unit == "百分点" && !negated(head[:i]) {
+					c.gap = comparedVerbs[w]
+				}
 				subj := s.stripScope(strings.TrimSpace(head[:i]))
 				if subj == "" {
 					subj = s.comparedFigure(c, prev)
@@ -680,6 +683,15 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 		if i < 0 {
 			continue
 		}
+		if other := strings.TrimSpace(head[i+len(w):]); c.Verb == "" && c.Unit == "百分点" &&
+			other != "" && utf8.RuneCountInString(other) <= 8 && allHan(other) && !negated(head[:i]) {
+			// 高于全国0.5个百分点, 高于城镇居民1.9个百分点: the gap says
+			// which way; a comparison with a place is no baseline.
+			c.gap = newsfacts.DirUp
+			if w == "低于" || w == "慢于" {
+				c.gap = newsfacts.DirDown
+			}
+		}
 		subj := s.stripScope(strings.TrimSpace(head[:i]))
 		if subj == "" {
 			subj = s.comparedFigure(c, prev)
@@ -690,6 +702,18 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 		c.Subject, c.SubjectRule = subj, SubjBefore
 		return
 	}
+}
+
+// negated reports whether head, the words before a comparison, ends with a
+// negation that makes the comparison a bound (不低于, 不得高于): a qualifier,
+// not a gap.
+func negated(head string) bool {
+	for _, w := range [...]string{"不", "不得", "不能", "不会", "不应", "未"} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inEvaluation matches the evaluation or ranking that opens a sentence

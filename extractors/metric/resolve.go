@@ -42,6 +42,9 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 	}
 	m.Qualifier = x.qualifier(c)
 	m.Direction = x.direction(c.Verb)
+	if m.Direction == newsfacts.DirNone {
+		m.Direction = c.gap
+	}
 	if r.produce != nil {
 		m = r.produce(c, m)
 	}

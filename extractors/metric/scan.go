@@ -81,6 +81,10 @@ type Candidate struct {
 	Planned bool
 	// goal is the word that made the figure planned (预计, 力争 …), or "".
 	goal string
+	// gap is the direction of a gap to another entity that the figure
+	// states without a change verb (高于全国0.5个百分点 → up, 增速比全国低1.3
+	// 个百分点 → down), or DirNone.
+	gap newsfacts.Direction
 	// series, when set, names the indicator where the subject alone does
 	// not: 其中企业812万户 after 实有经营主体 is a count of 实有企业.
 	series string
