@@ -111,7 +111,7 @@ func (m *Main) eval(_ context.Context, args []string) int {
 		tw = tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "\t\t\t\t\t")
 		fmt.Fprintln(tw, "Indicator facts\tfacts\tfully right\tright period\tright place\ttarget\t")
-		for _, set := range []string{"dev", "dev2", "dev3", "dev4", "dev5", "test"} {
+		for _, set := range []string{"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"} {
 			rep, err := facts.EvaluateSet(set)
 			if err != nil {
 				return m.fail(fmt.Errorf("facts: %w", err))

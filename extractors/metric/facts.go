@@ -1782,6 +1782,22 @@ func (s *scanner) alignGroups(out []Candidate) {
 				continue
 			}
 			if items != nil {
+				// 机电产品、劳动密集型产品分别出口…: what the items did is the
+				// measure.
+				switch verb := strings.TrimSpace(s.text[cl+i+len("分别") : g[0].NumStart]); verb {
+				case "出口", "进口", "进出口":
+					// NOTE: not trade with partners (对东盟、欧盟、美国分别进出口…),
+					// whose names are places.
+					goods := true
+					for _, it := range items {
+						goods = goods && it != "" && !strings.HasPrefix(it, "对") && s.placePrefix(it) == 0
+					}
+					for k := range items {
+						if goods && !strings.HasSuffix(items[k], verb) {
+							items[k] += verb
+						}
+					}
+				}
 				// 城镇和农村居民人均可支配收入分别为…, 稻谷、小麦、玉米产量分别为…:
 				// the items of the subject before 分别, one a figure.
 				for k := range g {
@@ -1863,6 +1879,24 @@ func (s *scanner) listItems(own string, n int) []string {
 			measure = w
 		}
 	}
+	for _, w := range rateHeads {
+		// 规模以上工业增加值、社会消费品零售总额、一般公共预算收入增速分别…:
+		// the rate of each.
+		if h, ok := strings.CutSuffix(items[n-1], w); ok && utf8.RuneCountInString(h) >= 2 && !strings.HasSuffix(items[0], w) {
+			measure = w
+		}
+	}
+	if n == 2 && ordinalOnly(items[0]) {
+		// 第一、二产业增加值: 第一产业增加值 and 第二产业增加值.
+		if r, size := utf8.DecodeRuneInString(items[1]); strings.ContainsRune("一二三", r) && strings.HasPrefix(items[1][size:], "产业") {
+			items[0] += items[1][size:]
+			items[1] = "第" + items[1]
+			share, measure = false, ""
+		}
+	}
+	if r := []rune(items[0]); len(r) >= 2 && strings.HasSuffix(items[n-1], string(r[len(r)-2:])) {
+		share = false // 机电产品、劳动密集型产品: whole names with one head
+	}
 	// NOTE: with two items one length says little: the rest by length is
 	// taken when there is no measure to take, or when it ends in the measure
 	// (教育文化娱乐、医疗保健类价格 is not 教育文化娱乐 + 格) and the cut leaves
@@ -1871,7 +1905,11 @@ func (s *scanner) listItems(own string, n int) []string {
 	tail := measure
 	if share {
 		rest := string(last[l:])
-		if n > 2 || measure == "" || strings.HasSuffix(rest, measure) && !strings.ContainsAny(string(last[:l]), "和及与、") {
+		// NOTE: 规模以上工业增加值、社会消费品零售总额、一般公共预算收入增速:
+		// items of one length by chance; the rest (速) is less than the
+		// measure that ends the last item (增速).
+		if (n > 2 || measure == "" || strings.HasSuffix(rest, measure) && !strings.ContainsAny(string(last[:l]), "和及与、")) &&
+			!(len(rest) < len(measure) && strings.HasSuffix(measure, rest)) {
 			tail = rest
 		}
 	}
@@ -1902,6 +1940,13 @@ func (s *scanner) listItems(own string, n int) []string {
 		items[k] = s.stripScope(items[k])
 	}
 	return items
+}
+
+// ordinalOnly reports whether item is an ordinal and nothing else (第一),
+// the first of 第一、二产业.
+func ordinalOnly(item string) bool {
+	r := []rune(item)
+	return len(r) == 2 && r[0] == '第' && strings.ContainsRune("一二三", r[1])
 }
 
 // placesOnly reports whether own, the words before 分别, are n place names

@@ -524,11 +524,11 @@ func monthOf(m int) time.Month { return time.Month(m) }
 // Targets are the rates the held-out set must reach.
 var Targets = struct{ Full, Period, Place float64 }{Full: 0.90, Period: 0.90, Place: 0.80}
 
-//go:embed testdata/dev.facts testdata/dev2.facts testdata/dev3.facts testdata/dev4.facts testdata/dev5.facts testdata/test.facts
+//go:embed testdata/dev.facts testdata/dev2.facts testdata/dev3.facts testdata/dev4.facts testdata/dev5.facts testdata/dev6.facts testdata/test.facts
 var sets embed.FS
 
 // EvaluateSet scores one of the sets of this package, "dev", "dev2", "dev3",
-// "dev4", "dev5" or "test", embedded in the binary.
+// "dev4", "dev5", "dev6" or "test", embedded in the binary.
 func EvaluateSet(name string) (*Report, error) {
 	f, err := sets.Open("testdata/" + name + ".facts")
 	if err != nil {

@@ -99,11 +99,17 @@ func TestSets(t *testing.T) {
 		// takes its headline's baseline, which dev3's annotator (and
 		// dev2's) writes as none and dev4's and dev5's as the headline's
 		// (docs/metrics.md).
+		// NOTE: dev3 fell again, 93.9 → 92.9 %, on purpose: a gap in points
+		// to another place (高于全国0.5个百分点) now has the gap's direction,
+		// which dev3 alone of the six sets writes as none.
 		{"testdata/dev.facts", 0.97, 0.93, 0.97},
-		{"testdata/dev2.facts", 0.93, 0.91, 0.97},
-		{"testdata/dev3.facts", 0.93, 0.92, 0.91},
-		{"testdata/dev4.facts", 0.89, 0.83, 0.95},
-		{"testdata/dev5.facts", 0.73, 0.92, 0.87},
+		{"testdata/dev2.facts", 0.94, 0.91, 0.97},
+		{"testdata/dev3.facts", 0.92, 0.92, 0.91},
+		{"testdata/dev4.facts", 0.90, 0.83, 0.95},
+		{"testdata/dev5.facts", 0.75, 0.92, 0.87},
+		// dev6: written on 5 December 2026 from FORMAT.md and issue 9 alone;
+		// scored once before any tuning on it: 76.4 / 86.9 / 84.9 %.
+		{"testdata/dev6.facts", 0.77, 0.86, 0.84},
 		{"testdata/test.facts", 0.89, 0.94, 0.94},
 	} {
 		rep, err := Evaluate(set.path)
