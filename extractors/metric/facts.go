@@ -1850,17 +1850,31 @@ func (s *scanner) listItems(own string, n int) []string {
 		// industries.
 		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
 	}
-	items := strings.Split(unquote(own), "、")
-	if len(items) != n {
-		// NOTE: 、 first: 生活用品及服务 is one item of 教育文化娱乐、医疗
-		// 保健、生活用品及服务价格.
-		items = listSplit.Split(unquote(own), -1)
-	}
-	if len(items) != n {
+	items := s.splitList(unquote(own), n)
+	if items == nil {
 		return nil
 	}
+	if n >= 3 && ordinalOnly(items[0]) {
+		// 第一、二、三产业增加值: 第一产业增加值, 第二产业增加值, 第三产业增加值.
+		last := items[n-1]
+		r, size := utf8.DecodeRuneInString(last)
+		ok := strings.ContainsRune("一二三", r) && strings.HasPrefix(last[size:], "产业")
+		for _, it := range items[1 : n-1] {
+			ok = ok && utf8.RuneCountInString(it) == 1 && strings.ContainsAny(it, "一二三")
+		}
+		if ok {
+			for k := range items[:n-1] {
+				items[k] = "第" + strings.TrimPrefix(items[k], "第") + last[size:]
+			}
+			items[n-1] = "第" + last
+			for k := range items {
+				items[k] = s.stripScope(items[k])
+			}
+			return items
+		}
+	}
 	for _, it := range items {
-		if utf8.RuneCountInString(it) < 2 || !allHan(it) {
+		if utf8.RuneCountInString(it) < 2 || !allHan(s.dropWholeNames(it)) {
 			return nil
 		}
 	}
@@ -1872,6 +1886,11 @@ func (s *scanner) listItems(own string, n int) []string {
 	share := len(last) > l
 	for _, it := range items[:n-1] {
 		share = share && utf8.RuneCountInString(it) == l
+	}
+	for _, w := range s.lx.wholeNames {
+		if strings.HasPrefix(items[n-1], w) {
+			share = false // 采矿业、制造业、电力、热力…: the length cuts a name
+		}
 	}
 	measure := ""
 	for _, w := range s.lx.factWords[factTail] {
@@ -1940,6 +1959,53 @@ func (s *scanner) listItems(own string, n int) []string {
 		items[k] = s.stripScope(items[k])
 	}
 	return items
+}
+
+// splitList splits a coordinated subject into n items at 、, else at 和, 及,
+// 与 and 以及, keeping the whole names of the lexicon whole (电力、热力、燃气
+// 及水生产和供应业 is one item of 采矿业、制造业、电力、热力、燃气及水生产和供应
+// 业增加值), or returns nil.
+func (s *scanner) splitList(own string, n int) []string {
+	var keep []string // the whole names in own, in order
+	for _, w := range s.lx.wholeNames {
+		if strings.Contains(own, w) {
+			keep = append(keep, w)
+		}
+	}
+	masked := own
+	for k, w := range keep {
+		// NOTE: a private-use character stands for each name while splitting.
+		masked = strings.ReplaceAll(masked, w, string(rune(0xE000+k)))
+	}
+	unmask := func(items []string) []string {
+		for i := range items {
+			for k, w := range keep {
+				items[i] = strings.ReplaceAll(items[i], string(rune(0xE000+k)), w)
+			}
+		}
+		return items
+	}
+	// NOTE: 、 first: 生活用品及服务 is one item of 教育文化娱乐、医疗保健、生活
+	// 用品及服务价格.
+	if items := strings.Split(masked, "、"); len(items) == n {
+		return unmask(items)
+	}
+	if items := listSplit.Split(masked, -1); len(items) == n {
+		return unmask(items)
+	}
+	return nil
+}
+
+// dropWholeNames returns item without the whole names of the lexicon in it
+// (电力、热力、燃气及水生产和供应业增加值 → 增加值).
+func (s *scanner) dropWholeNames(item string) string {
+	if !strings.ContainsAny(item, "、和及与") {
+		return item
+	}
+	for _, w := range s.lx.wholeNames {
+		item = strings.ReplaceAll(item, w, "")
+	}
+	return item
 }
 
 // ordinalOnly reports whether item is an ordinal and nothing else (第一),

@@ -117,6 +117,9 @@ type lexicon struct {
 	goalsByRune map[rune][]string
 	// goalRunes is a bitmap of those first runes (all below U+10000).
 	goalRunes [1 << 10]uint64
+	// wholeNames are the nouns of subject.tsv that hold a conjunction or
+	// 、 (电力、热力、燃气及水生产和供应业): one item of a list, never split.
+	wholeNames []string
 }
 
 // loadLexicon reads and checks every data file.
@@ -270,6 +273,9 @@ func loadLexicon() (*lexicon, error) {
 		}
 		lx.subject.add(f[0], r)
 		lx.subjectFwd.add(f[0], r)
+		if r == subjNoun && strings.ContainsAny(f[0], "、和及与") {
+			lx.wholeNames = append(lx.wholeNames, f[0])
+		}
 		return nil
 	})
 	if err != nil {
