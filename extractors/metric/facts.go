@@ -1166,7 +1166,11 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			// money supply's growth; a loan's stays 贷款余额增速.
 			base = h
 		}
-		c.Subject, c.SubjectRule = base+c.Subject, SubjHead
+		head := c.Subject
+		if head == "总产" {
+			head = "总产量" // 棉花…，总产9.6万吨: the output, as statistics name it
+		}
+		c.Subject, c.SubjectRule = base+head, SubjHead
 		return
 	}
 }

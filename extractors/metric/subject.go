@@ -883,7 +883,7 @@ func SubjectRules() []SubjectRule {
 		{SubjVerb, "only a verb stands before the figure: 已办结82个 → 办结"},
 		{SubjBefore, "the words before the figure in its clause, without glue, verbs, comparisons, scope words and markers: 满意度达98.7% → 满意度"},
 		{SubjListItem, "分别 over a coordinated subject gives each figure its item: 进出口总额和出口额分别增长12.3%和15.8%"},
-		{SubjHead, "a generic head is completed by the subject of the figure before: 工业用电量同比增长7.4%，增幅回落1.1个百分点 → 工业用电量增幅; 棉花种植面积3.1万公顷，总产9.6万吨 → 棉花总产; a group after 其中 or a sector beside a sector takes the measure of the figure before: 居民人均可支配收入5万元，其中城镇居民6万元 → 城镇居民人均可支配收入"},
+		{SubjHead, "a generic head is completed by the subject of the figure before: 工业用电量同比增长7.4%，增幅回落1.1个百分点 → 工业用电量增幅; 棉花种植面积3.1万公顷，总产9.6万吨 → 棉花总产量; a group after 其中 or a sector beside a sector takes the measure of the figure before: 居民人均可支配收入5万元，其中城镇居民6万元 → 城镇居民人均可支配收入"},
 		{SubjActor, "an actor, a verb of achievement and the measure: 规模以上服务业企业实现营业收入88.4亿元 → 规模以上服务业企业营业收入"},
 		{SubjAligned, "分别 after a list of figures gives each figure of the group the subject of the figure it answers: 一般贸易进口120亿元、加工贸易进口45亿元，分别增长6.2%、下降3.4%"},
 		{SubjUrbanRural, "城乡居民 over two figures under 分别 is 城镇居民 and 农村居民: 城乡居民人均消费支出分别为21400元、12900元"},
