@@ -75,9 +75,10 @@ func (s *scanner) facts(out []Candidate) {
 				// 年均增长6.3%，2024年达到3865亿元: the level has no 年均.
 				c.Subject = strings.TrimSuffix(strings.TrimSuffix(c.Subject, "年均"), "平均")
 			}
-			if p := &out[k-1]; p.Unit == "百分点" && c.Unit != "百分点" && c.Verb != "" {
+			if p := &out[k-1]; (p.Unit == "百分点" || p.Rank) && c.Unit != "百分点" && c.Verb != "" {
 				// 降幅比上月扩大0.6个百分点；环比下降0.8%: the change is of
-				// the price, not of its rate.
+				// the price, not of its rate; so after a rank of the rate
+				// (增速…居全省第2位；比年初增加1387.5亿元).
 				c.Subject = s.trimRateHead(c.Subject)
 			}
 		}
