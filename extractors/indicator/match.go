@@ -26,6 +26,18 @@ func (c *Catalogue) Match(subject string) (name string, ok bool) {
 	return c.list[i].Name, true
 }
 
+// Find is Match returning the whole indicator, its group with it.
+func (c *Catalogue) Find(subject string) (Indicator, bool) {
+	if c == nil {
+		return Indicator{}, false
+	}
+	i := c.match(normalize(subject))
+	if i < 0 {
+		return Indicator{}, false
+	}
+	return c.list[i], true
+}
+
 // match returns the index of the indicator that the normalised subject s
 // names, or -1.
 func (c *Catalogue) match(s string) int32 {

@@ -219,3 +219,26 @@ func TestMatchNil(t *testing.T) {
 		t.Errorf("nil catalogue matched %q", got)
 	}
 }
+
+// TestFind checks that Find names the same indicator as Match, with its
+// group, and nothing where Match finds nothing.
+func TestFind(t *testing.T) {
+	c := defaultCatalogue(t)
+	for _, tc := range []struct{ subject, name, group string }{
+		{"不动产登记时间", "不动产登记时间", "政务服务"},
+		{"全省GDP", "地区生产总值", "综合"},
+		{"游客满意率", "", ""},
+	} {
+		ind, ok := c.Find(tc.subject)
+		if ok != (tc.name != "") || ind.Name != tc.name || ind.Group != tc.group {
+			t.Errorf("Find(%q) = %q %q %v, want %q %q", tc.subject, ind.Name, ind.Group, ok, tc.name, tc.group)
+		}
+		if name, _ := c.Match(tc.subject); name != ind.Name {
+			t.Errorf("Match(%q) = %q, Find %q", tc.subject, name, ind.Name)
+		}
+	}
+	var none *indicator.Catalogue
+	if _, ok := none.Find("GDP"); ok {
+		t.Error("nil catalogue found GDP")
+	}
+}

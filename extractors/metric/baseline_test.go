@@ -118,6 +118,9 @@ func TestSeriesFromContext(t *testing.T) {
 		{0, "今年以来，全县推进“高效办成一件事”，首批12个重点事项全部落地。", "12个", "高效办成一件事"},
 		{0, "今年计划实施市级重点项目360个，完成投资1200亿元以上。", "1200亿元以上", "重点项目完成投资"},
 		{0, "全年规上工业产值增长12.4%。", "增长12.4%", "规模以上工业总产值"},
+		{0, "不动产登记最快1小时办结。", "1小时", "不动产登记时间"},
+		// Negative: a count of a service is no time of it.
+		{0, "全年办理不动产登记12万件。", "12万件", ""},
 		// Negative: the planned total of the projects is no investment made.
 		{0, "全市20个重点项目集中开工，总投资567亿元。", "567亿元", ""},
 		// Negative: additions are no stock, and 满意率 elsewhere is no 好差评.

@@ -69,6 +69,14 @@ func (x *Extractor) resolve(c *Candidate) (newsfacts.Metric, bool) {
 			// own (新增人民币贷款) when the catalogue names it.
 			m.Indicator, _ = x.cat.Match(m.Subject + "增加")
 		}
+		if m.Indicator == "" && c.series == "" && c.Class == ClassTime && !strings.HasSuffix(m.Subject, "时间") {
+			// 不动产登记最快1小时办结: a time of a service named by the
+			// service alone is that service's time when the catalogue has it
+			// (不动产登记时间).
+			if ind, ok := x.cat.Find(m.Subject + "时间"); ok && ind.Group == "政务服务" {
+				m.Indicator = ind.Name
+			}
+		}
 	}
 	return m, true
 }
