@@ -97,6 +97,8 @@ func TestExpectedAsTarget(t *testing.T) {
 		{newsfacts.DayOf(2025, 1, 20), "全市人均预期寿命达到79.2岁。", "79.2岁", "false"},
 		{newsfacts.DayOf(2025, 1, 20), "稳定市场预期，全年地区生产总值增长5.2%。", "增长5.2%", "false"},
 		{newsfacts.DayOf(2025, 1, 20), "一季度经济增长好于预期，达到5.3%。", "5.3%", "false"},
+		{newsfacts.DayOf(2024, 1, 20), "省级一般公共预算支出安排1873.6亿元，比上年预算执行数增加41.2亿元。", "1873.6亿元", "true"},
+		{newsfacts.DayOf(2024, 1, 20), "全年一般公共预算支出892.6亿元，增长6.8%。", "892.6亿元", "false"},
 	})
 	checkChain(t, "subject", func(m newsfacts.Metric) string { return m.Subject }, []chainCase{
 		{newsfacts.DayOf(2025, 1, 20), "2025年全市一般公共预算收入预期增长3%左右。", "增长3%左右", "一般公共预算收入"},

@@ -275,6 +275,13 @@ func loadLexicon() (*lexicon, error) {
 		lx.subjectFwd.add(f[0], r)
 		if r == subjNoun && strings.ContainsAny(f[0], "、和及与") {
 			lx.wholeNames = append(lx.wholeNames, f[0])
+			if bare := strings.ReplaceAll(f[0], "、", ""); bare != f[0] {
+				// NOTE: reports also write the names without 、
+				// (电力热力燃气及水生产和供应业).
+				lx.subject.add(bare, r)
+				lx.subjectFwd.add(bare, r)
+				lx.wholeNames = append(lx.wholeNames, bare)
+			}
 		}
 		return nil
 	})
