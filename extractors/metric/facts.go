@@ -1322,8 +1322,9 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 }
 
 // hasBreakdown reports whether text holds the words that open a breakdown:
-// 分 and 看 one to six characters apart (分经济类型看), or 按 and 分 one to
-// eight apart (按常住地分), with no punctuation between.
+// 分 and 看 one to six characters apart (分经济类型看), 按 and 分 one to
+// eight apart (按常住地分), with no punctuation between, or a clause of 按
+// and 统计 (按经营地统计，) or of 在 and 中 (在规模以上工业中，).
 func hasBreakdown(text string) bool {
 	return breakdownAt(text) >= 0
 }
@@ -1336,8 +1337,9 @@ func hasBreakdown(text string) bool {
 func breakdownAt(text string) int {
 	for _, p := range [...]struct {
 		open, close string
-		max         int
-	}{{"分", "看", 6}, {"按", "分", 8}} {
+		min, max    int
+		comma       bool // the close must end a clause
+	}{{"分", "看", 1, 6, false}, {"按", "分", 1, 8, false}, {"按", "统计", 2, 8, true}, {"在", "中", 3, 10, true}} {
 		for i := 0; ; {
 			j := strings.Index(text[i:], p.open)
 			if j < 0 {
@@ -1346,7 +1348,7 @@ func breakdownAt(text string) int {
 			at := i + j
 			k, n := at+len(p.open), 0
 			for k < len(text) && n <= p.max {
-				if strings.HasPrefix(text[k:], p.close) && n >= 1 {
+				if strings.HasPrefix(text[k:], p.close) && n >= p.min && (!p.comma || strings.HasPrefix(text[k+len(p.close):], "，")) {
 					return at
 				}
 				r, size := utf8.DecodeRuneInString(text[k:])
