@@ -1324,7 +1324,8 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 // hasBreakdown reports whether text holds the words that open a breakdown:
 // 分 and 看 one to six characters apart (分经济类型看), 按 and 分 one to
 // eight apart (按常住地分), with no punctuation between, or a clause of 按
-// and 统计 (按经营地统计，) or of 在 and 中 (在规模以上工业中，).
+// and 统计 (按经营地统计，), of 在 and 中 (在规模以上工业中，) or of 从 and 看
+// (从贸易方式看，; not 从环比看，).
 func hasBreakdown(text string) bool {
 	return breakdownAt(text) >= 0
 }
@@ -1339,7 +1340,7 @@ func breakdownAt(text string) int {
 		open, close string
 		min, max    int
 		comma       bool // the close must end a clause
-	}{{"分", "看", 1, 6, false}, {"按", "分", 1, 8, false}, {"按", "统计", 2, 8, true}, {"在", "中", 3, 10, true}} {
+	}{{"分", "看", 1, 6, false}, {"按", "分", 1, 8, false}, {"按", "统计", 2, 8, true}, {"在", "中", 3, 10, true}, {"从", "看", 2, 8, true}} {
 		for i := 0; ; {
 			j := strings.Index(text[i:], p.open)
 			if j < 0 {
@@ -1348,7 +1349,8 @@ func breakdownAt(text string) int {
 			at := i + j
 			k, n := at+len(p.open), 0
 			for k < len(text) && n <= p.max {
-				if strings.HasPrefix(text[k:], p.close) && n >= p.min && (!p.comma || strings.HasPrefix(text[k+len(p.close):], "，")) {
+				if strings.HasPrefix(text[k:], p.close) && n >= p.min && (!p.comma || strings.HasPrefix(text[k+len(p.close):], "，")) &&
+					!strings.Contains(text[at:k], "比") { // 从环比看: a baseline, not parts
 					return at
 				}
 				r, size := utf8.DecodeRuneInString(text[k:])

@@ -101,9 +101,11 @@ func TestSets(t *testing.T) {
 		// (docs/metrics.md).
 		// NOTE: dev3 fell again, 93.9 → 92.9 %, on purpose: a gap in points
 		// to another place (高于全国0.5个百分点) now has the gap's direction,
-		// which dev3 alone of the six sets writes as none.
+		// which dev3 alone of the six sets writes as none; dev2 and dev3
+		// fell again (94.4 → 93.9, 92.9 → 92.1 %) when 从贸易方式看，… became
+		// a breakdown like 分产业看 (dev5 +9, dev6 +6).
 		{"testdata/dev.facts", 0.97, 0.93, 0.97},
-		{"testdata/dev2.facts", 0.94, 0.91, 0.97},
+		{"testdata/dev2.facts", 0.93, 0.91, 0.97},
 		{"testdata/dev3.facts", 0.92, 0.92, 0.91},
 		{"testdata/dev4.facts", 0.90, 0.83, 0.95},
 		{"testdata/dev5.facts", 0.75, 0.92, 0.87},
