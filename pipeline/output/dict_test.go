@@ -208,3 +208,48 @@ func TestRowsIntoOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestParquetNullableColumns checks the nullable columns of the tables
+// written through the Parquet library's column writers (flatParquetWriter)
+// in batches with nulls only, values only, and both, compressed and not:
+// the values and nulls must read back as written, and so must the strings
+// of a batch whose every value is "".
+func TestParquetNullableColumns(t *testing.T) {
+	var docs []output.DocRows
+	for d, vals := range [][]newsfacts.Opt[float64]{
+		{{}, {}},
+		{newsfacts.Some(1.5), newsfacts.Some(-2.0)},
+		{{}, newsfacts.Some(3.0), {}},
+	} {
+		doc := output.DocRows{Article: output.ArticleRow{DocID: fmt.Sprint(d), Text: "x", Chars: 1, Status: output.StatusOK,
+			Categories: []string{}, Tags: []string{}}}
+		for i, v := range vals {
+			m := output.MetricRow{DocID: doc.Article.DocID, MetricID: int32(i), Text: "t", Kind: "quantity", Value: 1, FromValue: v, ToValue: v}
+			if v.OK {
+				m.OrgID = newsfacts.Some(int32(i))
+				m.Unit = "个"
+			}
+			doc.Metrics = append(doc.Metrics, m)
+			dr := output.DateRow{DocID: doc.Article.DocID, DateID: int32(i), Text: "d", Granularity: "year"}
+			if v.OK {
+				dr.FromDate = newsfacts.Some(newsfacts.Day(i))
+			}
+			doc.Dates = append(doc.Dates, dr)
+		}
+		docs = append(docs, doc)
+	}
+	var want output.Tables
+	for _, d := range docs {
+		want.Metrics = append(want.Metrics, d.Metrics...)
+		want.Dates = append(want.Dates, d.Dates...)
+	}
+	for _, comp := range []string{"zstd", "none"} {
+		t.Run(comp, func(t *testing.T) {
+			dir := t.TempDir()
+			// One document a batch: nulls only, values only, both.
+			writeDocs(t, output.Options{Dir: dir, Format: output.FormatParquet, Compression: comp, BatchRows: 1}, docs)
+			got := readBack(t, dir, output.FormatParquet)
+			compareTables(t, &output.Tables{Metrics: got.Metrics, Dates: got.Dates}, &want)
+		})
+	}
+}

@@ -73,9 +73,12 @@ func str[R any](name string, get func(*R) string) column[R] {
 // NOTE: the text is nearly all of the strings written, and RowsInto
 // already knows it valid: checking it again was 2 % of a run's CPU time.
 func longStr[R any](name string, get func(*R) string) column[R] {
-	c := col(arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, get, (*array.StringBuilder).Append)
+	c := column[R]{field: arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, long: true}
 	c.size = func(r *R) int { return len(get(r)) }
-	c.long = true
+	c.buffer = func() (columnBuffer, func(*R)) {
+		b := new(textColumn)
+		return b, func(r *R) { b.add(get(r)) }
+	}
 	return c
 }
 

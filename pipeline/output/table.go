@@ -11,7 +11,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // createdBy is the Parquet created_by field. It is pinned so that files do
@@ -76,11 +75,11 @@ func newTableWriter[R any](cols []column[R], o Options, md *arrow.Metadata, w io
 					parquet.WithStatsFor(c.field.Name, false))
 			}
 		}
-		fw, err := pqarrow.NewFileWriter(schema, w, parquet.NewWriterProperties(props...), pqarrow.DefaultWriterProps())
+		pw, err := newParquetWriter(schema, w, parquet.NewWriterProperties(props...))
 		if err != nil {
 			return nil, err
 		}
-		out = parquetWriter{fw}
+		out = pw
 		// NOTE: without compression, the Parquet writer also falls back
 		// from a dictionary that saves no space, at its first check, which
 		// a dictionary array meets at once (see dictColumn.newArray).
@@ -106,26 +105,6 @@ func (w ipcWriter) write(cols []arrow.Array, rows int64) error {
 	rec := array.NewRecordBatch(w.schema, cols, rows)
 	defer rec.Release()
 	return w.Write(rec)
-}
-
-// parquetWriter writes each batch as a row group of a Parquet file, a
-// column at a time, as pqarrow's Write does with a record batch.
-//
-// NOTE: a column may come as a dictionary array (dictColumn) in one batch
-// and as strings in another, which a record batch of a single schema
-// could not hold. Either way it is the same Parquet column of strings.
-type parquetWriter struct{ *pqarrow.FileWriter }
-
-func (w parquetWriter) write(cols []arrow.Array, _ int64) error {
-	if err := w.NewRowGroupChecked(); err != nil {
-		return err
-	}
-	for _, c := range cols {
-		if err := w.WriteColumnData(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // arrowTable buffers rows in columnBuffers and hands them out as a batch
@@ -181,9 +160,11 @@ func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWrite
 		work: make(chan batch),
 		done: make(chan struct{}),
 	}
+	// NOTE: a flatParquetWriter takes dictionary arrays holding "" too.
+	_, emptyOK := out.(*flatParquetWriter)
 	for _, c := range cols {
 		if dict && c.text != nil {
-			d, text := newDictColumn(), c.text
+			d, text := newDictColumn(emptyOK), c.text
 			t.bufs = append(t.bufs, d)
 			t.appends = append(t.appends, func(r *R) { d.add(text(r)) })
 		} else {

@@ -10,9 +10,12 @@ import (
 // zstdWindow is the window of the zstd encoders of Parquet pages.
 //
 // NOTE: a page holds about 1 MiB (the writer's data page size), so a
-// larger window finds no more matches in it, while an encoder's history
+// larger window finds few more matches in it, while an encoder's history
 // buffer is twice its window: 16 MiB at zstd's default of 8 MiB. A smaller
-// window does not change what a reader gets.
+// window does not change what a reader gets. (The writer checks a page's
+// size after every 1,024 values, so a page of articles.text holds 1,024
+// texts: about 2 MB of the xwlb corpus's; at zstd's default window,
+// articles.parquet was 0.1 % smaller.)
 const zstdWindow = 1 << 20
 
 // zstdCodec compresses Parquet pages with zstd encoders that it keeps for
