@@ -107,19 +107,33 @@ func classify(r rune) class {
 // IsDigit reports whether r is an Arabic digit (half- or full-width) or a
 // Chinese digit (零〇一二两三…九, 壹贰叁…玖).
 func IsDigit(r rune) bool {
-	k := classify(r).kind
-	return k == kArabic || k == kDigit
+	return uint32(r) < 1<<16 && digitRunes[r>>6]&(1<<(r&63)) != 0
 }
+
+// digitRunes and numeralRunes are bitmaps of the runes that IsDigit and
+// IsNumeral accept, all below U+10000, built from classify.
+//
+// NOTE: a bit test, not classify's binary search over its cases: the
+// metric extractor asks about the neighbours of every numeral, and these
+// two were 4 % of its time (the classify of IsNumeral alone 3.5 %).
+var digitRunes, numeralRunes = func() (d, n [1 << 10]uint64) {
+	for r := rune(0); r < 1<<16; r++ {
+		switch classify(r).kind {
+		case kArabic, kDigit:
+			d[r>>6] |= 1 << (r & 63)
+			n[r>>6] |= 1 << (r & 63)
+		case kUnit, kMag, kPoint:
+			n[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return d, n
+}()
 
 // IsNumeral reports whether r can be part of a numeral: a digit, a unit
 // (十百千), a magnitude (万亿兆) or the decimal point 点. Span finders use it
 // to jump to candidate positions and to check a numeral's neighbours.
 func IsNumeral(r rune) bool {
-	switch classify(r).kind {
-	case kArabic, kDigit, kUnit, kMag, kPoint:
-		return true
-	}
-	return false
+	return uint32(r) < 1<<16 && numeralRunes[r>>6]&(1<<(r&63)) != 0
 }
 
 // IsFinancial reports whether r is a financial (大写) numeral character.
