@@ -386,6 +386,38 @@ func (f *firstRunes) has(s string) bool {
 	return f.bits[r>>6]&(1<<(r&63)) != 0
 }
 
+// lastRunes is a set of the last runes of some words.
+type lastRunes struct{ f firstRunes }
+
+// lastRunesOf returns the set of the last runes of words.
+func lastRunesOf(words []string) lastRunes {
+	var l lastRunes
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		l.f.add(string(r))
+	}
+	return l
+}
+
+// endsOne reports whether s may end with one of the words: whether its
+// last rune ends one. An invalid last byte ends none.
+func (l *lastRunes) endsOne(s string) bool {
+	r := rune(-1)
+	if len(s) >= 3 {
+		r = runes.At3(s, len(s)-3)
+	}
+	if r < 0 {
+		if s == "" {
+			return false
+		}
+		r, _ = decodeLastRune(s)
+	}
+	if r >= 1<<16 {
+		return l.f.above
+	}
+	return l.f.bits[r>>6]&(1<<(r&63)) != 0
+}
+
 // trie matches words at the start of a string, longest first.
 type trie[V any] struct {
 	nodes []tnode[V]

@@ -637,7 +637,10 @@ func (s *scanner) notMeasured(c *Candidate) string {
 	// (二十几万, 一百零几亿: Recognizers-Text reads them so); 十几年, 几十个
 	// are vague.
 	big := strings.HasSuffix(num, "万") || strings.HasSuffix(num, "萬") || strings.HasSuffix(num, "亿") || strings.HasSuffix(num, "億")
-	if strings.ContainsAny(num, "几幾") && !big || runeBefore(t, c.NumStart) == '几' ||
+	// NOTE: two Contains, not ContainsAny, which decodes num rune by rune
+	// for each of its characters (0.14 s in a profile of 12 iterations of
+	// the package benchmark).
+	if (strings.Contains(num, "几") || strings.Contains(num, "幾")) && !big || runeBefore(t, c.NumStart) == '几' ||
 		bare && runeBefore(t, c.NumStart) == '数' ||
 		(c.Pre == "上" || c.Pre == "成") && c.Num.Form.Has(numeral.Implied) {
 		return RejectVague

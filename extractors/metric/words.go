@@ -203,13 +203,29 @@ var comparedVerbs = map[string]newsfacts.Direction{
 // comparedVerb returns the comparison adjective that ends head, and its
 // length, or 0.
 func comparedVerb(head string) (string, int) {
-	for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
+	if !comparedLast.endsOne(head) {
+		return "", 0
+	}
+	for _, w := range comparedList {
 		if strings.HasSuffix(head, w) {
 			return w, len(w)
 		}
 	}
 	return "", 0
 }
+
+// comparedList are the words comparedVerb looks for, in order, and
+// comparedLast their last runes.
+//
+// NOTE: comparedVerb and glueBefore run at every step of before, for
+// every numeral: a bit test for the last rune of head first, not a
+// HasSuffix per word (the two 0.27 → 0.05 s in a profile of 12
+// iterations of the package benchmark).
+var (
+	comparedList = [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"}
+	comparedLast = lastRunesOf(comparedList[:])
+	glueLast     = lastRunesOf(glueWords[:])
+)
 
 // periodBaseline returns the length of a comparison with an earlier period
 // of the year that ends head (比1—2月, 较前三季度, 比1-7月份), or 0.
@@ -244,9 +260,11 @@ func periodBaseline(head string) int {
 }
 
 func glueBefore(head string) (string, int) {
-	for _, w := range glueWords {
-		if strings.HasSuffix(head, w) {
-			return w, len(w)
+	if glueLast.endsOne(head) {
+		for _, w := range glueWords {
+			if strings.HasSuffix(head, w) {
+				return w, len(w)
+			}
 		}
 	}
 	// 每人每年, 每亩: a rate's denominators between a verb and its figure.
