@@ -26,9 +26,53 @@ type class struct {
 
 // classify returns the role of r in a numeral.
 //
-// NOTE: a switch over constants compiles to a binary search, which is
-// faster here than a map and needs no initialisation.
+// NOTE: a look-up in classTable, built from classifyRune: the switch
+// compiles to a binary search whose branches mispredict (classify 0.16 →
+// 0.04 s in a 12-iteration profile of the metric package benchmark). The
+// table costs 64 KB and 0.6 ms at start-up.
 func classify(r rune) class {
+	if uint32(r) < 1<<16 {
+		return classes[classTable[r]]
+	}
+	return class{}
+}
+
+// classTable maps each rune below U+10000 to its class in classes, which
+// holds the distinct results of classifyRune (class{} first). Every rune
+// that classifyRune knows is below U+10000.
+var (
+	classTable [1 << 16]uint8
+	classes    []class
+)
+
+func init() {
+	index := map[class]uint8{class{}: 0}
+	classes = []class{{}}
+	for r := rune(0); r < 1<<16; r++ {
+		c := classifyRune(r)
+		if c == (class{}) {
+			continue // classTable[r] is 0 already
+		}
+		k, ok := index[c]
+		if !ok {
+			k = uint8(len(classes))
+			index[c] = k
+			classes = append(classes, c)
+		}
+		classTable[r] = k
+		switch c.kind {
+		case kArabic, kDigit:
+			digitRunes[r>>6] |= 1 << (r & 63)
+			numeralRunes[r>>6] |= 1 << (r & 63)
+		case kUnit, kMag, kPoint:
+			numeralRunes[r>>6] |= 1 << (r & 63)
+		}
+	}
+}
+
+// classifyRune returns the role of r in a numeral: the definition that
+// classTable holds.
+func classifyRune(r rune) class {
 	switch r {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return class{kind: kArabic, val: float64(r - '0')}
@@ -111,23 +155,12 @@ func IsDigit(r rune) bool {
 }
 
 // digitRunes and numeralRunes are bitmaps of the runes that IsDigit and
-// IsNumeral accept, all below U+10000, built from classify.
+// IsNumeral accept, all below U+10000, built with classTable.
 //
 // NOTE: a bit test, not classify's binary search over its cases: the
 // metric extractor asks about the neighbours of every numeral, and these
 // two were 4 % of its time (the classify of IsNumeral alone 3.5 %).
-var digitRunes, numeralRunes = func() (d, n [1 << 10]uint64) {
-	for r := rune(0); r < 1<<16; r++ {
-		switch classify(r).kind {
-		case kArabic, kDigit:
-			d[r>>6] |= 1 << (r & 63)
-			n[r>>6] |= 1 << (r & 63)
-		case kUnit, kMag, kPoint:
-			n[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return d, n
-}()
+var digitRunes, numeralRunes [1 << 10]uint64
 
 // IsNumeral reports whether r can be part of a numeral: a digit, a unit
 // (十百千), a magnitude (万亿兆) or the decimal point 点. Span finders use it
