@@ -134,12 +134,12 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		if p.Subject == "" || p.End > start || s.isVerb(p.Subject) {
 			return nil
 		}
-		if gap := s.text[p.End:start]; strings.ContainsAny(gap, "。！？!?\n") {
+		if gap := s.text[p.End:start]; containsSentenceEnd(gap) {
 			// Only a sentence that goes on with the one before: 一般公共预算
 			// 收入完成21.6亿元。按同口径计算，比上年同期增长4.3%.
 			i := strings.LastIndexAny(gap, "。！？!?")
 			_, mark := decodeRune(gap[max(i, 0):])
-			if i < 0 || strings.ContainsAny(gap[:i], "。！？!?\n") || !continues(gap[i+mark:]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
+			if i < 0 || containsSentenceEnd(gap[:i]) || !continues(gap[i+mark:]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
 				return nil // NOTE: across sentences, not a rank or a gap in points
 			}
 		}

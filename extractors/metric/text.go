@@ -80,6 +80,16 @@ func isClauseEnd(r rune) bool {
 	return false
 }
 
+// containsSentenceEnd is strings.ContainsAny(s, "。！？!?\n").
+//
+// NOTE: a search per mark: ContainsAny decodes s rune by rune and looks
+// each up in its set, which was slow on the long gaps between figures. The
+// answer is the same for any s: a mark's lead byte begins a rune wherever
+// it stands, so its bytes are the mark whenever they are found.
+func containsSentenceEnd(s string) bool {
+	return strings.Contains(s, "。") || strings.Contains(s, "！") || strings.Contains(s, "？") || strings.ContainsAny(s, "!?\n")
+}
+
 // lastRune returns the last rune of s (s not empty).
 func lastRune(s string) rune {
 	r, _ := decodeLastRune(s)
