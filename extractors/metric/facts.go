@@ -1,6 +1,7 @@
 package metric
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -582,14 +583,52 @@ func (s *scanner) hasParts() bool { return s.flags.parts }
 
 // sentenceStart returns the start of the sentence that holds off.
 func (s *scanner) sentenceStart(off int) int {
+	if off >= s.lastSentence.lo && off < s.lastSentence.hi {
+		return s.lastSentence.lo
+	}
 	s.findBounds()
-	return lastMark(s.bounds.sentences, off)
+	return s.lastSentence.find(s.bounds.sentences, off)
 }
 
 // clauseStartAt returns the start of the clause that holds off.
 func (s *scanner) clauseStartAt(off int) int {
+	if off >= s.lastClause.lo && off < s.lastClause.hi {
+		return s.lastClause.lo
+	}
 	s.findBounds()
-	return lastMark(s.bounds.clauses, off)
+	return s.lastClause.find(s.bounds.clauses, off)
+}
+
+// markSpan is the stretch from a mark to the next one (or to the end of
+// the text) that sentenceStart or clauseStartAt found last; hi is 0
+// before the first.
+//
+// NOTE: the rules ask again and again about the sentence and the clause
+// of the figure at hand, and of its neighbours: most questions are
+// answered here without a search (the two 0.29 → 0.22 s in a 16-iteration
+// profile of the package benchmark).
+type markSpan struct{ lo, hi int }
+
+// find returns the last mark at or before off (marks starts with 0) and
+// remembers its span.
+//
+// NOTE: the binary search written out: sort.Search's closure is not
+// inlined.
+func (m *markSpan) find(marks []int, off int) int {
+	lo, hi := 0, len(marks)
+	for lo < hi {
+		k := int(uint(lo+hi) >> 1)
+		if marks[k] > off {
+			hi = k
+		} else {
+			lo = k + 1
+		}
+	}
+	m.lo, m.hi = marks[lo-1], math.MaxInt
+	if lo < len(marks) {
+		m.hi = marks[lo]
+	}
+	return m.lo
 }
 
 // bounds holds where the sentences and clauses of the text start, and its
@@ -723,22 +762,6 @@ func (s *scanner) findBounds() {
 		f = flagsOf(t)
 	}
 	b.flags = f
-}
-
-// lastMark returns the last mark at or before off (marks starts with 0).
-func lastMark(marks []int, off int) int {
-	// NOTE: sort.Search written out: its closure is not inlined, and the
-	// rules ask for sentence and clause starts several times per figure.
-	lo, hi := 0, len(marks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if marks[m] > off {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	return marks[lo-1]
 }
 
 // otherEntity reads the subject of a figure compared with another entity
@@ -1364,7 +1387,7 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		}
 		return
 	}
-	if strings.ContainsRune("额量值率数价费入出", lastRune(c.Subject)) || s.endsWithTail(c.Subject) {
+	if measureRune(lastRune(c.Subject)) || s.endsWithTail(c.Subject) {
 		return // 其中工资性收入, 其中日用瓷出口额, 第一产业投资: a measure of its own
 	}
 	if !strings.HasSuffix(c.Subject, "业") && !s.hasParts() {
@@ -1419,6 +1442,19 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		c.SubjectRule = SubjHead
 		return
 	}
+}
+
+// measureRune reports whether r is one of 额量值率数价费入出, which end the
+// name of a measure.
+//
+// NOTE: a switch, not strings.ContainsRune, which converts r to a string
+// and searches for it (the test was a quarter of groupMeasure).
+func measureRune(r rune) bool {
+	switch r {
+	case '额', '量', '值', '率', '数', '价', '费', '入', '出':
+		return true
+	}
+	return false
 }
 
 // hasBreakdown reports whether text holds the words that open a breakdown:

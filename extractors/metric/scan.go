@@ -122,6 +122,9 @@ type scanner struct {
 	lastActorAt int
 	// goalYears is what goalYearIn found last.
 	goalYears goalYearMemo
+	// lastSentence and lastClause are the spans sentenceStart and
+	// clauseStartAt found last.
+	lastSentence, lastClause markSpan
 }
 
 // fresh sets the scanner's scratch candidate to c and returns it: a figure
