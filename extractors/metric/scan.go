@@ -427,7 +427,9 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		s.reject(ns, ne, rule)
 		return nil, c.End
 	}
-	if c.Unit == "" && ageRangeStart.MatchString(t[ne:min(len(t), ne+24)]) {
+	// NOTE: no match without 岁: a Contains first, not the regexp for every
+	// bare number.
+	if w := t[ne:min(len(t), ne+24)]; c.Unit == "" && strings.Contains(w, "岁") && ageRangeStart.MatchString(w) {
 		s.reject(ns, ne, RejectAge) // 3至17岁人群, 0—6岁儿童: the start of an age range
 		return nil, ne
 	}
@@ -671,8 +673,9 @@ func (s *scanner) notMeasured(c *Candidate) string {
 	after := t[c.End:]
 	// NOTE: the regexp is matched on the 24 bytes that can hold its match
 	// (five runes), not on the rest of the text: its backtracker clears a
-	// bitmap as long as its input, once per figure of a time.
-	if label.MatchString(after[:min(len(after), 24)]) {
+	// bitmap as long as its input, once per figure of a time. And only
+	// where 圈 is: there is no match without it.
+	if w := after[:min(len(after), 24)]; strings.Contains(w, "圈") && label.MatchString(w) {
 		return RejectIdentifier // 1小时交通圈, 半小时城市通勤圈
 	}
 	for _, w := range [...]string{"间", "来", "以来", "前", "后", "之前", "之后", "以前", "以后"} {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // before reads the words before the numeral: qualifier, change verb, glue
@@ -302,7 +303,15 @@ func (s *scanner) fromBefore(off int) int {
 	t := s.text
 	k := off
 	for n := 0; n < 12 && k > 0; n++ {
-		r, size := decodeLastRune(t[:k])
+		// NOTE: runes.At3 inlined, as in rtrie.match: this walk runs for
+		// every figure.
+		r, size := rune(-1), 3
+		if k >= 3 {
+			r = runes.At3(t, k-3)
+		}
+		if r < 0 {
+			r, size = decodeLastRune(t[:k])
+		}
 		if r == '由' || r == '从' {
 			gap := strings.TrimSuffix(t[k:off], "平均") // 由法定的平均20个工作日
 			if gap == "" {
