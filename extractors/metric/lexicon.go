@@ -124,8 +124,8 @@ type lexicon struct {
 	// which stripScope removes from the start of a subject.
 	scopeFirst firstRunes
 	// boundRunes is goalRunes with the sentence and clause marks of
-	// findBounds and the runes of flagsOf added: the runes that pass
-	// stops at.
+	// findBounds, the runes of flagsOf and 到 and 至 (see goalYearIn)
+	// added: the runes that pass stops at.
 	boundRunes [1 << 10]uint64
 }
 
@@ -171,7 +171,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 	}
 	lx.boundRunes = lx.goalRunes
-	for _, r := range "。！？!?\n，,；;：:分占于比对看按其" {
+	for _, r := range "。！？!?\n，,；;：:分占于比对看按其到至" {
 		lx.boundRunes[r>>6] |= 1 << (r & 63)
 	}
 	err = readTSV("units.tsv", 2, func(f []string) error {

@@ -120,8 +120,6 @@ type scanner struct {
 	// to, and lastActorAt where its sentence's figures began.
 	lastActor   string
 	lastActorAt int
-	// goalYears is what goalYearIn found last.
-	goalYears goalYearMemo
 	// lastSentence and lastClause are the spans sentenceStart and
 	// clauseStartAt found last.
 	lastSentence, lastClause markSpan
@@ -173,9 +171,9 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
 	s := scanner{lx: x.lx, text: text, ents: ents}
 	b := boundsPool.Get().(*bounds)
-	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0]}
+	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0], years: b.years[:0]}
 	defer func() {
-		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0]}
+		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0], years: s.bounds.years[:0]}
 		boundsPool.Put(b)
 		if s.places != nil {
 			clear(s.places)
