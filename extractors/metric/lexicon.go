@@ -354,6 +354,25 @@ func readTSV(name string, min int, fn func([]string) error) error {
 	return datafile.Fields("data/"+name, string(b), min, fn)
 }
 
+// bmpSet is a set of runes below U+10000.
+type bmpSet [1 << 10]uint64
+
+// bmpSetOf returns the set of the runes of rs, which are all below
+// U+10000.
+func bmpSetOf(rs string) *bmpSet {
+	b := new(bmpSet)
+	for _, r := range rs {
+		if r >= 1<<16 {
+			panic(fmt.Sprintf("bmpSetOf: %U", r))
+		}
+		b[r>>6] |= 1 << (r & 63)
+	}
+	return b
+}
+
+// has reports whether r is in b.
+func (b *bmpSet) has(r rune) bool { return uint32(r) < 1<<16 && b[r>>6]&(1<<(r&63)) != 0 }
+
 // firstRunes is a set of the first runes of some words.
 type firstRunes struct {
 	// bits marks the runes below U+10000; above marks that a word begins

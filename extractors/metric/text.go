@@ -72,13 +72,10 @@ func isAlnum(r rune) bool { return isLatin(r) || isDigit(r) }
 func isHan(r rune) bool { return runes.IsHan(r) }
 
 // isClauseEnd reports whether r ends a clause.
-func isClauseEnd(r rune) bool {
-	switch r {
-	case '，', '。', '；', '：', '！', '？', ',', ';', '!', '?', '\n', '、', '（', '）', '(', ')', '“', '”', '《', '》', '"', '【', '】':
-		return true
-	}
-	return false
-}
+func isClauseEnd(r rune) bool { return clauseEnds.has(r) }
+
+// clauseEnds are the runes that end a clause (a bit set, as singleStops).
+var clauseEnds = bmpSetOf("，。；：！？,;!?\n、（）()“”《》\"【】")
 
 // containsSentenceEnd is strings.ContainsAny(s, "。！？!?\n").
 //
