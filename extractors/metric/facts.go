@@ -725,10 +725,6 @@ func (s *scanner) findBounds() {
 			b.clauses = append(b.clauses, i+n)
 		case '，', ',', '；', ';', '：', ':':
 			b.clauses = append(b.clauses, i+n)
-		case 'P':
-			if strings.HasPrefix(t[i:], "PM") {
-				f.pm = true
-			}
 		default:
 			if r < 1<<16 && s.lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
 				for _, w := range s.lx.goalsByRune[r] {
@@ -748,6 +744,10 @@ func (s *scanner) findBounds() {
 			}
 			// The textFlags, as flagsOf finds them.
 			switch r {
+			case 'P': // here only if P began a target word
+				if strings.HasPrefix(t[i:], "PM") {
+					f.pm = true
+				}
 			case '分':
 				fen = true
 				if strings.HasPrefix(t[i+n:], "别") {
