@@ -95,6 +95,8 @@ type GSE struct {
 	// them with one memory access. It only filters: a word whose bit is
 	// set is still looked up in the trie, so the answers do not change.
 	words []uint64
+	// table finds the dictionary's words (gse's trie answers the same).
+	table *wordTable
 	// short segments as seg does, with less allocation.
 	short *shortest
 }
@@ -181,11 +183,13 @@ func (b *Builder) Build() *GSE {
 	// both), spelt as Token.Text.
 	g.words = make([]uint64, wordBits/64)
 	tokens := g.gse().Dict.Tokens
+	texts := make([]string, len(tokens))
 	for i := range tokens {
-		h := wordHash(tokens[i].Text())
-		g.words[h>>6] |= 1 << (h & 63)
+		texts[i] = tokens[i].Text()
+		setBit(g.words, wordHash(texts[i]))
 	}
-	g.short = newShortest(g.gse(), g.words)
+	g.table = newWordTable(g.gse().Dict, texts)
+	g.short = newShortest(g.gse(), texts, g.words, g.table)
 	return g
 }
 
@@ -193,14 +197,17 @@ func (b *Builder) Build() *GSE {
 // bits (512 KB) let fewer than 2% of non-words through.
 const wordBits = 1 << 22
 
-// wordHash hashes a word to a bit of the word filter (FNV-1a).
-func wordHash(w string) uint32 {
+// wordHash hashes a word to a bit of the word filter.
+func wordHash(w string) uint32 { return fnv32(w) & (wordBits - 1) }
+
+// fnv32 is the 32-bit FNV-1a hash of w.
+func fnv32(w string) uint32 {
 	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
 		h *= fnvPrime
 	}
-	return h & (wordBits - 1)
+	return h
 }
 
 // The constants of 32-bit FNV-1a.
@@ -280,15 +287,20 @@ func (g *GSE) Lookup(word string) (Entry, bool) {
 	if word == "" {
 		return Entry{}, false
 	}
-	if h := wordHash(word); g.words[h>>6]&(1<<(h&63)) == 0 {
+	h := fnv32(word)
+	if !hasBit(g.words, h&(wordBits-1)) {
 		return Entry{}, false
 	}
-	freq, pos, ok := g.gse().Dict.Find([]byte(word))
-	if !ok || freq == 0 {
-		// Find reports a prefix of a longer word as found with no data.
+	sl := g.table.find(word, h)
+	if sl == nil {
 		return Entry{}, false
 	}
-	return Entry{Pos: pos, Freq: freq}, true
+	// NOTE: gse's Dictionary.Find reports a word of frequency 0 as found
+	// with no data, which Lookup took for no word.
+	if e := g.table.entries[sl.tok-1]; e.Freq != 0 {
+		return e, true
+	}
+	return Entry{}, false
 }
 
 // Aligned reports whether text[start:end] stands as a word of its own: seg,
