@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors"
@@ -38,10 +39,13 @@ type Options struct {
 // Extractor finds organisations and places. It implements
 // extractors.Extractor.
 type Extractor struct {
-	g       *gazetteers.Gazetteer
-	seg     *segment.GSE
-	places  *place.Finder
-	orgs    *org.Finder
+	g      *gazetteers.Gazetteer
+	seg    *segment.GSE
+	places *place.Finder
+	orgs   *org.Finder
+	// marks are the characters whose offsets the gazetteer match lists:
+	// the place finder's Marks and the scope words' first characters.
+	marks   gazetteers.RuneSet
 	hits    sync.Pool // of *[]gazetteers.Hit
 	scratch sync.Pool // of *scratch
 }
@@ -77,6 +81,11 @@ func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {
 	}
 	e.places = place.New(g, l)
 	e.orgs = org.New(g, s, l)
+	e.marks = *e.places.Marks()
+	for _, f := range scopeFirsts {
+		r, _ := utf8.DecodeRuneInString(f)
+		e.marks.Add(r)
+	}
 	e.hits.New = func() any { return new([]gazetteers.Hit) }
 	e.scratch.New = func() any { return new(scratch) }
 	return e
@@ -121,8 +130,9 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	// NOTE: the match also lists the characters the place finder's
 	// single-character rules look at, which its own pass over the text
 	// found (9 % of the stage in profiles): BenchmarkExtract cpu-MB/s
-	// +2.3 % (benchstat n=6, p=0.041).
-	hits, marks := e.g.MatchMarking(text, (*buf)[:0], e.places.Marks(), sc.marks[:0])
+	// +2.3 % (benchstat n=6, p=0.041); and the scope words' first
+	// characters (see scopes).
+	hits, marks := e.g.MatchMarking(text, (*buf)[:0], &e.marks, sc.marks[:0])
 	*buf, sc.marks = hits, marks
 
 	ctx := place.Context{Anchors: e.anchors(title, sc)}
@@ -134,7 +144,7 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
-	cands = e.scopes(text, title, ps, ctx.Anchors, home, cands)
+	cands = e.scopes(text, title, marks, ps, ctx.Anchors, home, cands)
 	sc.cands = cands
 	return settle(cands, sc)
 }

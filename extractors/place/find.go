@@ -89,8 +89,9 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	return f.find(buf, text, hits, nil, false)
 }
 
-// FindMarked is FindBuf for hits found by g.MatchMarking with the set
-// f.Marks(), which gave marks.
+// FindMarked is FindBuf for hits found by g.MatchMarking with a set that
+// holds f.Marks(), which gave marks (the set may hold other characters, a
+// caller's own: the finder skips them).
 func (f *Finder) FindMarked(buf []Mention, text string, hits []gazetteers.Hit, marks []int) []Mention {
 	return f.find(buf, text, hits, marks, true)
 }
@@ -641,7 +642,9 @@ func (f *Finder) readMarks(s *scan, offsets []int) {
 	marks := s.marks[:0]
 	for _, i := range offsets {
 		r, size := runes.At(text, i)
-		marks = append(marks, charMark{at: i, r: r, size: uint8(size), cl: f.classes[r] & markClasses})
+		if cl := f.classOf(r) & markClasses; cl != 0 {
+			marks = append(marks, charMark{at: i, r: r, size: uint8(size), cl: cl})
+		}
 	}
 	s.marks = marks
 }
