@@ -28,6 +28,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 //go:generate go run ./internal/gen/gensegdict -out data/dict.txt
@@ -341,7 +342,7 @@ func AlignedIn(seg Segmenter, buf []newsfacts.Token, text string, start, end, ct
 // a punctuation mark, space or line break.
 func BackRunes(text string, i, n int) int {
 	for ; n > 0 && i > 0; n-- {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
+		r, size := runes.Last(text[:i])
 		if IsBreak(r) {
 			break
 		}
@@ -354,7 +355,7 @@ func BackRunes(text string, i, n int) int {
 // a punctuation mark, space or line break.
 func FwdRunes(text string, i, n int) int {
 	for ; n > 0 && i < len(text); n-- {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.At(text, i)
 		if IsBreak(r) {
 			break
 		}
@@ -366,6 +367,13 @@ func FwdRunes(text string, i, n int) int {
 // IsBreak reports whether r ends a window: punctuation, a symbol, a space
 // or a line break.
 func IsBreak(r rune) bool {
+	// NOTE: a CJK unified ideograph, the common case, is a letter: the
+	// three look-ups of unicode's range tables for each character of the
+	// windows (BackRunes, FwdRunes) were 2 % of the entity stage in
+	// profiles of its BenchmarkExtract.
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return false
+	}
 	return r == '\n' || unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
