@@ -242,7 +242,7 @@ func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	// they were taken.
 	keep := sc.keep[:0]
 	for _, i := range order {
-		c := cands[i]
+		c := &cands[i]
 		ok := true
 	check:
 		for b := max(c.Start-maxLen, 0) / bucket; b <= c.End/bucket && b < len(buckets); b++ {

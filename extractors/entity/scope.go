@@ -8,6 +8,7 @@ import (
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodScope is the method of a scope word read as the place it stands
@@ -40,7 +41,10 @@ func (e *Extractor) scopes(text, title string, marks []int, ps []place.Place, an
 	// passes over the text, one per first character, were 4 % of the stage
 	// in profiles of BenchmarkExtract.
 	for _, at := range marks {
-		if at+scopeLen > len(text) || !slices.Contains(scopeFirstKeys[:], packScope(text[at:at+len("国")])) {
+		if at+scopeLen > len(text) {
+			continue
+		}
+		if r := runes.At3(text, at); r != scopeFirstRunes[0] && r != scopeFirstRunes[1] && r != scopeFirstRunes[2] && r != scopeFirstRunes[3] {
 			continue
 		}
 		w := text[at : at+scopeLen]
@@ -104,19 +108,19 @@ var scopeFirsts = func() []string {
 	return out
 }()
 
-// scopeFirstKeys and scopeWordKeys are scopeFirsts and scopeWords packed
-// by packScope.
+// scopeFirstRunes are scopeFirsts as runes, and scopeWordKeys scopeWords
+// packed by packScope.
 //
 // NOTE: the scope loop looks at every character the gazetteer match lists
 // (about 800,000 a pass over the corpus); string comparisons there took
 // 14 ms a pass of BenchmarkExtract in profiles.
 var (
-	scopeFirstKeys = func() (out [4]uint64) {
+	scopeFirstRunes = func() (out [4]rune) {
 		if len(scopeFirsts) != len(out) {
 			panic("entity: the scope words do not have four first characters")
 		}
 		for i, f := range scopeFirsts {
-			out[i] = packScope(f)
+			out[i] = runes.At3(f, 0)
 		}
 		return out
 	}()
@@ -130,8 +134,7 @@ var (
 
 // packScope packs the bytes of s, at most eight, into an integer, the
 // first byte highest: two strings of the same length have the same key
-// only if they are equal (the scope loop compares keys of three-byte
-// characters, and of six-byte words).
+// only if they are equal (the scope loop compares keys of six-byte words).
 func packScope(s string) uint64 {
 	var k uint64
 	for i := 0; i < len(s); i++ {

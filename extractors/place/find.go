@@ -641,7 +641,11 @@ func (f *Finder) readMarks(s *scan, offsets []int) {
 	text := s.text
 	marks := s.marks[:0]
 	for _, i := range offsets {
-		r, size := runes.At(text, i)
+		// NOTE: runes.At3 inlines, runes.At does not.
+		r, size := runes.At3(text, i), 3
+		if r < 0 {
+			r, size = runes.At(text, i)
+		}
 		if cl := f.classOf(r) & markClasses; cl != 0 {
 			marks = append(marks, charMark{at: i, r: r, size: uint8(size), cl: cl})
 		}
