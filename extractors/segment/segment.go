@@ -74,7 +74,8 @@ type Options struct {
 // GSE is the gse-backed Segmenter and Lexicon. It is read-only after it is
 // built and safe for concurrent use.
 type GSE struct {
-	// seg is the *gse.Segmenter (see gse).
+	// seg is the *gse.Segmenter (see gse) while the GSE is built; Build
+	// drops it, unless keepGSE.
 	//
 	// NOTE: an unsafe.Pointer, so that gse's type is not in the type
 	// descriptor of GSE. GSE is converted to interfaces, and the binary
@@ -94,7 +95,7 @@ type GSE struct {
 	// double-array trie follows one array cell per byte of the string (six
 	// cache misses for two characters), while the bit set rejects most of
 	// them with one memory access. It only filters: a word whose bit is
-	// set is still looked up in the trie, so the answers do not change.
+	// set is still looked up in the table, so the answers do not change.
 	words []uint64
 	// table finds the dictionary's words (gse's trie answers the same).
 	table *wordTable
@@ -191,8 +192,19 @@ func (b *Builder) Build() *GSE {
 	}
 	g.table = newWordTable(g.gse().Dict, texts)
 	g.short = newShortest(g.gse(), texts, g.words, g.table)
+	// NOTE: the word table and the path search hold all that Lookup and
+	// SegmentAt read; gse's dictionary (its trie, and a token with slices
+	// of every word) stayed in the heap, which the garbage collector
+	// marks at each cycle, for nothing.
+	if !keepGSE {
+		g.seg = nil
+	}
 	return g
 }
+
+// keepGSE keeps gse's segmenter after Build, for the tests that compare
+// SegmentAt and the word table with it (export_test.go sets it).
+var keepGSE = false
 
 // wordBits is the size of the word filter: at about 70,000 words, 2^22
 // bits (512 KB) let fewer than 2% of non-words through.
@@ -233,7 +245,7 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 }
 
 // segmentGSE is SegmentAt done by gse itself, which the tests compare with
-// SegmentAt.
+// SegmentAt; it needs keepGSE.
 func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
 	g.calc.Do(g.gse().CalcToken)
 	// NOTE: gse works on []byte; the conversion copies the window, which
