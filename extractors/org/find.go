@@ -11,6 +11,7 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // rule is one organisation rule: a name, the pattern it looks for, and its
@@ -601,8 +602,8 @@ func (f *Finder) crossesEnd(text string, j int) bool {
 	if f.lex == nil || j == 0 || j >= len(text) {
 		return false
 	}
-	_, s1 := utf8.DecodeLastRuneInString(text[:j])
-	_, s2 := utf8.DecodeRuneInString(text[j:])
+	_, s1 := runes.Last(text[:j])
+	_, s2 := runes.First(text[j:])
 	e, ok := f.lex.Lookup(text[j-s1 : j+s2])
 	return ok && e.Pos != "nt"
 }
@@ -611,7 +612,7 @@ func (f *Finder) crossesEnd(text string, j int) bool {
 // starts at i (团长, 厂长, 主任).
 func (f *Finder) titleAt(text string, i int) bool {
 	for n, j := 0, i; n < maxTitle && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if f.titles[text[i:j]] {
 			return true

@@ -394,19 +394,19 @@ func notPlace(e segment.Entry) bool { return !strings.HasPrefix(e.Pos, "ns") }
 
 // prevRuneStart returns the byte offset where the rune before i starts.
 func prevRuneStart(text string, i int) int {
-	_, size := utf8.DecodeLastRuneInString(text[:i])
+	_, size := runes.Last(text[:i])
 	return i - size
 }
 
 // firstRuneLen returns the size in bytes of the first rune of s.
 func firstRuneLen(s string) int {
-	_, size := utf8.DecodeRuneInString(s)
+	_, size := runes.First(s)
 	return size
 }
 
 // lastRuneLen returns the size in bytes of the last rune of s.
 func lastRuneLen(s string) int {
-	_, size := utf8.DecodeLastRuneInString(s)
+	_, size := runes.Last(s)
 	return size
 }
 

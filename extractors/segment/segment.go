@@ -398,7 +398,7 @@ func WordStarting(lex Lexicon, text string, i, min, max int, ok func(Entry) bool
 	}
 	j := i
 	for n := 1; n <= max && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if n >= min {
 			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
@@ -417,7 +417,7 @@ func WordEnding(lex Lexicon, text string, j, min, max int, ok func(Entry) bool) 
 	}
 	i := j
 	for n := 1; n <= max && i > 0; n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:i])
+		_, size := runes.Last(text[:i])
 		i -= size
 		if n >= min {
 			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
@@ -436,7 +436,7 @@ func WordBeyond(lex Lexicon, text string, i, end int, ok func(Entry) bool) bool 
 	}
 	j := end
 	for n := 1; n <= 2 && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if e, found := lex.Lookup(text[i:j]); found && ok(e) {
 			return true
