@@ -44,7 +44,8 @@ type Extractor struct {
 	places *place.Finder
 	orgs   *org.Finder
 	// marks are the characters whose offsets the gazetteer match lists:
-	// the place finder's Marks and the scope words' first characters.
+	// the place and organisation finders' Marks and the scope words' first
+	// characters.
 	marks   gazetteers.RuneSet
 	hits    sync.Pool // of *[]gazetteers.Hit
 	scratch sync.Pool // of *scratch
@@ -82,6 +83,9 @@ func newExtractor(g *gazetteers.Gazetteer, seg *segment.GSE) *Extractor {
 	e.places = place.New(g, l)
 	e.orgs = org.New(g, s, l)
 	e.marks = *e.places.Marks()
+	for i, w := range org.Marks() {
+		e.marks[i] |= w
+	}
 	for _, f := range scopeFirsts {
 		r, _ := utf8.DecodeRuneInString(f)
 		e.marks.Add(r)
@@ -131,7 +135,8 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	// single-character rules look at, which its own pass over the text
 	// found (9 % of the stage in profiles): BenchmarkExtract cpu-MB/s
 	// +2.3 % (benchstat n=6, p=0.041); and the scope words' first
-	// characters (see scopes).
+	// characters (see scopes) and the opening marks the organisation
+	// finder's quotation rules start at.
 	hits, marks := e.g.MatchMarking(text, (*buf)[:0], &e.marks, sc.marks[:0])
 	*buf, sc.marks = hits, marks
 
@@ -140,7 +145,7 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	ps := e.places.ResolveBuf(sc.places, text, sc.mentions, ctx)
 	sc.places = ps
 	home := e.places.HomeOf(ps, ctx)
-	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.FindIn(&sc.orgs, text, hits, ps), org.Context{Places: ps, Home: home})
+	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.FindInMarked(&sc.orgs, text, hits, ps, marks), org.Context{Places: ps, Home: home})
 	for _, p := range ps {
 		cands = append(cands, p.Entity)
 	}
