@@ -445,7 +445,11 @@ func (t *trie) scanFrom2(text string, dst []Hit, i, j int, nd *tnode, r1, r2 run
 	if j >= len(text) || nd.n == 0 {
 		return dst
 	}
-	r, size := at(text, j)
+	// NOTE: runes.At3 inlines here; at does not.
+	r, size := runes.At3(text, j), 3
+	if r < 0 {
+		r, size = runes.At(text, j)
+	}
 	if !t.filters.hasTrigram(r1, r2, r) {
 		return dst
 	}
@@ -466,7 +470,10 @@ func (t *trie) scanFrom(text string, dst []Hit, i, j int, nd *tnode) []Hit {
 		if j >= len(text) || nd.n == 0 {
 			return dst
 		}
-		r, size := at(text, j)
+		r, size := runes.At3(text, j), 3
+		if r < 0 {
+			r, size = runes.At(text, j)
+		}
 		n := t.childOf(nd, r)
 		if n < 0 {
 			return dst
