@@ -122,7 +122,20 @@ func TestMatchNaiveCorpus(t *testing.T) {
 // BenchmarkMatchCorpus matches the first 3,000 articles of the shared xwlb
 // corpus (real text, unlike BenchmarkMatch's repeated sentence, so that the
 // trie's memory is not all in cache).
-func BenchmarkMatchCorpus(b *testing.B) {
+func BenchmarkMatchCorpus(b *testing.B) { benchmarkMatchCorpus(b, nil) }
+
+// BenchmarkMatchMarkingCorpus is BenchmarkMatchCorpus with MatchMarking
+// listing some characters, about one in fifteen of the corpus, as the
+// entity extractor's do.
+func BenchmarkMatchMarkingCorpus(b *testing.B) {
+	var set gazetteers.RuneSet
+	for _, r := range "中美日英法德俄韩村镇街乡在访华京沪赴抵全我本该" {
+		set.Add(r)
+	}
+	benchmarkMatchCorpus(b, &set)
+}
+
+func benchmarkMatchCorpus(b *testing.B, set *gazetteers.RuneSet) {
 	p := shared.Path("corpus/xwlb/articles.jsonl")
 	if p == "" {
 		b.Skip("shared corpus/xwlb/articles.jsonl not found")
@@ -148,9 +161,65 @@ func BenchmarkMatchCorpus(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	var hits []gazetteers.Hit
+	var marks []int
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			hits = g.Match(t, hits[:0])
+			if set == nil {
+				hits = g.Match(t, hits[:0])
+			} else {
+				hits, marks = g.MatchMarking(t, hits[:0], set, marks[:0])
+			}
+		}
+	}
+}
+
+// TestMatchMarking checks that MatchMarking finds Match's hits and lists
+// the offsets of exactly the characters of its set, on the hand-written
+// texts of TestMatchNaive (malformed UTF-8, four-byte runes) and, when
+// the shared folder is present, on articles of the xwlb corpus.
+func TestMatchMarking(t *testing.T) {
+	g := defaultGazetteer(t)
+	var set gazetteers.RuneSet
+	for _, r := range "中美村京访国\uFFFD" {
+		set.Add(r)
+	}
+	set.Add(0x20000) // outside the Basic Multilingual Plane: not added
+	texts := []string{
+		"湖南省株洲市石峰区行政审批局会同市住建局召开会议", "中美两国元首通电话，中方介绍了湖南晋通公司的情况",
+		"IBM公司与IBMX公司", "株洲\xff市住建局", "株洲市\xe4\xbd", "\xed\xa0\x80株洲市", "\xe0\x80\x80株洲市",
+		"株洲市😀长沙市𠀀湘潭", "中", "",
+	}
+	if p := shared.Path("corpus/xwlb/articles.jsonl"); p != "" {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+		for n := 0; n < 200 && sc.Scan(); n++ {
+			var rec struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, rec.Text)
+		}
+	}
+	for _, text := range texts {
+		hits, marks := g.MatchMarking(text, nil, &set, nil)
+		if want := g.Match(text, nil); !slices.Equal(hits, want) {
+			t.Errorf("MatchMarking(%q) hits %v, want %v", text, hits, want)
+		}
+		var want []int
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if set.Has(r) {
+				want = append(want, i)
+			}
+			i += size
+		}
+		if !slices.Equal(marks, want) {
+			t.Errorf("MatchMarking(%q) marks %v, want %v", text, marks, want)
 		}
 	}
 }

@@ -26,7 +26,36 @@ func (g *Gazetteer) Surface(id int32) string { return g.surface[id] }
 // begins or ends with an ASCII letter or digit matches only where it is not
 // glued to another one (IBM in IBMX does not match).
 func (g *Gazetteer) Match(text string, dst []Hit) []Hit {
-	return g.trie.scan(text, dst)
+	hits, _ := g.trie.scan(text, dst, nil, nil)
+	return hits
+}
+
+// RuneSet is a set of runes of the Basic Multilingual Plane, as a bit set.
+type RuneSet [0x10000 / 64]uint64
+
+// Add adds r to the set; a rune outside the Basic Multilingual Plane is
+// not added.
+func (s *RuneSet) Add(r rune) {
+	if r >= 0 && r < 0x10000 {
+		s[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// Has reports whether r is in the set.
+func (s *RuneSet) Has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0
+}
+
+// MatchMarking is Match that also appends to marks the byte offset of every
+// character of text that is in set, in text order, and returns both.
+//
+// NOTE: for a caller that needs both (the place finder lists the
+// characters its single-character rules look at): the match decodes every
+// character anyway, and a pass of the caller's own over the text was 9 %
+// of the entity stage in profiles of its BenchmarkExtract (see
+// extractors/place.Finder.Marks); the set test here costs about 1 %.
+func (g *Gazetteer) MatchMarking(text string, dst []Hit, set *RuneSet, marks []int) ([]Hit, []int) {
+	return g.trie.scan(text, dst, set, marks)
 }
 
 // trie is a rune trie over the surfaces. The root's children are found in a
@@ -50,15 +79,27 @@ func (g *Gazetteer) Match(text string, dst []Hit) []Hit {
 // profiles of the entity stage's BenchmarkExtract, the read cost 21 ms a
 // pass over the corpus; the bit test costs 6 ms.
 type trie struct {
-	root      []int32  // BMP rune → node+1; 0 means none
-	rootValue []uint64 // bit set of the BMP runes whose root child has a value
-	bigrams   []uint64 // bit set of hashed first two runes of the surfaces
-	trigrams  []uint64 // bit set of hashed first three runes of the surfaces
-	rootX     map[rune]int32
-	nodes     []tnode
-	edgeRune  []rune
-	edgeNode  []int32
-	pairs     []pairSlot // open addressing, linear probing; len is a power of two
+	root     []int32 // BMP rune → node+1; 0 means none
+	filters  *trieFilters
+	rootX    map[rune]int32
+	nodes    []tnode
+	edgeRune []rune
+	edgeNode []int32
+	pairs    []pairSlot // open addressing, linear probing; len is a power of two
+}
+
+// trieFilters are the bit sets the scan tests at every character.
+//
+// NOTE: arrays of a fixed size behind one pointer, not slices: the scan's
+// loop holds one register for the three of them and tests bits without
+// bounds checks. Its loop spilled most of its variables to the stack.
+type trieFilters struct {
+	// rootValue is the bit set of the BMP runes whose root child has a
+	// value.
+	rootValue [0x10000 / 64]uint64
+	// bigrams and trigrams are the bit sets of the hashed first two and
+	// three runes of the surfaces.
+	bigrams, trigrams [bigramBits / 64]uint64
 }
 
 // pairSlot is a slot of the depth-two table: the two runes, the node they
@@ -178,10 +219,11 @@ func buildTrie(surfaces []string) trie {
 		}
 	}
 	t.nodes = nodes
-	t.rootValue = make([]uint64, 0x10000/64)
+	t.filters = new(trieFilters)
+	f := t.filters
 	for r, n := range t.root {
 		if n != 0 && nodes[n-1].value != 0 {
-			t.rootValue[r>>6] |= 1 << (r & 63)
+			f.rootValue[r>>6] |= 1 << (r & 63)
 		}
 	}
 	// The depth-two nodes, at most half full.
@@ -208,18 +250,16 @@ func buildTrie(surfaces []string) trie {
 		}
 		t.pairs[k] = pairSlot{key: key, nd: nodes[i], node: int32(i) + 1}
 	}
-	t.bigrams = make([]uint64, bigramBits/64)
-	t.trigrams = make([]uint64, bigramBits/64)
 	for _, s := range surfaces {
 		r1, n1 := utf8.DecodeRuneInString(s)
 		if n1 < len(s) {
 			r2, n2 := utf8.DecodeRuneInString(s[n1:])
 			b := bigramHash(r1, r2)
-			t.bigrams[b>>6] |= 1 << (b & 63)
+			f.bigrams[b>>6] |= 1 << (b & 63)
 			if n1+n2 < len(s) {
 				r3, _ := utf8.DecodeRuneInString(s[n1+n2:])
 				b := trigramHash(r1, r2, r3)
-				t.trigrams[b>>6] |= 1 << (b & 63)
+				f.trigrams[b>>6] |= 1 << (b & 63)
 			}
 		}
 	}
@@ -235,9 +275,9 @@ func bigramHash(r1, r2 rune) uint32 {
 	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> (32 - 20)
 }
 
-func (t *trie) hasBigram(r1, r2 rune) bool {
+func (f *trieFilters) hasBigram(r1, r2 rune) bool {
 	b := bigramHash(r1, r2)
-	return t.bigrams[b>>6]&(1<<(b&63)) != 0
+	return f.bigrams[b>>6]&(1<<(b&63)) != 0
 }
 
 // trigramHash hashes the first three runes of a surface for the trigram
@@ -253,9 +293,9 @@ func trigramHash(r1, r2, r3 rune) uint32 {
 	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77 ^ uint32(r3)*0xC2B2AE3D) >> (32 - 20)
 }
 
-func (t *trie) hasTrigram(r1, r2, r3 rune) bool {
+func (f *trieFilters) hasTrigram(r1, r2, r3 rune) bool {
 	b := trigramHash(r1, r2, r3)
-	return t.trigrams[b>>6]&(1<<(b&63)) != 0
+	return f.trigrams[b>>6]&(1<<(b&63)) != 0
 }
 
 // child returns the child of node n on rune r, or -1.
@@ -323,29 +363,41 @@ func at(text string, i int) (rune, int) {
 	return runes.At(text, i)
 }
 
-func (t *trie) scan(text string, dst []Hit) []Hit {
-	// r, size is the rune at i; the walk from i decodes the next one,
-	// which the next round takes over.
+// scan appends the hits of text to dst and, if set is not nil, the
+// offsets of the characters in set to marks.
+func (t *trie) scan(text string, dst []Hit, set *RuneSet, marks []int) ([]Hit, []int) {
+	f := t.filters
+	// NOTE: the outputs in a struct in memory, which the loop reads only
+	// to append, rather than two slices held in registers.
+	out := scanOut{hits: dst, marks: marks}
+	// r is the rune at i and j its end; the round decodes the next one,
+	// r2 up to j2, which the next round takes over.
 	var r rune
-	size := 0
+	j := 0
 	if len(text) > 0 {
-		r, size = at(text, 0)
+		r, j = at(text, 0)
 	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		j := i + size
 		var r2 rune
-		s2 := 0
+		j2 := j
 		if j < len(text) {
 			// NOTE: runes.At3 inlines here; at does not.
 			if r2 = runes.At3(text, j); r2 >= 0 {
-				s2 = 3
+				j2 = j + 3
 			} else {
+				var s2 int
 				r2, s2 = runes.At(text, j)
+				j2 = j + s2
 			}
 		}
-		if c < utf8.RuneSelf && isASCIIAlnum(c) && i > 0 && isASCIIAlnum(text[i-1]) {
-			i, r, size = j, r2, s2
+		u := uint32(r)
+		if set != nil && u < 0x10000 && set[u>>6]&(1<<(u&63)) != 0 {
+			out.marks = append(out.marks, i)
+		}
+		// NOTE: r is text[i] when that is ASCII, and at least
+		// utf8.RuneSelf otherwise.
+		if u < utf8.RuneSelf && isASCIIAlnum(byte(u)) && i > 0 && isASCIIAlnum(text[i-1]) {
+			i, r, j = j, r2, j2
 			continue
 		}
 		// NOTE: the root child itself is read only when it is a surface;
@@ -353,21 +405,27 @@ func (t *trie) scan(text string, dst []Hit) []Hit {
 		// hold only prefixes whose first rune has a root child. Reading
 		// root[r] for every character cost 70 ms of 1,010 in a profile of
 		// the entity stage's BenchmarkExtract (about 3 % of a pass).
-		if r >= 0x10000 || t.rootValue[r>>6]&(1<<(r&63)) != 0 {
+		if u >= 0x10000 || f.rootValue[u>>6]&(1<<(u&63)) != 0 {
 			if n := t.rootChild(r); n >= 0 {
 				if v := t.nodes[n].value; v != 0 && !gluedEnd(text, j) {
-					dst = append(dst, Hit{Start: i, End: j, ID: v - 1})
+					out.hits = append(out.hits, Hit{Start: i, End: j, ID: v - 1})
 				}
 			}
 		}
-		if s2 > 0 && t.hasBigram(r, r2) {
+		if j2 > j && f.hasBigram(r, r2) {
 			if sl := t.pair(r, r2); sl != nil {
-				dst = t.scanFrom2(text, dst, i, j+s2, &sl.nd, r, r2)
+				out.hits = t.scanFrom2(text, out.hits, i, j2, &sl.nd, r, r2)
 			}
 		}
-		i, r, size = j, r2, s2
+		i, r, j = j, r2, j2
 	}
-	return dst
+	return out.hits, out.marks
+}
+
+// scanOut holds the outputs of scan.
+type scanOut struct {
+	hits  []Hit
+	marks []int
 }
 
 // gluedEnd reports whether a name ending at text[:j] with an ASCII letter
@@ -387,8 +445,12 @@ func (t *trie) scanFrom2(text string, dst []Hit, i, j int, nd *tnode, r1, r2 run
 	if j >= len(text) || nd.n == 0 {
 		return dst
 	}
-	r, size := at(text, j)
-	if !t.hasTrigram(r1, r2, r) {
+	// NOTE: runes.At3 inlines here; at does not.
+	r, size := runes.At3(text, j), 3
+	if r < 0 {
+		r, size = runes.At(text, j)
+	}
+	if !t.filters.hasTrigram(r1, r2, r) {
 		return dst
 	}
 	n := t.childOf(nd, r)
@@ -408,7 +470,10 @@ func (t *trie) scanFrom(text string, dst []Hit, i, j int, nd *tnode) []Hit {
 		if j >= len(text) || nd.n == 0 {
 			return dst
 		}
-		r, size := at(text, j)
+		r, size := runes.At3(text, j), 3
+		if r < 0 {
+			r, size = runes.At(text, j)
+		}
 		n := t.childOf(nd, r)
 		if n < 0 {
 			return dst

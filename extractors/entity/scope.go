@@ -8,6 +8,7 @@ import (
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodScope is the method of a scope word read as the place it stands
@@ -29,70 +30,62 @@ var scopeWords = [...]string{
 // scopes returns an entity for every scope word of text that resolves to a
 // place: the country for 全国; otherwise the nearest earlier place of the
 // text whose name ends in the level's character, else such a place of the
-// title, else the article's own place of that level (Home). ps are the
-// resolved places of text in text order; anchors the title's places.
-func (e *Extractor) scopes(text, title string, ps []place.Place, anchors []int32, home place.Home, out []newsfacts.Entity) []newsfacts.Entity {
+// title, else the article's own place of that level (Home). marks are the
+// offsets of the characters of text in e.marks, which holds the scope
+// words' first characters; ps are the resolved places of text in text
+// order; anchors the title's places.
+func (e *Extractor) scopes(text, title string, marks []int, ps []place.Place, anchors []int32, home place.Home, out []newsfacts.Entity) []newsfacts.Entity {
 	g := e.g
-	// NOTE: the scope words share four first characters; each is found by
-	// a strings.IndexByte of its last byte, which about one byte in a
-	// hundred of the corpus has. A strings.Index per word, which searched
-	// for a first byte that most Chinese characters share, was a third of
-	// the stage; this costs a twentieth, as a loop over every character
-	// did. The entities come grouped by first character: two scope words
-	// never overlap (no level character starts one) nor share a start, and
-	// settle orders candidates by span, so the order is moot.
-	for _, first := range scopeFirsts {
-		last := first[len(first)-1]
-		for next := 0; ; {
-			k := strings.IndexByte(text[next:], last)
-			if k < 0 {
-				break
+	// NOTE: the scope words' first characters are among the characters
+	// the gazetteer match lists (see Entities); four strings.IndexByte
+	// passes over the text, one per first character, were 4 % of the stage
+	// in profiles of BenchmarkExtract.
+	for _, at := range marks {
+		if at+scopeLen > len(text) {
+			continue
+		}
+		if r := runes.At3(text, at); r != scopeFirstRunes[0] && r != scopeFirstRunes[1] && r != scopeFirstRunes[2] && r != scopeFirstRunes[3] {
+			continue
+		}
+		w := text[at : at+scopeLen]
+		if !slices.Contains(scopeWordKeys[:], packScope(w)) {
+			continue
+		}
+		off := at + scopeLen
+		level := w[len(w)-len("国"):]
+		var c int32 = -1
+		if level == "国" {
+			if strings.HasPrefix(text[off:], "家") || strings.HasPrefix(text[off:], "际") {
+				continue // 全国家, 全国际: not the scope word
 			}
-			at := next + k + 1 - len(first)
-			next += k + 1
-			if at < 0 || at+scopeLen > len(text) || text[at:at+len(first)] != first {
-				continue
+			c = g.PlaceByCode("CN")
+		} else {
+			// The title names the place a report is about (上半年浏阳市
+			// 主要经济指标…: 全市 is 浏阳市 even after 高于长沙市平均水平).
+			c = titlePlace(g, title, level)
+			if c < 0 {
+				c = nearestOfLevel(g, ps, at, level)
 			}
-			w := text[at : at+scopeLen]
-			if !isScopeWord(w) {
-				continue
-			}
-			off := at + scopeLen
-			level := w[len(w)-len("国"):]
-			var c int32 = -1
-			if level == "国" {
-				if strings.HasPrefix(text[off:], "家") || strings.HasPrefix(text[off:], "际") {
-					continue // 全国家, 全国际: not the scope word
-				}
-				c = g.PlaceByCode("CN")
-			} else {
-				// The title names the place a report is about (上半年浏阳市
-				// 主要经济指标…: 全市 is 浏阳市 even after 高于长沙市平均水平).
-				c = titlePlace(g, title, level)
-				if c < 0 {
-					c = nearestOfLevel(g, ps, at, level)
-				}
-				if c < 0 {
-					for _, a := range anchors {
-						if strings.HasSuffix(g.Places[a].Name, level) {
-							c = a
-							break
-						}
+			if c < 0 {
+				for _, a := range anchors {
+					if strings.HasSuffix(g.Places[a].Name, level) {
+						c = a
+						break
 					}
-				}
-				if c < 0 {
-					c = homeOfLevel(g, home, level)
 				}
 			}
 			if c < 0 {
-				continue
+				c = homeOfLevel(g, home, level)
 			}
-			p := &g.Places[c]
-			out = append(out, newsfacts.Entity{
-				Span: newsfacts.Span{Start: at, End: off, Rule: MethodScope},
-				Type: newsfacts.PLACE, Name: p.Name, Code: p.Code, Parent: g.ParentName(c),
-			})
 		}
+		if c < 0 {
+			continue
+		}
+		p := &g.Places[c]
+		out = append(out, newsfacts.Entity{
+			Span: newsfacts.Span{Start: at, End: off, Rule: MethodScope},
+			Type: newsfacts.PLACE, Name: p.Name, Code: p.Code, Parent: g.ParentName(c),
+		})
 	}
 	return out
 }
@@ -115,9 +108,39 @@ var scopeFirsts = func() []string {
 	return out
 }()
 
-// isScopeWord reports whether w is one of scopeWords.
-func isScopeWord(w string) bool {
-	return slices.Contains(scopeWords[:], w)
+// scopeFirstRunes are scopeFirsts as runes, and scopeWordKeys scopeWords
+// packed by packScope.
+//
+// NOTE: the scope loop looks at every character the gazetteer match lists
+// (about 800,000 a pass over the corpus); string comparisons there took
+// 14 ms a pass of BenchmarkExtract in profiles.
+var (
+	scopeFirstRunes = func() (out [4]rune) {
+		if len(scopeFirsts) != len(out) {
+			panic("entity: the scope words do not have four first characters")
+		}
+		for i, f := range scopeFirsts {
+			out[i] = runes.At3(f, 0)
+		}
+		return out
+	}()
+	scopeWordKeys = func() (out [len(scopeWords)]uint64) {
+		for i, w := range scopeWords {
+			out[i] = packScope(w)
+		}
+		return out
+	}()
+)
+
+// packScope packs the bytes of s, at most eight, into an integer, the
+// first byte highest: two strings of the same length have the same key
+// only if they are equal (the scope loop compares keys of six-byte words).
+func packScope(s string) uint64 {
+	var k uint64
+	for i := 0; i < len(s); i++ {
+		k = k<<8 | uint64(s[i])
+	}
+	return k
 }
 
 // titlePlace returns the Chinese place whose full name, ending in level,

@@ -11,6 +11,7 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // rule is one organisation rule: a name, the pattern it looks for, and its
@@ -56,6 +57,9 @@ type scan struct {
 	// to hit (and, in a Scratch, from text to text).
 	toks, name []newsfacts.Token
 	groups     []group
+	// titles and quotes are the offsets of the opening marks 《 and “ of
+	// the text, in text order (see findQuoted).
+	titles, quotes []int
 }
 
 // unitIndex holds the units of a text by end offset, each end's in the
@@ -140,6 +144,30 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit, places []place.Place) 
 // FindIn is Find with its working memory, and the mentions it returns, in
 // sc.
 func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place) []Mention {
+	return f.find(sc, text, hits, places, nil, false)
+}
+
+// FindInMarked is FindIn for hits found by g.MatchMarking with a set that
+// holds Marks(), which gave marks (the set may hold other characters: they
+// are skipped).
+func (f *Finder) FindInMarked(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place, marks []int) []Mention {
+	return f.find(sc, text, hits, places, marks, true)
+}
+
+// Marks returns the set of the characters whose offsets FindInMarked needs:
+// the opening marks 《 and “. The caller must not change it.
+func Marks() *gazetteers.RuneSet { return &quoteMarks }
+
+// quoteMarks is the set of Marks.
+var quoteMarks = func() (set gazetteers.RuneSet) {
+	set.Add('《')
+	set.Add('“')
+	return set
+}()
+
+// find is FindIn, with the opening marks read from marks if marked, else
+// found by byte searches of the text.
+func (f *Finder) find(sc *Scratch, text string, hits []gazetteers.Hit, places []place.Place, marks []int, marked bool) []Mention {
 	if len(sc.units.nodes) > maxScratchUnits {
 		sc.units = unitIndex{}
 	}
@@ -147,8 +175,15 @@ func (f *Finder) FindIn(sc *Scratch, text string, hits []gazetteers.Hit, places 
 	clear(sc.ones) // drop what the last text's parts pointed to
 	sc.ones = sc.ones[:0]
 	sc.s = scan{text: text, hits: hits, units: &sc.units, out: sc.out[:0], ones: &sc.ones,
-		toks: sc.s.toks[:0], name: sc.s.name[:0], groups: sc.s.groups[:0]}
+		toks: sc.s.toks[:0], name: sc.s.name[:0], groups: sc.s.groups[:0],
+		titles: sc.s.titles[:0], quotes: sc.s.quotes[:0]}
 	s := &sc.s
+	if marked {
+		s.readMarks(marks)
+	} else {
+		s.titles = indexAll(s.titles, text, "《")
+		s.quotes = indexAll(s.quotes, text, "“")
+	}
 	// NOTE: the one-part units of the places share one backing array,
 	// instead of one allocation each; the three-index slices keep an
 	// append to one of them from writing into the next.
@@ -601,8 +636,8 @@ func (f *Finder) crossesEnd(text string, j int) bool {
 	if f.lex == nil || j == 0 || j >= len(text) {
 		return false
 	}
-	_, s1 := utf8.DecodeLastRuneInString(text[:j])
-	_, s2 := utf8.DecodeRuneInString(text[j:])
+	_, s1 := runes.Last(text[:j])
+	_, s2 := runes.First(text[j:])
 	e, ok := f.lex.Lookup(text[j-s1 : j+s2])
 	return ok && e.Pos != "nt"
 }
@@ -611,7 +646,7 @@ func (f *Finder) crossesEnd(text string, j int) bool {
 // starts at i (团长, 厂长, 主任).
 func (f *Finder) titleAt(text string, i int) bool {
 	for n, j := 0, i; n < maxTitle && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if f.titles[text[i:j]] {
 			return true

@@ -217,3 +217,39 @@ func TestEveryRuleHasExamples(t *testing.T) {
 	counts := ruletest.Count(examples, func(ex example) (string, bool, bool) { return ex.rule, len(ex.want) > 0, len(ex.not) > 0 })
 	ruletest.CheckMethods(t, ".", org.RuleNames(), counts)
 }
+
+// TestFindInMarked checks that FindInMarked, given the opening marks the
+// gazetteer match listed (with other characters among them), finds what
+// FindIn finds with its own byte searches: titles and quoted names,
+// marks inside a title, unclosed marks and malformed UTF-8.
+func TestFindInMarked(t *testing.T) {
+	f, err := plain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := f.orgs.Gazetteer()
+	var set gazetteers.RuneSet
+	for i, w := range org.Marks() {
+		set[i] = w
+	}
+	for _, r := range "中国市" {
+		set.Add(r)
+	}
+	texts := []string{
+		"据《人民日报》报道，美国《科学》杂志和《时代潮》杂志刊文，韩国“小天使”艺术团和“防汛救灾领导小组”出席",
+		"《《株洲日报》》和“《晨星周刊》”，《未完的标题 和“未完的引号",
+		"\xe3\x80《新闻报》\xff“抗洪抢险指挥部”\xe2\x80",
+		"中国市场监管总局",
+		"",
+	}
+	var sc, scm org.Scratch
+	for _, text := range texts {
+		hits := g.Match(text, nil)
+		ps := f.places.Resolve(text, f.places.Find(text, hits), place.Context{})
+		want := fmt.Sprint(f.orgs.FindIn(&sc, text, hits, ps))
+		mhits, marks := g.MatchMarking(text, nil, &set, nil)
+		if got := fmt.Sprint(f.orgs.FindInMarked(&scm, text, mhits, ps, marks)); got != want {
+			t.Errorf("FindInMarked(%q) = %s, want %s", text, got, want)
+		}
+	}
+}

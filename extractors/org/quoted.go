@@ -33,17 +33,45 @@ var notPress = map[string]bool{"公报": true, "通报": true, "汇报": true, "
 	"年报": true, "月报": true, "季报": true, "战报": true, "捷报": true, "喜报": true, "电报": true, "海报": true,
 	"警报": true, "申报": true, "举报": true, "快报": false, "画报": false, "学报": false}
 
+// indexAll appends to dst the offsets of every s in text, in order.
+func indexAll(dst []int, text, s string) []int {
+	for i := 0; ; {
+		j := strings.Index(text[i:], s)
+		if j < 0 {
+			return dst
+		}
+		dst = append(dst, i+j)
+		i += j + len(s)
+	}
+}
+
+// readMarks sorts the offsets of the marked characters of the text into
+// s.titles (《) and s.quotes (“), skipping others.
+func (s *scan) readMarks(marks []int) {
+	for _, at := range marks {
+		switch {
+		case strings.HasPrefix(s.text[at:], "《"):
+			s.titles = append(s.titles, at)
+		case strings.HasPrefix(s.text[at:], "“"):
+			s.quotes = append(s.quotes, at)
+		}
+	}
+}
+
 // findQuoted appends the mentions of MethodTitle and MethodQuoted.
 //
-// NOTE: a byte search for the opening marks; most texts have none.
+// NOTE: from the offsets of the opening marks, which the gazetteer match
+// lists (FindInMarked) or byte searches find; most texts have none. The
+// search for the next mark goes on from where the last one's title or
+// name ended (or, if it made none, from just after that mark).
 func (f *Finder) findQuoted(s *scan) {
 	text := s.text
-	for i := 0; ; {
-		j := strings.Index(text[i:], "《")
-		if j < 0 {
-			break
+	i := 0
+	for _, at := range s.titles {
+		if at < i {
+			continue
 		}
-		i += j + len("《")
+		i = at + len("《")
 		k := strings.Index(text[i:min(len(text), i+maxQuoted+len("》"))], "》")
 		if k <= 0 || strings.ContainsAny(text[i:i+k], "《“”，。、") {
 			continue
@@ -66,12 +94,12 @@ func (f *Finder) findQuoted(s *scan) {
 		}
 		i = end
 	}
-	for i := 0; ; {
-		j := strings.Index(text[i:], "“")
-		if j < 0 {
-			break
+	i = 0
+	for _, at := range s.quotes {
+		if at < i {
+			continue
 		}
-		i += j + len("“")
+		i = at + len("“")
 		k := strings.Index(text[i:min(len(text), i+maxQuoted+len("”"))], "”")
 		if k <= 0 {
 			continue

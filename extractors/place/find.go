@@ -86,6 +86,24 @@ func (f *Finder) Find(text string, hits []gazetteers.Hit) []Mention {
 // overwrites; it returns them. A caller that is done with the mentions of
 // one text (after Resolve) can pass them as buf for the next.
 func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Mention {
+	return f.find(buf, text, hits, nil, false)
+}
+
+// FindMarked is FindBuf for hits found by g.MatchMarking with a set that
+// holds f.Marks(), which gave marks (the set may hold other characters, a
+// caller's own: the finder skips them).
+func (f *Finder) FindMarked(buf []Mention, text string, hits []gazetteers.Hit, marks []int) []Mention {
+	return f.find(buf, text, hits, marks, true)
+}
+
+// Marks returns the set of the characters that FindMarked needs the
+// offsets of: those the single-character rules (findVillages, findAbbrevs)
+// look at. The caller must not change it.
+func (f *Finder) Marks() *gazetteers.RuneSet { return &f.marks }
+
+// find is FindBuf, with the marked characters read from marks if marked,
+// else found in a pass over text.
+func (f *Finder) find(buf []Mention, text string, hits []gazetteers.Hit, marks []int, marked bool) []Mention {
 	// NOTE: sized for the gazetteer rule's mentions, which are most of
 	// them, so that the slice does not grow (and copy) a dozen times.
 	n := 0
@@ -101,7 +119,11 @@ func (f *Finder) FindBuf(buf []Mention, text string, hits []gazetteers.Hit) []Me
 	// abbreviations; each was an allocation per text.
 	s := f.scans.Get().(*scan)
 	*s = scan{text: text, hits: hits, out: buf[:0], run: s.run[:0], byEnd: s.byEnd[:0], marks: s.marks[:0], toks: s.toks[:0]}
-	f.markChars(s)
+	if marked {
+		f.readMarks(s, marks)
+	} else {
+		f.markChars(s)
+	}
 	for _, r := range rules {
 		if r.find != nil {
 			r.find(f, s)
@@ -372,19 +394,19 @@ func notPlace(e segment.Entry) bool { return !strings.HasPrefix(e.Pos, "ns") }
 
 // prevRuneStart returns the byte offset where the rune before i starts.
 func prevRuneStart(text string, i int) int {
-	_, size := utf8.DecodeLastRuneInString(text[:i])
+	_, size := runes.Last(text[:i])
 	return i - size
 }
 
 // firstRuneLen returns the size in bytes of the first rune of s.
 func firstRuneLen(s string) int {
-	_, size := utf8.DecodeRuneInString(s)
+	_, size := runes.First(s)
 	return size
 }
 
 // lastRuneLen returns the size in bytes of the last rune of s.
 func lastRuneLen(s string) int {
-	_, size := utf8.DecodeLastRuneInString(s)
+	_, size := runes.Last(s)
 	return size
 }
 
@@ -611,6 +633,35 @@ func (f *Finder) markChars(s *scan) {
 		i += size
 	}
 	s.marks = marks
+}
+
+// readMarks is markChars for the offsets of the characters of the text in
+// f.marks, which the gazetteer match found.
+func (f *Finder) readMarks(s *scan, offsets []int) {
+	text := s.text
+	marks := s.marks[:0]
+	for _, i := range offsets {
+		// NOTE: runes.At3 inlines, runes.At does not.
+		r, size := runes.At3(text, i), 3
+		if r < 0 {
+			r, size = runes.At(text, i)
+		}
+		if cl := f.classOf(r) & markClasses; cl != 0 {
+			marks = append(marks, charMark{at: i, r: r, size: uint8(size), cl: cl})
+		}
+	}
+	s.marks = marks
+}
+
+// markSet returns the set of the runes with a class of markClasses.
+func markSet(classes []uint8) gazetteers.RuneSet {
+	var set gazetteers.RuneSet
+	for r, cl := range classes {
+		if cl&markClasses != 0 {
+			set.Add(rune(r))
+		}
+	}
+	return set
 }
 
 // abbrevClasses returns the rune class table of the abbreviation rules, for

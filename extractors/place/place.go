@@ -96,6 +96,8 @@ type Finder struct {
 	info []surfInfo // by gazetteer surface id
 	// classes is the rune class table of the abbreviation rules.
 	classes []uint8
+	// marks is the set of the runes that markChars lists (see Marks).
+	marks gazetteers.RuneSet
 	// countries is the country reading of each abbreviation of the Basic
 	// Multilingual Plane, or -1 (see abbrevCountries).
 	countries []int32
@@ -133,6 +135,7 @@ type surfInfo struct {
 // start words (华为); nil turns those checks off.
 func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g), firsts: namedFirsts(g, lex)}
+	f.marks = markSet(f.classes)
 	f.scans.New = func() any { return new(scan) }
 	f.resolves.New = func() any { return &resolveState{support: support{}, counts: map[int32]int{}} }
 	surfaces, refs := g.Surfaces()

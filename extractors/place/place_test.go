@@ -286,3 +286,33 @@ func TestFindBuf(t *testing.T) {
 		}
 	}
 }
+
+// TestFindMarked checks that FindMarked, given the characters that the
+// gazetteer match marked, finds what FindBuf finds with its own pass over
+// the text, on texts with every class of marked character, malformed UTF-8
+// and characters outside the Basic Multilingual Plane.
+func TestFindMarked(t *testing.T) {
+	f, err := plain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"中美两国在株洲高新区签约，总理访华期间参观了田心高科园。",
+		"美方表示，俄军和叙总统在京会见，中、日、韩三国",
+		"湖南省株洲市石峰区行政审批局和王家村、李庄街道",
+		"维也纳市和俄亥俄州的代表团到访长沙\xff中美\xe4\xbd",
+		"𠀀美国😀访华\xed\xa0\x80中",
+		"",
+	}
+	var buf []place.Mention
+	var marks []int
+	for _, text := range texts {
+		want := f.f.FindBuf(nil, text, f.g.Match(text, nil))
+		var hits []gazetteers.Hit
+		hits, marks = f.g.MatchMarking(text, nil, f.f.Marks(), marks[:0])
+		buf = f.f.FindMarked(buf, text, hits, marks)
+		if fmt.Sprint(buf) != fmt.Sprint(want) {
+			t.Errorf("FindMarked(%q) = %v, want %v", text, buf, want)
+		}
+	}
+}

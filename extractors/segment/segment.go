@@ -28,6 +28,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 //go:generate go run ./internal/gen/gensegdict -out data/dict.txt
@@ -73,7 +74,8 @@ type Options struct {
 // GSE is the gse-backed Segmenter and Lexicon. It is read-only after it is
 // built and safe for concurrent use.
 type GSE struct {
-	// seg is the *gse.Segmenter (see gse).
+	// seg is the *gse.Segmenter (see gse) while the GSE is built; Build
+	// drops it, unless keepGSE.
 	//
 	// NOTE: an unsafe.Pointer, so that gse's type is not in the type
 	// descriptor of GSE. GSE is converted to interfaces, and the binary
@@ -93,8 +95,10 @@ type GSE struct {
 	// double-array trie follows one array cell per byte of the string (six
 	// cache misses for two characters), while the bit set rejects most of
 	// them with one memory access. It only filters: a word whose bit is
-	// set is still looked up in the trie, so the answers do not change.
+	// set is still looked up in the table, so the answers do not change.
 	words []uint64
+	// table finds the dictionary's words (gse's trie answers the same).
+	table *wordTable
 	// short segments as seg does, with less allocation.
 	short *shortest
 }
@@ -181,26 +185,42 @@ func (b *Builder) Build() *GSE {
 	// both), spelt as Token.Text.
 	g.words = make([]uint64, wordBits/64)
 	tokens := g.gse().Dict.Tokens
+	texts := make([]string, len(tokens))
 	for i := range tokens {
-		h := wordHash(tokens[i].Text())
-		g.words[h>>6] |= 1 << (h & 63)
+		texts[i] = tokens[i].Text()
+		setBit(g.words, wordHash(texts[i]))
 	}
-	g.short = newShortest(g.gse(), g.words)
+	g.table = newWordTable(g.gse().Dict, texts)
+	g.short = newShortest(g.gse(), texts, g.words, g.table)
+	// NOTE: the word table and the path search hold all that Lookup and
+	// SegmentAt read; gse's dictionary (its trie, and a token with slices
+	// of every word) stayed in the heap, which the garbage collector
+	// marks at each cycle, for nothing.
+	if !keepGSE {
+		g.seg = nil
+	}
 	return g
 }
+
+// keepGSE keeps gse's segmenter after Build, for the tests that compare
+// SegmentAt and the word table with it (export_test.go sets it).
+var keepGSE = false
 
 // wordBits is the size of the word filter: at about 70,000 words, 2^22
 // bits (512 KB) let fewer than 2% of non-words through.
 const wordBits = 1 << 22
 
-// wordHash hashes a word to a bit of the word filter (FNV-1a).
-func wordHash(w string) uint32 {
+// wordHash hashes a word to a bit of the word filter.
+func wordHash(w string) uint32 { return fnv32(w) & (wordBits - 1) }
+
+// fnv32 is the 32-bit FNV-1a hash of w.
+func fnv32(w string) uint32 {
 	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
 		h *= fnvPrime
 	}
-	return h & (wordBits - 1)
+	return h
 }
 
 // The constants of 32-bit FNV-1a.
@@ -225,7 +245,7 @@ func (g *GSE) SegmentAt(dst []newsfacts.Token, text string, base int) []newsfact
 }
 
 // segmentGSE is SegmentAt done by gse itself, which the tests compare with
-// SegmentAt.
+// SegmentAt; it needs keepGSE.
 func (g *GSE) segmentGSE(dst []newsfacts.Token, text string, base int) []newsfacts.Token {
 	g.calc.Do(g.gse().CalcToken)
 	// NOTE: gse works on []byte; the conversion copies the window, which
@@ -280,15 +300,20 @@ func (g *GSE) Lookup(word string) (Entry, bool) {
 	if word == "" {
 		return Entry{}, false
 	}
-	if h := wordHash(word); g.words[h>>6]&(1<<(h&63)) == 0 {
+	h := fnv32(word)
+	if !hasBit(g.words, h&(wordBits-1)) {
 		return Entry{}, false
 	}
-	freq, pos, ok := g.gse().Dict.Find([]byte(word))
-	if !ok || freq == 0 {
-		// Find reports a prefix of a longer word as found with no data.
+	sl := g.table.find(word, h)
+	if sl == nil {
 		return Entry{}, false
 	}
-	return Entry{Pos: pos, Freq: freq}, true
+	// NOTE: gse's Dictionary.Find reports a word of frequency 0 as found
+	// with no data, which Lookup took for no word.
+	if e := g.table.entries[sl.tok-1]; e.Freq != 0 {
+		return e, true
+	}
+	return Entry{}, false
 }
 
 // Aligned reports whether text[start:end] stands as a word of its own: seg,
@@ -329,7 +354,7 @@ func AlignedIn(seg Segmenter, buf []newsfacts.Token, text string, start, end, ct
 // a punctuation mark, space or line break.
 func BackRunes(text string, i, n int) int {
 	for ; n > 0 && i > 0; n-- {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
+		r, size := runes.Last(text[:i])
 		if IsBreak(r) {
 			break
 		}
@@ -342,7 +367,7 @@ func BackRunes(text string, i, n int) int {
 // a punctuation mark, space or line break.
 func FwdRunes(text string, i, n int) int {
 	for ; n > 0 && i < len(text); n-- {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.At(text, i)
 		if IsBreak(r) {
 			break
 		}
@@ -354,6 +379,13 @@ func FwdRunes(text string, i, n int) int {
 // IsBreak reports whether r ends a window: punctuation, a symbol, a space
 // or a line break.
 func IsBreak(r rune) bool {
+	// NOTE: a CJK unified ideograph, the common case, is a letter: the
+	// three look-ups of unicode's range tables for each character of the
+	// windows (BackRunes, FwdRunes) were 2 % of the entity stage in
+	// profiles of its BenchmarkExtract.
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return false
+	}
 	return r == '\n' || unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
@@ -366,7 +398,7 @@ func WordStarting(lex Lexicon, text string, i, min, max int, ok func(Entry) bool
 	}
 	j := i
 	for n := 1; n <= max && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if n >= min {
 			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
@@ -385,7 +417,7 @@ func WordEnding(lex Lexicon, text string, j, min, max int, ok func(Entry) bool) 
 	}
 	i := j
 	for n := 1; n <= max && i > 0; n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:i])
+		_, size := runes.Last(text[:i])
 		i -= size
 		if n >= min {
 			if e, found := lex.Lookup(text[i:j]); found && ok(e) {
@@ -404,7 +436,7 @@ func WordBeyond(lex Lexicon, text string, i, end int, ok func(Entry) bool) bool 
 	}
 	j := end
 	for n := 1; n <= 2 && j < len(text); n++ {
-		_, size := utf8.DecodeRuneInString(text[j:])
+		_, size := runes.First(text[j:])
 		j += size
 		if e, found := lex.Lookup(text[i:j]); found && ok(e) {
 			return true

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/segment"
@@ -277,6 +278,17 @@ func TestWordProbes(t *testing.T) {
 	for _, c := range cases {
 		if c.got != c.want {
 			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestIsBreakEveryRune checks IsBreak, which answers for CJK ideographs
+// without unicode's tables, against those tables on every rune.
+func TestIsBreakEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r == '\n' || unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+		if got := segment.IsBreak(r); got != want {
+			t.Fatalf("IsBreak(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

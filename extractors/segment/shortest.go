@@ -1,14 +1,11 @@
 package segment
 
 import (
-	"errors"
-	"math"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
-	"github.com/vcaesar/cedar"
 
 	"github.com/newsfacts/newsfacts"
 )
@@ -27,11 +24,10 @@ import (
 // a unit path of least total distance (log of the total frequency over a
 // word's) is chosen, a unit that starts no word costing 32.
 type shortest struct {
-	dict   *gse.Dictionary
 	maxLen int
-	// dist is the distance of each token of dict.Tokens, as gse's
-	// CalcToken computes it.
-	dist []float32
+	// table holds the words, with the distance of each as gse's CalcToken
+	// computes it.
+	table *wordTable
 	// words and prefixes are bit sets of the hashes (wordHash) of the
 	// dictionary's words and of their prefixes ending at a character.
 	//
@@ -64,17 +60,15 @@ type pcell struct {
 // pseudoDistance is the cost of a unit that starts no word (gse's).
 const pseudoDistance = 32
 
-// newShortest prepares the segmentation over seg's dictionary; it computes
-// the token costs itself, as gse's CalcToken does (Build does not run it).
-func newShortest(seg *gse.Segmenter, words []uint64) *shortest {
-	d := seg.Dict
-	s := &shortest{dict: d, maxLen: d.MaxTokenLen(), dist: make([]float32, len(d.Tokens)),
+// newShortest prepares the segmentation over seg's dictionary, whose
+// tokens' texts are texts, words' filter words and table table (which
+// holds the token costs, computed as gse's CalcToken does: Build does not
+// run it).
+func newShortest(seg *gse.Segmenter, texts []string, words []uint64, table *wordTable) *shortest {
+	s := &shortest{maxLen: seg.Dict.MaxTokenLen(), table: table,
 		words: words, prefixes: make([]uint64, wordBits/64)}
 	s.pool.New = func() any { return new(shortScratch) }
-	logTotal := float32(math.Log2(d.TotalFreq()))
-	for i := range d.Tokens {
-		s.dist[i] = logTotal - float32(math.Log2(d.Tokens[i].Freq()))
-		w := d.Tokens[i].Text()
+	for _, w := range texts {
 		for j := range w {
 			if j > 0 {
 				setBit(s.prefixes, wordHash(w[:j]))
@@ -119,18 +113,20 @@ func (s *shortest) segmentAt(dst []newsfacts.Token, text string, base int) []new
 			} else if !hasBit(s.words, hb) {
 				continue // no word
 			}
-			val, _, err := s.dict.Value(buf[starts[cur]:starts[cur+k]])
-			if err != nil {
-				if errors.Is(err, cedar.ErrNoKey) {
-					break // no longer word starts here
-				}
-				continue // a prefix of a word, no word itself
+			// NOTE: the trie told a run that starts no word (and stopped)
+			// from a prefix of a word (and went on); the table tells
+			// neither, so the loop goes on until the prefix filter stops
+			// it: a longer run than one that starts no word is no word
+			// either, so the cuts are the same.
+			sl := s.table.findBytes(buf[starts[cur]:starts[cur+k]], h)
+			if sl == nil {
+				continue
 			}
 			if found == 0 {
 				firstLen = k
 			}
 			found++
-			relax(&path[cur+k-1], baseDist+s.dist[val], int32(val), int32(k))
+			relax(&path[cur+k-1], baseDist+sl.dist, sl.tok-1, int32(k))
 		}
 		if found == 0 || firstLen > 1 {
 			relax(&path[cur], baseDist+pseudoDistance, -1, 1)
@@ -147,7 +143,7 @@ func (s *shortest) segmentAt(dst []newsfacts.Token, text string, base int) []new
 		c := path[i]
 		pos := "x"
 		if c.tok >= 0 {
-			pos = s.dict.Tokens[c.tok].Pos()
+			pos = s.table.entries[c.tok].Pos
 		}
 		dst[j] = newsfacts.Token{Start: base + starts[i+1-int(c.n)], End: base + starts[i+1], Pos: pos}
 	}

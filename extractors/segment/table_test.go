@@ -1,0 +1,84 @@
+package segment
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/newsfacts/newsfacts/internal/shared"
+)
+
+// trieLookup is Lookup as it was with gse's trie: the reference of
+// TestWordTableSameAsTrie.
+func (g *GSE) trieLookup(word string) (Entry, bool) {
+	if word == "" {
+		return Entry{}, false
+	}
+	freq, pos, ok := g.gse().Dict.Find([]byte(word))
+	if !ok || freq == 0 {
+		return Entry{}, false
+	}
+	return Entry{Pos: pos, Freq: freq}, true
+}
+
+// TestWordTableSameAsTrie checks that the word table finds every token of
+// the dictionary at its own index, and that Lookup answers as gse's trie
+// on every run of one to eight characters of some texts and, when the
+// shared folder is present, of the first 300 articles of the xwlb corpus.
+func TestWordTableSameAsTrie(t *testing.T) {
+	g, err := New(Options{Words: []Word{{Text: "中车株机", Pos: "nt", Freq: 50}, {Text: "IBM公司", Pos: "nt", Freq: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := g.gse().Dict.Tokens
+	for i := range tokens {
+		w := tokens[i].Text()
+		if sl := g.table.find(w, fnv32(w)); sl == nil || sl.tok != int32(i)+1 {
+			t.Fatalf("token %d %q: table slot %+v", i, w, sl)
+		}
+		if sl := g.table.findBytes([]byte(w), fnv32(w)); sl == nil || sl.tok != int32(i)+1 {
+			t.Fatalf("token %d %q: table slot (bytes) %+v", i, w, sl)
+		}
+	}
+	texts := []string{"中车株机在株洲召开大会，IBM公司和ibm公司、Apple签约5G项目", "资规局局长调研乡村振兴工作", "\xff中国\xfe", ""}
+	if p := shared.Path("corpus/xwlb/articles.jsonl"); p != "" {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 16<<20)
+		for n := 0; n < 300 && sc.Scan(); n++ {
+			var a struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, a.Text)
+		}
+	}
+	runs, words := 0, 0
+	for _, text := range texts {
+		var starts []int
+		for i := range text {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(text))
+		for a := range starts {
+			for b := a + 1; b < len(starts) && b <= a+8; b++ {
+				w := text[starts[a]:starts[b]]
+				got, gotOK := g.Lookup(w)
+				want, wantOK := g.trieLookup(w)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("Lookup(%q) = %+v, %v; the trie says %+v, %v", w, got, gotOK, want, wantOK)
+				}
+				runs++
+				if gotOK {
+					words++
+				}
+			}
+		}
+	}
+	t.Logf("%d runs, %d words", runs, words)
+}
