@@ -51,8 +51,8 @@ type Options struct {
 // concurrent use.
 type Extractor struct {
 	lx   *lexicon
-	one  []compiled // first-layer rules
-	two  []compiled // second-layer rules
+	one  layer // first-layer rules
+	two  layer // second-layer rules
 	near int
 }
 
@@ -71,6 +71,7 @@ func NewWithOptions(o Options) (*Extractor, error) {
 	if x.near <= 0 {
 		x.near = DefaultNearDays
 	}
+	var one, two []compiled
 	for i := range ruleTable {
 		r := &ruleTable[i]
 		elems, err := compilePattern(r.Pattern)
@@ -83,13 +84,14 @@ func NewWithOptions(o Options) (*Extractor, error) {
 		c := compiled{Rule: r, elems: elems, first: firstMask(elems)}
 		switch r.Layer {
 		case 1:
-			x.one = append(x.one, c)
+			one = append(one, c)
 		case 2:
-			x.two = append(x.two, c)
+			two = append(two, c)
 		default:
 			return nil, fmt.Errorf("date rule %q: layer %d", r.Name, r.Layer)
 		}
 	}
+	x.one, x.two = newLayer(one), newLayer(two)
 	return x, nil
 }
 

@@ -93,7 +93,7 @@ func (s *scan) match() {
 	s.ones = s.ones[:0]
 	s.l2 = s.l2[:0]
 	for i := 0; i < len(s.toks); {
-		m, end := best(s.x.one, c, i, s.caps[:])
+		m, end := best(&s.x.one, c, i, s.caps[:])
 		if end < 0 {
 			s.l2 = append(s.l2, s.toks[i])
 			i++
@@ -110,7 +110,7 @@ func (s *scan) match() {
 	}
 	*c = mctx{text: s.lex.text, toks: s.l2, ones: s.ones}
 	for i := 0; i < len(s.l2); {
-		m, end := best(s.x.two, c, i, s.caps[:])
+		m, end := best(&s.x.two, c, i, s.caps[:])
 		if end >= 0 {
 			s.out = append(s.out, m)
 			i = end
