@@ -242,16 +242,34 @@ func (s *sink) Close() error {
 		s.state = stateFailed
 		return s.err
 	}
+	// NOTE: the four tables finish at the same time, each in its own
+	// goroutine: its last rows, its trailer, then the flush and sync of its
+	// file; one after another, the three small tables' syncs waited for the
+	// articles table's last batch and each other. Every file is on disk
+	// before step 2 (the old manifest's removal) as before, and the error
+	// reported is that of the first table in order that failed, the one
+	// the loop one table after another stopped at.
 	finishers := s.t.finishers()
+	var errs [4]error
+	var wg sync.WaitGroup
 	for i, f := range s.files {
-		err := finishers[i]()
-		if err == nil {
-			err = f.finish()
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := finishers[i]()
+			if err == nil {
+				err = f.finish()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
+			name := s.files[i].final
 			s.discard()
 			s.state = stateFailed
-			return fmt.Errorf("output: finishing %s: %w", f.final, err)
+			return fmt.Errorf("output: finishing %s: %w", name, err)
 		}
 	}
 	// NOTE: the old manifest goes first, so that from here until the new
