@@ -297,37 +297,16 @@ func New(user []UserEntry) (*Gazetteer, error) {
 		byCode:  make(map[string]int32, 4000),
 		Places:  make([]Place, 0, 46000),
 	}
-	if err := g.loadPlaces(); err != nil {
-		return nil, err
+	// NOTE: the organisation, department and suffix lists, which no other
+	// list refers to, load while the places do (places.tsv is most of the
+	// data); an error is reported in the order of the files as before.
+	other := make(chan error, 1)
+	go func() { other <- g.loadOthers() }()
+	err := g.loadPlaceLists()
+	if oerr := <-other; err == nil {
+		err = oerr
 	}
-	for _, file := range []string{"world.tsv", "features.tsv"} {
-		if err := g.loadWorld(file); err != nil {
-			return nil, err
-		}
-	}
-	if err := g.loadAbbrevs(); err != nil {
-		return nil, err
-	}
-	for _, f := range []struct {
-		file string
-		kind OrgKind
-	}{
-		{"central.tsv", Central},
-		{"international.tsv", International},
-		{"enterprises.tsv", Enterprise},
-		{"universities.tsv", University},
-	} {
-		if err := g.loadOrgs(f.file, f.kind); err != nil {
-			return nil, err
-		}
-	}
-	if err := g.loadDepts(); err != nil {
-		return nil, err
-	}
-	if err := g.loadZones(); err != nil {
-		return nil, err
-	}
-	if err := g.loadSuffixes(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	b := newBuilder()
@@ -383,6 +362,45 @@ func New(user []UserEntry) (*Gazetteer, error) {
 	g.surface, g.refs = b.surfaces, b.refs
 	g.trie = buildTrie(b.surfaces)
 	return g, nil
+}
+
+// loadPlaceLists loads the places, the world list and the abbreviations,
+// which refer to places.
+func (g *Gazetteer) loadPlaceLists() error {
+	if err := g.loadPlaces(); err != nil {
+		return err
+	}
+	for _, file := range []string{"world.tsv", "features.tsv"} {
+		if err := g.loadWorld(file); err != nil {
+			return err
+		}
+	}
+	return g.loadAbbrevs()
+}
+
+// loadOthers loads the organisations, departments, zone and organisation
+// suffixes.
+func (g *Gazetteer) loadOthers() error {
+	for _, f := range []struct {
+		file string
+		kind OrgKind
+	}{
+		{"central.tsv", Central},
+		{"international.tsv", International},
+		{"enterprises.tsv", Enterprise},
+		{"universities.tsv", University},
+	} {
+		if err := g.loadOrgs(f.file, f.kind); err != nil {
+			return err
+		}
+	}
+	if err := g.loadDepts(); err != nil {
+		return err
+	}
+	if err := g.loadZones(); err != nil {
+		return err
+	}
+	return g.loadSuffixes()
 }
 
 // builder collects surfaces and their references, without duplicates.

@@ -139,6 +139,7 @@ func (g *Gazetteer) loadWorld(file string) error {
 }
 
 func (g *Gazetteer) loadAbbrevs() error {
+	named := g.provincesAndCountries()
 	return eachRow("abbreviations.tsv", 3, func(_ int, f []string) error {
 		r, n := utf8.DecodeRuneInString(f[0])
 		if n != len(f[0]) || n == 0 {
@@ -146,13 +147,13 @@ func (g *Gazetteer) loadAbbrevs() error {
 		}
 		a := Abbrev{Country: -1, Province: -1}
 		if f[1] != "" {
-			a.Country = g.placeNamed(f[1], Country, Region)
+			a.Country = g.placeNamed(named, f[1], Country, Region)
 			if a.Country < 0 {
 				return fmt.Errorf("unknown country or region %q", f[1])
 			}
 		}
 		if f[2] != "" {
-			a.Province = g.placeNamed(f[2], Province, Province)
+			a.Province = g.placeNamed(named, f[2], Province, Province)
 			if a.Province < 0 {
 				return fmt.Errorf("unknown province %q", f[2])
 			}
@@ -162,17 +163,30 @@ func (g *Gazetteer) loadAbbrevs() error {
 	})
 }
 
-// placeNamed returns the first place named s with a level in [lo, hi], or -1.
-// It looks at provinces and the world list only, which is all the
-// abbreviation table needs.
-func (g *Gazetteer) placeNamed(s string, lo, hi Level) int32 {
+// provincesAndCountries returns the provinces and the places of the world
+// list up to Region by name, each name's in index order: all that the
+// abbreviation table looks up.
+//
+// NOTE: placeNamed went through all 46,000 places for each of the
+// table's 200 names (about 9 million steps, 5 ms of start-up on one core).
+func (g *Gazetteer) provincesAndCountries() map[string][]int32 {
+	named := make(map[string][]int32, 512)
 	for i := range g.Places {
 		p := &g.Places[i]
 		if p.Level != Province && !(p.Level >= Country && p.Level <= Region) {
 			continue
 		}
-		if p.Name == s && p.Level >= lo && p.Level <= hi {
-			return int32(i)
+		named[p.Name] = append(named[p.Name], int32(i))
+	}
+	return named
+}
+
+// placeNamed returns the first place named s with a level in [lo, hi], or
+// -1; named is what provincesAndCountries returns.
+func (g *Gazetteer) placeNamed(named map[string][]int32, s string, lo, hi Level) int32 {
+	for _, i := range named[s] {
+		if p := &g.Places[i]; p.Level >= lo && p.Level <= hi {
+			return i
 		}
 	}
 	return -1
