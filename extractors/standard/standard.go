@@ -27,18 +27,34 @@ type Options struct {
 
 // New builds the chain explicitly, in dependency order. NewChain checks that
 // every stage finds the layers it requires.
+//
+// NOTE: the date and metric extractors are built while the entity
+// extractor is (they are independent of it, and about 1.5 ms of the
+// start-up); the errors are reported in the order of the chain.
 func New(o Options) (*extractors.Chain, error) {
-	dates, err := date.New()
-	if err != nil {
-		return nil, fmt.Errorf("date extractor: %w", err)
-	}
+	var (
+		dates      *date.Extractor
+		metrics    *metric.Extractor
+		derr, merr error
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		dates, derr = date.New()
+		if derr == nil {
+			metrics, merr = metric.NewWith(metric.Options{Indicators: o.Indicators})
+		}
+	}()
 	ents, err := entity.New(entity.Options{UserGazetteer: o.Gazetteer})
+	<-done
+	if derr != nil {
+		return nil, fmt.Errorf("date extractor: %w", derr)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("entity extractor: %w", err)
 	}
-	metrics, err := metric.NewWith(metric.Options{Indicators: o.Indicators})
-	if err != nil {
-		return nil, fmt.Errorf("metric extractor: %w", err)
+	if merr != nil {
+		return nil, fmt.Errorf("metric extractor: %w", merr)
 	}
 	return extractors.NewChain(dates, ents, metrics, link.New())
 }
