@@ -27,6 +27,12 @@ func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, err
 		ch <- built{b, err}
 	}()
 	g, gerr := gazetteers.New(user)
+	var words []segment.Word
+	if gerr == nil {
+		// NOTE: before the wait for the dictionary, which often loads
+		// longer than the gazetteer.
+		words = Words(g)
+	}
 	sb := <-ch
 	if gerr != nil {
 		return nil, nil, gerr
@@ -39,7 +45,7 @@ func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, err
 	// 3.5 ms); they are parsed here while the segmenter is built, on the
 	// core that would otherwise wait.
 	go segment.DictPlaceFreq("")
-	sb.b.Add(Words(g))
+	sb.b.Add(words)
 	return g, sb.b.Build(), nil
 }
 

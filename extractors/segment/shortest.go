@@ -64,19 +64,27 @@ const pseudoDistance = 32
 // tokens' texts are texts, words' filter words and table table (which
 // holds the token costs, computed as gse's CalcToken does: Build does not
 // run it).
-func newShortest(seg *gse.Segmenter, texts []string, words []uint64, table *wordTable) *shortest {
+//
+// prefixes is the bit set of the hashes of the words' prefixes that
+// addPrefixes sets.
+func newShortest(seg *gse.Segmenter, prefixes, words []uint64, table *wordTable) *shortest {
 	s := &shortest{maxLen: seg.Dict.MaxTokenLen(), table: table,
-		words: words, prefixes: make([]uint64, wordBits/64)}
+		words: words, prefixes: prefixes}
 	s.pool.New = func() any { return new(shortScratch) }
+	return s
+}
+
+// addPrefixes sets in prefixes the bits of the hashes of the words' texts
+// and of their prefixes.
+func addPrefixes(prefixes []uint64, texts []string) {
 	for _, w := range texts {
 		for j := range w {
 			if j > 0 {
-				setBit(s.prefixes, wordHash(w[:j]))
+				setBit(prefixes, wordHash(w[:j]))
 			}
 		}
-		setBit(s.prefixes, wordHash(w))
+		setBit(prefixes, wordHash(w))
 	}
-	return s
 }
 
 func setBit(set []uint64, h uint32)      { set[h>>6] |= 1 << (h & 63) }
