@@ -168,7 +168,8 @@ func (g *Gazetteer) loadAbbrevs() error {
 // abbreviation table looks up.
 //
 // NOTE: placeNamed went through all 46,000 places for each of the
-// table's 200 names (about 9 million steps, 5 ms of start-up on one core).
+// table's names: 61 M of the 934 M instructions of a one-document run
+// (cachegrind).
 func (g *Gazetteer) provincesAndCountries() map[string][]int32 {
 	named := make(map[string][]int32, 512)
 	for i := range g.Places {
