@@ -199,6 +199,24 @@ func (s *scanner) scan(out []Candidate) []Candidate {
 	text := s.text
 	i := 0
 	for i < len(text) {
+		// NOTE: the runs of three-byte runes that begin no figure, in a
+		// loop of their own: the test of the hot path below, in fewer
+		// instructions (scan 492 → 403 M a pass of the package benchmark,
+		// cachegrind).
+		for i+2 < len(text) {
+			b := text[i]
+			if b < 0xE0 || b >= 0xF0 {
+				break
+			}
+			r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if triggers[r>>6]&(1<<(r&63)) != 0 {
+				break
+			}
+			i += 3
+		}
+		if i >= len(text) {
+			break
+		}
 		b := text[i]
 		var r rune
 		n := 1
@@ -408,16 +426,36 @@ func (s *scanner) figure(i int) (*Candidate, int) {
 		return nil, s.skipRun(ne)
 	}
 
-	s.before(c)
-	if num.Form.Has(numeral.Implied) && !impliedOK(c.Pre) && !hasDigit(t[ns:ne]) && !strings.HasPrefix(t[ne:], "余") {
-		// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千, 百余个
-		// are figures.
-		s.reject(ns, ne, RejectWord)
-		return nil, ne
-	}
+	// NOTE: unit runs before before: 105k of the about 360k numerals of
+	// the corpus that reach here are rejected because no unit fits, and
+	// need no before (110 M fewer instructions a pass of the package
+	// benchmark, cachegrind: 10.95 → 10.84 G with the corpus load). The order does not matter to what the two find:
+	// they read and write disjoint fields of the candidate (unit: Num,
+	// Unit, Class, Mid, Half, End; before: Start, Pre, Verb, Target,
+	// Baseline, FromMark, fromAt, Neg, Rank, Top), and neither changes the
+	// scanner's state. TestUnitBeforeCommute checks this on every figure
+	// of the test texts (and of the corpus when it is there). Only the
+	// bare 万 or 千 below needs before's Pre, and it wins over a unit
+	// rejection as it did when before came first.
+	//
+	// A bare 万 or 千 (万人空巷, 千家万户) is a word; 上万, 近千, 百余个
+	// are figures.
+	implied := num.Form.Has(numeral.Implied) && !hasDigit(t[ns:ne]) && !strings.HasPrefix(t[ne:], "余")
 	if !s.unit(c) {
+		if implied {
+			s.before(c)
+			if !impliedOK(c.Pre) {
+				s.reject(ns, ne, RejectWord)
+				return nil, ne
+			}
+		}
 		s.reject(ns, ne, RejectUnit)
 		return nil, s.skipWord(ne)
+	}
+	s.before(c)
+	if implied && !impliedOK(c.Pre) {
+		s.reject(ns, ne, RejectWord)
+		return nil, ne
 	}
 	s.after(c)
 

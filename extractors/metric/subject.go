@@ -137,7 +137,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 		if gap := s.text[p.End:start]; containsSentenceEnd(gap) {
 			// Only a sentence that goes on with the one before: 一般公共预算
 			// 收入完成21.6亿元。按同口径计算，比上年同期增长4.3%.
-			i := strings.LastIndexAny(gap, "。！？!?")
+			i := lastSentenceMark(gap)
 			_, mark := decodeRune(gap[max(i, 0):])
 			if i < 0 || containsSentenceEnd(gap[:i]) || !continues(gap[i+mark:]) || p.Rank || p.Unit == "百分点" && c.Unit != "百分点" {
 				return nil // NOTE: across sentences, not a rank or a gap in points

@@ -59,3 +59,29 @@ func FuzzView(f *testing.F) {
 		checkMapping(t, s, newView(s))
 	})
 }
+
+// TestLastSentenceMark checks lastSentenceMark against strings.LastIndexAny,
+// on valid and invalid UTF-8.
+func TestLastSentenceMark(t *testing.T) {
+	marks := []string{"。", "！", "？", "!", "?", "a", "中", "\xe3", "\x80", "\xef\xbc", "\xbc\x81", "\xe3\x80\x82\x80"}
+	for a := range marks {
+		for b := range marks {
+			for c := range marks {
+				s := marks[a] + marks[b] + marks[c]
+				if got, want := lastSentenceMark(s), strings.LastIndexAny(s, "。！？!?"); got != want {
+					t.Errorf("%q: %d, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzLastSentenceMark compares lastSentenceMark with strings.LastIndexAny.
+func FuzzLastSentenceMark(f *testing.F) {
+	f.Add("增长5%。其中！\xe3\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastSentenceMark(s), strings.LastIndexAny(s, "。！？!?"); got != want {
+			t.Errorf("%q: %d, want %d", s, got, want)
+		}
+	})
+}
