@@ -514,13 +514,12 @@ type textFlags struct {
 // NOTE: one pass, not a strings.Contains per word: the lead bytes of these
 // characters are common in Chinese text, which makes each search slow.
 func flagsOf(t string) textFlags {
-	var fen, kan, an, qi bool
-	var f textFlags
+	var fs flagScan
 	for i := 0; i < len(t); {
 		b := t[i]
 		if b < utf8.RuneSelf {
-			if b == 'P' && strings.HasPrefix(t[i:], "PM") {
-				f.pm = true
+			if b == 'P' {
+				fs.see(t, i, 1, 'P')
 			}
 			i++
 			continue
@@ -541,33 +540,54 @@ func flagsOf(t string) textFlags {
 		case b >= 0xC0:
 			n = 2
 		}
-		switch r {
-		case '分':
-			fen = true
-			if strings.HasPrefix(t[i+n:], "别") {
-				f.fenbie = true
-			}
-		case '占':
-			f.zhan = true
-		case '于':
-			f.yu = true
-		case '比':
-			f.bi = true
-		case '对':
-			f.dui = true
-		case '看':
-			kan = true
-		case '按':
-			an = true
-		case '其':
-			if strings.HasPrefix(t[i+n:], "中") {
-				qi = true
-			}
-		}
+		fs.see(t, i, n, r)
 		i += n
 	}
-	f.parts = qi || an || fen && kan
-	return f
+	return fs.flags()
+}
+
+// flagScan gathers the textFlags of a text from the runes a pass over it
+// reports (flagsOf, and findBounds, which finds them in its own pass).
+type flagScan struct {
+	f                textFlags
+	fen, kan, an, qi bool
+}
+
+// see records the rune r, n bytes long at t[i:].
+func (fs *flagScan) see(t string, i, n int, r rune) {
+	switch r {
+	case 'P':
+		if strings.HasPrefix(t[i:], "PM") {
+			fs.f.pm = true
+		}
+	case '分':
+		fs.fen = true
+		if strings.HasPrefix(t[i+n:], "别") {
+			fs.f.fenbie = true
+		}
+	case '占':
+		fs.f.zhan = true
+	case '于':
+		fs.f.yu = true
+	case '比':
+		fs.f.bi = true
+	case '对':
+		fs.f.dui = true
+	case '看':
+		fs.kan = true
+	case '按':
+		fs.an = true
+	case '其':
+		if strings.HasPrefix(t[i+n:], "中") {
+			fs.qi = true
+		}
+	}
+}
+
+// flags returns the textFlags of the runes seen.
+func (fs *flagScan) flags() textFlags {
+	fs.f.parts = fs.qi || fs.an || fs.fen && fs.kan
+	return fs.f
 }
 
 // flagRunes is a bitmap of the runes that flagsOf looks at.
@@ -676,8 +696,9 @@ func (s *scanner) findBounds() {
 	b.clauses = append(b.clauses[:0], 0)
 	t := s.text
 	stops := &s.lx.boundRunes
-	var f textFlags
-	var fen, kan, an, qi, invalid bool
+	var fs flagScan
+	var invalid bool
+
 	for i := 0; i < len(t); {
 		// NOTE: a three-byte rune that is no mark and begins no target
 		// word is stepped over after one bit test, its continuation bytes
@@ -716,9 +737,7 @@ func (s *scanner) findBounds() {
 			case ',', ';', ':':
 				b.clauses = append(b.clauses, i+1)
 			case 'P':
-				if strings.HasPrefix(t[i:], "PM") {
-					f.pm = true
-				}
+				fs.see(t, i, 1, 'P')
 			}
 			i++
 			continue
@@ -761,38 +780,13 @@ func (s *scanner) findBounds() {
 					b.years = append(b.years, yearMark{at: i, end: k + len("20")})
 				}
 			}
-			// The textFlags, as flagsOf finds them.
-			switch r {
-			case 'P': // here only if P began a target word
-				if strings.HasPrefix(t[i:], "PM") {
-					f.pm = true
-				}
-			case '分':
-				fen = true
-				if strings.HasPrefix(t[i+n:], "别") {
-					f.fenbie = true
-				}
-			case '占':
-				f.zhan = true
-			case '于':
-				f.yu = true
-			case '比':
-				f.bi = true
-			case '对':
-				f.dui = true
-			case '看':
-				kan = true
-			case '按':
-				an = true
-			case '其':
-				if strings.HasPrefix(t[i+n:], "中") {
-					qi = true
-				}
-			}
+			// The textFlags, as flagsOf finds them ('P' here only if it
+			// began a target word).
+			fs.see(t, i, n, r)
 		}
 		i += n
 	}
-	f.parts = qi || an || fen && kan
+	f := fs.flags()
 	if invalid {
 		f = flagsOf(t)
 	}
