@@ -1,9 +1,6 @@
 package date_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/newsfacts/newsfacts"
@@ -13,36 +10,10 @@ import (
 
 // xwlbArticle is the part of a corpus/xwlb/articles.jsonl line the tests
 // read.
-type xwlbArticle struct {
-	ID   string `json:"id"`
-	Date string `json:"date"`
-	Text string `json:"text"`
-}
+type xwlbArticle = sharedtest.XWLBArticle
 
 // loadXWLB reads the shared xwlb corpus, or skips when it is absent.
-func loadXWLB(tb testing.TB) []xwlbArticle {
-	tb.Helper()
-	p := sharedtest.Require(tb, "corpus/xwlb/articles.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []xwlbArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a xwlbArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
+func loadXWLB(tb testing.TB) []xwlbArticle { return sharedtest.XWLB(tb) }
 
 // BenchmarkExtract runs the extractor over the text of every xwlb article,
 // on one goroutine; SetBytes is the total text size, so the figure is the

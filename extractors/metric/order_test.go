@@ -1,8 +1,6 @@
 package metric
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -38,26 +36,7 @@ func TestUnitBeforeCommute(t *testing.T) {
 		if testing.Short() {
 			t.Skip("short")
 		}
-		f, err := os.Open(sharedtest.Require(t, "corpus/xwlb/articles.jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<26)
-		var texts []string
-		for sc.Scan() {
-			var a struct {
-				Text string `json:"text"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, a.Text)
-		}
-		if err := sc.Err(); err != nil {
-			t.Fatal(err)
-		}
+		texts := sharedtest.XWLBTexts(t)
 		t.Logf("%d numerals checked", checkCommute(t, x, texts))
 	})
 }

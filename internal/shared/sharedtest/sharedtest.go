@@ -6,6 +6,9 @@
 package sharedtest
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/newsfacts/newsfacts/internal/shared"
@@ -20,4 +23,48 @@ func Require(tb testing.TB, rel string) string {
 		tb.Skipf("shared data %s not found (set %s or put the shared folder beside the repository)", rel, shared.EnvVar)
 	}
 	return p
+}
+
+// XWLBArticle is the part of a line of corpus/xwlb/articles.jsonl that
+// tests and benchmarks read.
+type XWLBArticle struct {
+	ID   string `json:"id"`
+	Date string `json:"date"`
+	Text string `json:"text"`
+}
+
+// XWLB reads the shared xwlb corpus, or skips the test when it is absent.
+func XWLB(tb testing.TB) []XWLBArticle {
+	tb.Helper()
+	f, err := os.Open(Require(tb, "corpus/xwlb/articles.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []XWLBArticle
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var a XWLBArticle
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// XWLBTexts returns the texts of the shared xwlb corpus, or skips the test
+// when it is absent.
+func XWLBTexts(tb testing.TB) []string {
+	tb.Helper()
+	as := XWLB(tb)
+	texts := make([]string, len(as))
+	for i, a := range as {
+		texts[i] = a.Text
+	}
+	return texts
 }
