@@ -71,11 +71,11 @@ type Options struct {
 	Words []Word
 }
 
-// GSE is the gse-backed Segmenter and Lexicon. It is read-only after it is
-// built and safe for concurrent use.
+// GSE is the dictionary-backed Segmenter and Lexicon (it segments as gse
+// does). It is read-only after it is built and safe for concurrent use.
 type GSE struct {
-	// seg is the *gse.Segmenter (see gse) while the GSE is built; Build
-	// drops it, unless keepGSE.
+	// seg is gse's *gse.Segmenter over the same dictionary, which only the
+	// tests that compare with gse build (keepGSE); nil otherwise.
 	//
 	// NOTE: an unsafe.Pointer, so that gse's type is not in the type
 	// descriptor of GSE. GSE is converted to interfaces, and the binary
@@ -108,7 +108,7 @@ var (
 	_ Lexicon   = (*GSE)(nil)
 )
 
-// gse returns the gse segmenter.
+// gse returns the gse segmenter (see keepGSE).
 func (g *GSE) gse() *gse.Segmenter { return (*gse.Segmenter)(g.seg) }
 
 // New loads the embedded dictionary and opts.Words.
@@ -123,58 +123,82 @@ func New(opts Options) (*GSE, error) {
 
 // Builder loads a dictionary in two steps, so that a caller can load the
 // embedded dictionary while it computes its extra words concurrently.
+//
+// NOTE: the dictionary is loaded as gse's Dictionary.AddToken loads it (a
+// word is its text with the letters of its Latin runs lowered, a word the
+// dictionary has keeps its first entry, the total frequency sums the
+// entries', the longest word is counted in units), but into the word
+// table alone: gse's double-array trie, whose inserts were most of the
+// segmenter's start-up, and its token structs (a slice of sub-slices per
+// word) are not built. Only the tests that compare with gse (keepGSE)
+// build its dictionary too, and TestWordTableSameAsTrie checks that the
+// two hold the same words at the same indexes. The segmenter's start-up,
+// NewBuilder+Add+Build in BenchmarkNew of this package: see the commit.
 type Builder struct {
 	g *GSE
-	// texts are the texts of the embedded dictionary's tokens, whose bits
-	// words and prefixes (see shortest) hold already.
-	texts           []string
+	// texts and entries are the words' texts and entries, by token index;
+	// index finds a text's token index (plus one) by its fnv32 (hashes).
+	texts   []string
+	entries []Entry
+	hashes  []uint32
+	index   []int32 // open addressing, linear probing; len is a power of two
+	// total is the sum of the entries' frequencies, maxLen the most
+	// units of a word.
+	total  float64
+	maxLen int
+	// words and prefixes are the bit sets of the words and of their
+	// prefixes (see shortest).
 	words, prefixes []uint64
 }
 
 // NewBuilder loads the embedded dictionary; extra is a hint of how many
 // words Add will add.
 func NewBuilder(extra int) (*Builder, error) {
-	s := new(gse.Segmenter)
-	g := &GSE{seg: unsafe.Pointer(s)}
-	s.SkipLog = true
-	s.NotLoadHMM = true
-	s.Dict = gse.NewDict()
-	s.Init()
-	// NOTE: sizing the token table up front avoids repeated copying of a
-	// large slice of structs while loading.
-	s.Dict.Tokens = make([]gse.Token, 0, strings.Count(dictData, "\n")+extra)
+	n := strings.Count(dictData, "\n") + extra
+	b := &Builder{
+		g:        &GSE{},
+		texts:    make([]string, 0, n),
+		entries:  make([]Entry, 0, n),
+		hashes:   make([]uint32, 0, n),
+		words:    make([]uint64, wordBits/64),
+		prefixes: make([]uint64, wordBits/64),
+	}
+	b.index = make([]int32, tableSize(n))
+	var s *gse.Segmenter
+	if keepGSE {
+		s = newGSE(n)
+		b.g.seg = unsafe.Pointer(s)
+	}
 	err := datafile.Lines("data/dict.txt", dictData, func(_ int, l string) error {
 		w, rest, ok1 := strings.Cut(l, " ")
 		fs, pos, ok2 := strings.Cut(rest, " ")
 		f, err := strconv.ParseFloat(fs, 64)
-		if !ok1 || !ok2 || err != nil {
+		if !ok1 || !ok2 || err != nil || w == "" {
 			return errors.New("malformed dictionary line")
 		}
-		return s.Dict.AddToken(s.ToToken(w, f, pos))
+		if s != nil {
+			if err := s.Dict.AddToken(s.ToToken(w, f, pos)); err != nil {
+				return err
+			}
+		}
+		b.add(w, f, pos)
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("segment: %w", err)
 	}
-	// NOTE: what Build computes from the embedded dictionary's words is
-	// computed here, so that a caller that loads the dictionary while it
-	// computes its extra words (gazseg) does this at the same time too,
-	// and Build only adds the extra words' (about 4 ms of start-up on
-	// one core). Add appends tokens after these and changes none of them.
-	b := &Builder{g: g, words: make([]uint64, wordBits/64), prefixes: make([]uint64, wordBits/64)}
-	b.texts = appendTexts(make([]string, 0, cap(s.Dict.Tokens)), s.Dict.Tokens, b.words)
-	addPrefixes(b.prefixes, b.texts)
 	return b, nil
 }
 
-// appendTexts appends the texts of tokens to texts, setting their bits in
-// words.
-func appendTexts(texts []string, tokens []gse.Token, words []uint64) []string {
-	for i := range tokens {
-		t := tokens[i].Text()
-		setBit(words, wordHash(t))
-		texts = append(texts, t)
-	}
-	return texts
+// newGSE returns an empty gse segmenter with room for n tokens.
+func newGSE(n int) *gse.Segmenter {
+	s := new(gse.Segmenter)
+	s.SkipLog = true
+	s.NotLoadHMM = true
+	s.Dict = gse.NewDict()
+	s.Init()
+	s.Dict.Tokens = make([]gse.Token, 0, n)
+	return s
 }
 
 // Add adds words; a word the dictionary already has keeps its entry.
@@ -188,10 +212,89 @@ func (b *Builder) Add(words []Word) {
 		if f < 1 {
 			f = 1
 		}
-		// NOTE: AddToken fails only on a trie insert error, which the
-		// double-array trie reports for no valid key.
-		_ = s.Dict.AddToken(s.ToToken(w.Text, f, w.Pos))
+		if s != nil {
+			// NOTE: AddToken fails only on a trie insert error, which
+			// the double-array trie reports for no valid key.
+			_ = s.Dict.AddToken(s.ToToken(w.Text, f, w.Pos))
+		}
+		b.add(w.Text, f, w.Pos)
 	}
+}
+
+// add adds the word w unless the dictionary has it, as gse's AddToken
+// does.
+func (b *Builder) add(w string, f float64, pos string) {
+	w, units := wordText(w)
+	h := fnv32(w)
+	mask := len(b.index) - 1
+	k := slotOf(h, len(b.index))
+	for ; b.index[k] != 0; k = (k + 1) & mask {
+		if i := b.index[k] - 1; b.hashes[i] == h && b.texts[i] == w {
+			return
+		}
+	}
+	b.index[k] = int32(len(b.texts)) + 1
+	b.texts = append(b.texts, w)
+	b.entries = append(b.entries, Entry{Pos: pos, Freq: f})
+	b.hashes = append(b.hashes, h)
+	b.total += f
+	b.maxLen = max(b.maxLen, units)
+	setBit(b.words, h&(wordBits-1))
+	addPrefixes(b.prefixes, w)
+	if 2*len(b.texts) > len(b.index) {
+		b.grow()
+	}
+}
+
+// grow doubles the index.
+func (b *Builder) grow() {
+	b.index = make([]int32, 2*len(b.index))
+	mask := len(b.index) - 1
+	for i, h := range b.hashes {
+		k := slotOf(h, len(b.index))
+		for b.index[k] != 0 {
+			k = (k + 1) & mask
+		}
+		b.index[k] = int32(i) + 1
+	}
+}
+
+// wordText returns the dictionary text of the word w, as gse's ToToken
+// makes it (the letters of Latin runs lowered, when gse lowers), and its
+// number of units (see units).
+func wordText(w string) (string, int) {
+	n, upper := 0, false
+	inRun := false
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c >= 0xE0 && c < 0xF0 {
+			// NOTE: a three-byte character (every CJK one) is a unit of
+			// its own: no letter or digit of one or two bytes.
+			n++
+			inRun = false
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if !inRun {
+				n++
+				inRun = true
+			}
+			upper = upper || c >= 'A' && c <= 'Z'
+		} else {
+			n++
+			inRun = false
+		}
+		i += size
+	}
+	if upper && gse.ToLower {
+		// NOTE: an ASCII capital is a letter of one byte, always in a run.
+		b := []byte(w)
+		lower(b)
+		w = string(b)
+	}
+	return w, n
 }
 
 // Build computes the word costs and returns the segmenter. The Builder
@@ -200,40 +303,26 @@ func (b *Builder) Add(words []Word) {
 // NOTE: not with gse's CalcToken, which also splits every dictionary word
 // into sub-words for gse's search mode: a third of the start-up of the
 // entity extractor (about 25 ms a run). SegmentAt's path search computes
-// the costs it needs itself (newShortest); only segmentGSE runs CalcToken.
+// the costs it needs itself (newWordTable); only segmentGSE runs
+// CalcToken.
 func (b *Builder) Build() *GSE {
 	g := b.g
 	b.g = nil
-	// Every word the trie finds is one of Dict.Tokens (AddToken inserts
-	// both), spelt as Token.Text. NewBuilder did the embedded dictionary's.
 	g.words = b.words
-	tokens := g.gse().Dict.Tokens
-	n := len(b.texts)
-	texts := appendTexts(b.texts, tokens[n:], g.words)
-	addPrefixes(b.prefixes, texts[n:])
-	g.table = newWordTable(g.gse().Dict, texts)
-	g.short = newShortest(g.gse(), b.prefixes, g.words, g.table)
-	b.texts, b.words, b.prefixes = nil, nil, nil
-	// NOTE: the word table and the path search hold all that Lookup and
-	// SegmentAt read; gse's dictionary (its trie, and a token with slices
-	// of every word) stayed in the heap, which the garbage collector
-	// marks at each cycle, for nothing.
-	if !keepGSE {
-		g.seg = nil
-	}
+	g.table = newWordTable(b.texts, b.hashes, b.entries, b.total)
+	g.short = newShortest(b.maxLen, b.prefixes, g.words, g.table)
+	*b = Builder{}
 	return g
 }
 
-// keepGSE keeps gse's segmenter after Build, for the tests that compare
-// SegmentAt and the word table with it (export_test.go sets it).
+// keepGSE builds gse's segmenter over the same dictionary too, for the
+// tests that compare SegmentAt and the word table with it (export_test.go
+// sets it).
 var keepGSE = false
 
 // wordBits is the size of the word filter: at about 70,000 words, 2^22
 // bits (512 KB) let fewer than 2% of non-words through.
 const wordBits = 1 << 22
-
-// wordHash hashes a word to a bit of the word filter.
-func wordHash(w string) uint32 { return fnv32(w) & (wordBits - 1) }
 
 // fnv32 is the 32-bit FNV-1a hash of w.
 func fnv32(w string) uint32 {

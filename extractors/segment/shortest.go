@@ -28,7 +28,7 @@ type shortest struct {
 	// table holds the words, with the distance of each as gse's CalcToken
 	// computes it.
 	table *wordTable
-	// words and prefixes are bit sets of the hashes (wordHash) of the
+	// words and prefixes are bit sets of the hashes (fnv32, wordBits) of the
 	// dictionary's words and of their prefixes ending at a character.
 	//
 	// NOTE: a dictionary look-up walks the trie from its root, one array
@@ -60,31 +60,38 @@ type pcell struct {
 // pseudoDistance is the cost of a unit that starts no word (gse's).
 const pseudoDistance = 32
 
-// newShortest prepares the segmentation over seg's dictionary, whose
-// tokens' texts are texts, words' filter words and table table (which
-// holds the token costs, computed as gse's CalcToken does: Build does not
-// run it).
+// newShortest prepares the segmentation over a dictionary whose longest
+// word has maxLen units, whose words' filter is words and whose table is
+// table (which holds the token costs, computed as gse's CalcToken does:
+// Build does not run it).
 //
 // prefixes is the bit set of the hashes of the words' prefixes that
 // addPrefixes sets.
-func newShortest(seg *gse.Segmenter, prefixes, words []uint64, table *wordTable) *shortest {
-	s := &shortest{maxLen: seg.Dict.MaxTokenLen(), table: table,
+func newShortest(maxLen int, prefixes, words []uint64, table *wordTable) *shortest {
+	s := &shortest{maxLen: maxLen, table: table,
 		words: words, prefixes: prefixes}
 	s.pool.New = func() any { return new(shortScratch) }
 	return s
 }
 
-// addPrefixes sets in prefixes the bits of the hashes of the words' texts
-// and of their prefixes.
-func addPrefixes(prefixes []uint64, texts []string) {
-	for _, w := range texts {
-		for j := range w {
-			if j > 0 {
-				setBit(prefixes, wordHash(w[:j]))
+// addPrefixes sets in prefixes the bits of the hashes of the word w and
+// of its prefixes that end at a character.
+func addPrefixes(prefixes []uint64, w string) {
+	// NOTE: the hash of each prefix continues that of the one before.
+	h := uint32(fnvOffset)
+	p := 0
+	for j := range w {
+		if j > 0 {
+			for ; p < j; p++ {
+				h = (h ^ uint32(w[p])) * fnvPrime
 			}
+			setBit(prefixes, h&(wordBits-1))
 		}
-		setBit(prefixes, wordHash(w))
 	}
+	for ; p < len(w); p++ {
+		h = (h ^ uint32(w[p])) * fnvPrime
+	}
+	setBit(prefixes, h&(wordBits-1))
 }
 
 func setBit(set []uint64, h uint32)      { set[h>>6] |= 1 << (h & 63) }

@@ -1,10 +1,6 @@
 package segment
 
-import (
-	"math"
-
-	"github.com/go-ego/gse"
-)
+import "math"
 
 // wordTable finds the dictionary's words by their FNV-1a hash, in an
 // open-addressing table whose slots hold what Lookup and the path search
@@ -39,37 +35,49 @@ type wordSlot struct {
 	dist float32
 }
 
-// newWordTable builds the table over the dictionary's tokens, whose texts
-// are texts.
-func newWordTable(d *gse.Dictionary, texts []string) *wordTable {
-	size := 1
-	for size < 2*len(texts) {
-		size <<= 1
-	}
-	t := &wordTable{slots: make([]wordSlot, size), shift: 32, entries: make([]Entry, len(texts))}
+// newWordTable builds the table over the dictionary's words, whose texts,
+// fnv32 hashes and entries are texts, hashes and entries, by token index;
+// total is the sum of their frequencies.
+func newWordTable(texts []string, hashes []uint32, entries []Entry, total float64) *wordTable {
+	size := tableSize(len(texts))
+	t := &wordTable{slots: make([]wordSlot, size), shift: 32, entries: entries}
 	for s := size; s > 1; s >>= 1 {
 		t.shift--
 	}
-	total := 0
+	n := 0
 	for _, w := range texts {
-		total += len(w)
+		n += len(w)
 	}
-	buf := make([]byte, 0, total)
-	logTotal := float32(math.Log2(d.TotalFreq()))
+	buf := make([]byte, 0, n)
+	logTotal := float32(math.Log2(total))
 	for i, w := range texts {
-		tok := &d.Tokens[i]
-		t.entries[i] = Entry{Pos: tok.Pos(), Freq: tok.Freq()}
-		h := fnv32(w)
+		h := hashes[i]
 		k := t.slotOf(h)
 		for t.slots[k].tok != 0 {
 			k = (k + 1) & (len(t.slots) - 1)
 		}
 		t.slots[k] = wordSlot{hash: h, tok: int32(i) + 1, off: uint32(len(buf)), n: uint32(len(w)),
-			dist: logTotal - float32(math.Log2(tok.Freq()))}
+			dist: logTotal - float32(math.Log2(entries[i].Freq))}
 		buf = append(buf, w...)
 	}
 	t.text = string(buf)
 	return t
+}
+
+// tableSize returns the size of a table of n words, at most half full:
+// the least power of two from 2n.
+func tableSize(n int) int {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	return size
+}
+
+// slotOf returns the first slot to probe for hash h in a table of size
+// slots, a power of two (Builder's index).
+func slotOf(h uint32, size int) int {
+	return int(uint64(h*0x9E3779B1) * uint64(size) >> 32)
 }
 
 // slotOf returns the first slot to probe for hash h.

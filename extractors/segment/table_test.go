@@ -32,8 +32,20 @@ func TestWordTableSameAsTrie(t *testing.T) {
 		t.Fatal(err)
 	}
 	tokens := g.gse().Dict.Tokens
+	// NOTE: the Builder loads the dictionary without gse (keepGSE builds
+	// gse's too): the same words at the same indexes, with the same
+	// entries, the same longest word and total frequency.
+	if len(g.table.entries) != len(tokens) {
+		t.Fatalf("%d words, gse has %d", len(g.table.entries), len(tokens))
+	}
+	if g.short.maxLen != g.gse().Dict.MaxTokenLen() {
+		t.Errorf("longest word %d units, gse's %d", g.short.maxLen, g.gse().Dict.MaxTokenLen())
+	}
 	for i := range tokens {
 		w := tokens[i].Text()
+		if e := g.table.entries[i]; e.Pos != tokens[i].Pos() || e.Freq != tokens[i].Freq() {
+			t.Fatalf("token %d %q: entry %+v, gse's %q %v", i, w, e, tokens[i].Pos(), tokens[i].Freq())
+		}
 		if sl := g.table.find(w, fnv32(w)); sl == nil || sl.tok != int32(i)+1 {
 			t.Fatalf("token %d %q: table slot %+v", i, w, sl)
 		}
