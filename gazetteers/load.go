@@ -11,12 +11,12 @@ import (
 // eachRow calls fn with the tab-separated fields of every data line of an
 // embedded file (see datafile.Lines). Missing trailing fields are "".
 func eachRow(file string, fields int, fn func(line int, f []string) error) error {
-	b, err := dataFS.ReadFile("data/" + file)
-	if err != nil {
-		return err
+	data, ok := dataFiles[file]
+	if !ok {
+		return fmt.Errorf("gazetteers: no data file %s", file)
 	}
 	f := make([]string, fields)
-	err = datafile.Lines("data/"+file, string(b), func(line int, l string) error {
+	err := datafile.Lines("data/"+file, data, func(line int, l string) error {
 		for i := range f {
 			f[i] = ""
 		}
