@@ -132,16 +132,23 @@ func New(opts Options) (*GSE, error) {
 // segmenter's start-up, and its token structs (a slice of sub-slices per
 // word) are not built. Only the tests that compare with gse (keepGSE)
 // build its dictionary too, and TestWordTableSameAsTrie checks that the
-// two hold the same words at the same indexes. The segmenter's start-up,
-// NewBuilder+Add+Build in BenchmarkNew of this package: see the commit.
+// two hold the same words at the same indexes.
+//
+// NOTE: the words go straight into the table that Build returns, their
+// texts one after another into its text: no index of the Builder's own
+// beside it, no copies of the texts (fewer pages of fresh memory, each a
+// page fault at start-up). The table starts at the size for the lines of
+// the embedded dictionary and doubles as words are added past half full,
+// so that it ends at the size a table of all its words has (tableSize),
+// as when it was built after them.
 type Builder struct {
 	g *GSE
-	// texts and entries are the words' texts and entries, by token index;
-	// index finds a text's token index (plus one) by its fnv32 (hashes).
-	texts   []string
+	// t is the table being built: its slots hold each word's hash, token
+	// index and text (in text); the distances are left to Build.
+	t    *wordTable
+	text strings.Builder
+	// entries are the words' entries, by token index.
 	entries []Entry
-	hashes  []uint32
-	index   []int32 // open addressing, linear probing; len is a power of two
 	// total is the sum of the entries' frequencies, maxLen the most
 	// units of a word.
 	total  float64
@@ -154,16 +161,17 @@ type Builder struct {
 // NewBuilder loads the embedded dictionary; extra is a hint of how many
 // words Add will add.
 func NewBuilder(extra int) (*Builder, error) {
-	n := strings.Count(dictData, "\n") + extra
+	nd := strings.Count(dictData, "\n")
+	n := nd + extra
 	b := &Builder{
 		g:        &GSE{},
-		texts:    make([]string, 0, n),
+		t:        newWordTable(tableSize(nd)),
 		entries:  make([]Entry, 0, n),
-		hashes:   make([]uint32, 0, n),
 		words:    make([]uint64, wordBits/64),
 		prefixes: make([]uint64, wordBits/64),
 	}
-	b.index = make([]int32, tableSize(n))
+	// NOTE: the words are about two thirds of the dictionary's bytes.
+	b.text.Grow(len(dictData)*2/3 + 16*extra)
 	var s *gse.Segmenter
 	if keepGSE {
 		s = newGSE(n)
@@ -226,36 +234,23 @@ func (b *Builder) Add(words []Word) {
 func (b *Builder) add(w string, f float64, pos string) {
 	w, units := wordText(w)
 	h := fnv32(w)
-	mask := len(b.index) - 1
-	k := slotOf(h, len(b.index))
-	for ; b.index[k] != 0; k = (k + 1) & mask {
-		if i := b.index[k] - 1; b.hashes[i] == h && b.texts[i] == w {
+	t := b.t
+	text := b.text.String()
+	k := t.slotOf(h)
+	for ; t.slots[k].tok != 0; k = (k + 1) & (len(t.slots) - 1) {
+		if sl := &t.slots[k]; sl.hash == h && text[sl.off:sl.off+sl.n] == w {
 			return
 		}
 	}
-	b.index[k] = int32(len(b.texts)) + 1
-	b.texts = append(b.texts, w)
+	t.slots[k] = wordSlot{hash: h, tok: int32(len(b.entries)) + 1, off: uint32(b.text.Len()), n: uint32(len(w))}
+	b.text.WriteString(w)
 	b.entries = append(b.entries, Entry{Pos: pos, Freq: f})
-	b.hashes = append(b.hashes, h)
 	b.total += f
 	b.maxLen = max(b.maxLen, units)
 	setBit(b.words, h&(wordBits-1))
 	addPrefixes(b.prefixes, w)
-	if 2*len(b.texts) > len(b.index) {
-		b.grow()
-	}
-}
-
-// grow doubles the index.
-func (b *Builder) grow() {
-	b.index = make([]int32, 2*len(b.index))
-	mask := len(b.index) - 1
-	for i, h := range b.hashes {
-		k := slotOf(h, len(b.index))
-		for b.index[k] != 0 {
-			k = (k + 1) & mask
-		}
-		b.index[k] = int32(i) + 1
+	if 2*len(b.entries) > len(t.slots) {
+		b.t = t.grown()
 	}
 }
 
@@ -307,9 +302,8 @@ func wordText(w string) (string, int) {
 // CalcToken.
 func (b *Builder) Build() *GSE {
 	g := b.g
-	b.g = nil
 	g.words = b.words
-	g.table = newWordTable(b.texts, b.hashes, b.entries, b.total)
+	g.table = b.t.finish(b.text.String(), b.entries, b.total)
 	g.short = newShortest(b.maxLen, b.prefixes, g.words, g.table)
 	*b = Builder{}
 	return g

@@ -35,32 +35,42 @@ type wordSlot struct {
 	dist float32
 }
 
-// newWordTable builds the table over the dictionary's words, whose texts,
-// fnv32 hashes and entries are texts, hashes and entries, by token index;
-// total is the sum of their frequencies.
-func newWordTable(texts []string, hashes []uint32, entries []Entry, total float64) *wordTable {
-	size := tableSize(len(texts))
-	t := &wordTable{slots: make([]wordSlot, size), shift: 32, entries: entries}
+// newWordTable returns an empty table of size slots, a power of two.
+func newWordTable(size int) *wordTable {
+	t := &wordTable{slots: make([]wordSlot, size), shift: 32}
 	for s := size; s > 1; s >>= 1 {
 		t.shift--
 	}
-	n := 0
-	for _, w := range texts {
-		n += len(w)
-	}
-	buf := make([]byte, 0, n)
-	logTotal := float32(math.Log2(total))
-	for i, w := range texts {
-		h := hashes[i]
-		k := t.slotOf(h)
-		for t.slots[k].tok != 0 {
-			k = (k + 1) & (len(t.slots) - 1)
+	return t
+}
+
+// grown returns a table of twice the size with t's slots.
+func (t *wordTable) grown() *wordTable {
+	u := newWordTable(2 * len(t.slots))
+	for _, sl := range t.slots {
+		if sl.tok == 0 {
+			continue
 		}
-		t.slots[k] = wordSlot{hash: h, tok: int32(i) + 1, off: uint32(len(buf)), n: uint32(len(w)),
-			dist: logTotal - float32(math.Log2(entries[i].Freq))}
-		buf = append(buf, w...)
+		k := u.slotOf(sl.hash)
+		for u.slots[k].tok != 0 {
+			k = (k + 1) & (len(u.slots) - 1)
+		}
+		u.slots[k] = sl
 	}
-	t.text = string(buf)
+	return u
+}
+
+// finish completes the table whose slots hold the words' hashes, token
+// indexes and places in text: it sets the words' distances, from their
+// entries (by token index) and the sum of their frequencies.
+func (t *wordTable) finish(text string, entries []Entry, total float64) *wordTable {
+	t.text, t.entries = text, entries
+	logTotal := float32(math.Log2(total))
+	for k := range t.slots {
+		if sl := &t.slots[k]; sl.tok != 0 {
+			sl.dist = logTotal - float32(math.Log2(entries[sl.tok-1].Freq))
+		}
+	}
 	return t
 }
 
@@ -72,12 +82,6 @@ func tableSize(n int) int {
 		size <<= 1
 	}
 	return size
-}
-
-// slotOf returns the first slot to probe for hash h in a table of size
-// slots, a power of two (Builder's index).
-func slotOf(h uint32, size int) int {
-	return int(uint64(h*0x9E3779B1) * uint64(size) >> 32)
 }
 
 // slotOf returns the first slot to probe for hash h.
