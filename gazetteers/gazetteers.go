@@ -413,11 +413,12 @@ func New(user []UserEntry) (*Gazetteer, error) {
 // loadPlaceLists loads the places, the world list and the abbreviations,
 // which refer to places.
 func (g *Gazetteer) loadPlaceLists() error {
-	if err := g.loadPlaces(); err != nil {
+	var aliases aliasArena
+	if err := g.loadPlaces(&aliases); err != nil {
 		return err
 	}
 	for _, file := range []string{"world.tsv", "features.tsv"} {
-		if err := g.loadWorld(file); err != nil {
+		if err := g.loadWorld(file, &aliases); err != nil {
 			return err
 		}
 	}
@@ -427,6 +428,7 @@ func (g *Gazetteer) loadPlaceLists() error {
 // loadOthers loads the organisations, departments, zone and organisation
 // suffixes.
 func (g *Gazetteer) loadOthers() error {
+	var aliases aliasArena
 	for _, f := range []struct {
 		file string
 		kind OrgKind
@@ -436,11 +438,11 @@ func (g *Gazetteer) loadOthers() error {
 		{"enterprises.tsv", Enterprise},
 		{"universities.tsv", University},
 	} {
-		if err := g.loadOrgs(f.file, f.kind); err != nil {
+		if err := g.loadOrgs(f.file, f.kind, &aliases); err != nil {
 			return err
 		}
 	}
-	if err := g.loadDepts(); err != nil {
+	if err := g.loadDepts(&aliases); err != nil {
 		return err
 	}
 	if err := g.loadZones(); err != nil {
