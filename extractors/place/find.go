@@ -108,7 +108,7 @@ func (f *Finder) find(buf []Mention, text string, hits []gazetteers.Hit, marks [
 	// them, so that the slice does not grow (and copy) a dozen times.
 	n := 0
 	for _, h := range hits {
-		if len(f.info[h.ID].cands) > 0 {
+		if f.info[h.ID].nCands > 0 {
 			n++
 		}
 	}
@@ -143,13 +143,14 @@ func (f *Finder) FindText(text string) []Mention {
 func findGazetteer(f *Finder, s *scan) {
 	for _, h := range s.hits {
 		in := &f.info[h.ID]
-		if len(in.cands) == 0 {
+		if in.nCands == 0 {
 			continue
 		}
+		cands := f.candsOf(in)
 		if in.boundary && !f.aligned(s.text, h.Start, h.End, !in.full) || in.full && f.splitName(s.text, h.Start, h.End) {
 			continue
 		}
-		if f.otherName(s.text, h.End, in.cands) || f.countryBeforeInner(s.text, h, in) || f.inTransliteration(s.text, h, in) && !f.placeEndsAt(s, h.Start) {
+		if f.otherName(s.text, h.End, cands) || f.countryBeforeInner(s.text, h, in) || f.inTransliteration(s.text, h, in) && !f.placeEndsAt(s, h.Start) {
 			continue
 		}
 		need := in.needSupport
@@ -157,7 +158,7 @@ func findGazetteer(f *Finder, s *scan) {
 			need = true // 半壁江山, 《连城记》: as for any short county name, the article must support it
 		}
 		s.out = append(s.out, Mention{
-			Start: h.Start, End: h.End, Rule: in.rule, Cands: in.cands,
+			Start: h.Start, End: h.End, Rule: ruleNames[in.rule], Cands: cands,
 			NeedSupport: need, MinSupport: in.minSupport, Full: in.full, KeepName: in.keepName,
 		})
 	}
@@ -279,7 +280,7 @@ func (f *Finder) placeEndsAt(s *scan, i int) bool {
 		if h.Start >= i {
 			break
 		}
-		if h.End == i && len(f.info[h.ID].cands) > 0 {
+		if h.End == i && f.info[h.ID].nCands > 0 {
 			return true
 		}
 	}
@@ -943,7 +944,7 @@ func (f *Finder) shortLevel(cands []int32, rest string) (int32, string) {
 // 维也纳 + 市中心, nor 罗马 + 尼亚).
 func (f *Finder) hitStartsAt(s *scan, i, n int) bool {
 	for _, h := range s.hits {
-		if h.Start == i && h.End > i+n && len(f.info[h.ID].cands) > 0 {
+		if h.Start == i && h.End > i+n && f.info[h.ID].nCands > 0 {
 			return true
 		}
 	}

@@ -94,6 +94,8 @@ type Finder struct {
 	g    *gazetteers.Gazetteer
 	lex  segment.Lexicon
 	info []surfInfo // by gazetteer surface id
+	// cands holds the candidate places of every surface (see candsOf).
+	cands []int32
 	// classes is the rune class table of the abbreviation rules.
 	classes []uint8
 	// marks is the set of the runes that markChars lists (see Marks).
@@ -113,13 +115,20 @@ type Finder struct {
 }
 
 // surfInfo is the precomputed reading of one gazetteer surface.
+//
+// NOTE: it holds no pointer (its candidates are a range of Finder.cands,
+// its rule an index of ruleNames), so that the garbage collector does not
+// scan the 43,000 of them, nor mark a candidate slice of each, at every
+// cycle; nor does New allocate a slice per surface.
 type surfInfo struct {
-	cands       []int32
-	rule        string
-	needSupport bool
-	minSupport  int
-	boundary    bool // check that no dictionary word crosses either end
-	segmented   bool // check that the segmenter reads the surface as a word
+	// candOff and nCands are the candidate places' range in Finder.cands
+	// (see candsOf).
+	candOff, nCands int32
+	rule            uint8 // an index of ruleNames
+	needSupport     bool
+	minSupport      int
+	boundary        bool // check that no dictionary word crosses either end
+	segmented       bool // check that the segmenter reads the surface as a word
 	// dirRegion marks a world region named by a direction and a continent
 	// (西亚), which may be syllables of a transliterated name; otherName
 	// a country's other name ending in 国 (日本国), which gives way to 国内.
@@ -146,31 +155,63 @@ func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	// other idle.
 	half := len(surfaces) / 2
 	done := make(chan struct{})
+	var upper []int32
 	go func() {
-		f.classifyRange(half, len(surfaces))
+		upper = f.classifyRange(half, len(surfaces))
 		close(done)
 	}()
-	f.classifyRange(0, half)
+	lower := f.classifyRange(0, half)
 	<-done
+	// The candidates of the upper half follow those of the lower.
+	for id := half; id < len(surfaces); id++ {
+		f.info[id].candOff += int32(len(lower))
+	}
+	f.cands = append(lower, upper...)
 	return f
 }
 
-// classifyRange fills f.info for the surfaces [lo, hi).
-func (f *Finder) classifyRange(lo, hi int) {
+// ruleNames are the rules of the surfaces' readings, by surfInfo.rule.
+var ruleNames = [...]string{"", MethodUser, MethodGazetteer, MethodTownshipContext, MethodTownship, MethodShort}
+
+// The indexes of ruleNames.
+const (
+	ruleUser uint8 = iota + 1
+	ruleGazetteer
+	ruleTownshipContext
+	ruleTownship
+	ruleShort
+)
+
+// candsOf returns the candidate places of a surface's reading.
+func (f *Finder) candsOf(in *surfInfo) []int32 {
+	return f.cands[in.candOff : in.candOff+in.nCands : in.candOff+in.nCands]
+}
+
+// classifyRange fills f.info for the surfaces [lo, hi) and returns their
+// candidates, to which the infos' candOff point.
+func (f *Finder) classifyRange(lo, hi int) []int32 {
 	g := f.g
 	surfaces, refs := g.Surfaces()
+	var sc classifyScratch
+	var cands []int32
 	for id := lo; id < hi; id++ {
 		rs := refs[id]
-		f.info[id] = classify(g, f.lex, surfaces[id], rs)
-		f.info[id].zone = zoneOf(rs)
-		in := &f.info[id]
-		if su := surfaces[id]; in.full && len(in.cands) == 1 {
-			p := &g.Places[in.cands[0]]
+		in, c := classify(g, f.lex, surfaces[id], rs, &sc)
+		in.candOff, in.nCands = int32(len(cands)), int32(len(c))
+		cands = append(cands, c...)
+		in.zone = zoneOf(rs)
+		if su := surfaces[id]; in.full && len(c) == 1 {
+			p := &g.Places[c[0]]
 			in.dirRegion = len(su) == 6 && strings.ContainsRune("东西南北中", firstRune(su)) && strings.ContainsRune("亚非欧美", firstRune(su[3:]))
 			in.otherName = p.Level == gazetteers.Country && strings.HasSuffix(su, "国") && !strings.HasSuffix(p.Name, "国")
 		}
+		f.info[id] = in
 	}
+	return cands
 }
+
+// classifyScratch holds the candidate lists of classify, for reuse.
+type classifyScratch struct{ user, full, short []int32 }
 
 // isWord reports whether s is a common dictionary word that is not a
 // place word (合作, 资源, 公安).
@@ -210,9 +251,11 @@ var ambiguousData string
 // ambiguousShort are the prefecture short names that need support.
 var ambiguousShort = datafile.Set(ambiguousData)
 
-// classify decides how a surface is read. See docs/entities.md.
-func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gazetteers.Ref) surfInfo {
-	var user, full, short []int32
+// classify decides how a surface is read, and returns its reading and
+// candidate places (in sc's storage). See docs/entities.md.
+func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gazetteers.Ref, sc *classifyScratch) (surfInfo, []int32) {
+	user, full, short := sc.user[:0], sc.full[:0], sc.short[:0]
+	defer func() { sc.user, sc.full, sc.short = user, full, short }()
 	generic := false
 	for _, r := range refs {
 		if r.Kind == gazetteers.RefZone || r.Kind == gazetteers.RefSuffix || r.Kind == gazetteers.RefDept {
@@ -245,10 +288,10 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 	runes := utf8.RuneCountInString(s)
 	switch {
 	case len(user) > 0:
-		return surfInfo{cands: user, rule: MethodUser, full: true}
+		return surfInfo{rule: ruleUser, full: true}, user
 	case len(full) > 0:
 		c := byLevel(full)
-		in := surfInfo{cands: c, rule: MethodGazetteer, full: true}
+		in := surfInfo{rule: ruleGazetteer, full: true}
 		allTown := true
 		for _, i := range c {
 			p := &g.Places[i]
@@ -268,25 +311,25 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 			everyday := isWord(lex, s) || strings.HasSuffix(s, "城镇")
 			in.needSupport = !(len(c) == 1 && runes >= 3 && hasTownSuffix(s)) || everyday
 			in.minSupport = 2
-			in.rule = MethodTownshipContext
+			in.rule = ruleTownshipContext
 			in.keepName = runes >= 3 && hasTownSuffix(s) && !strings.HasSuffix(s, "街道") && !everyday
 			if !in.needSupport {
-				in.rule = MethodTownship
+				in.rule = ruleTownship
 			}
 		}
 		// 城区, 矿区, 林场: two-character official names that are generic
 		// words are no mention on their own; nor are townships named like
 		// parks (现代农业产业园).
 		if g.Places[c[0]].Level.Chinese() && runes <= 2 && !strings.HasSuffix(s, "县") && !strings.HasSuffix(s, "旗") && !strings.HasSuffix(s, "市") {
-			return surfInfo{}
+			return surfInfo{}, nil
 		}
 		if allTown && (strings.HasSuffix(s, "园") || strings.HasSuffix(s, "区")) {
-			return surfInfo{}
+			return surfInfo{}, nil
 		}
-		return in
+		return in, c
 	case len(short) > 0:
 		c := byLevel(short)
-		in := surfInfo{cands: c, rule: MethodShort, boundary: true}
+		in := surfInfo{rule: ruleShort, boundary: true}
 		switch top := g.Places[c[0]].Level; {
 		case top == gazetteers.Province:
 			// 湖南部分地区: a province's short name is read as written.
@@ -310,9 +353,9 @@ func classify(g *gazetteers.Gazetteer, lex segment.Lexicon, s string, refs []gaz
 				in.minSupport = 100
 			}
 		}
-		return in
+		return in, c
 	}
-	return surfInfo{}
+	return surfInfo{}, nil
 }
 
 // isUserAlias reports whether a full-name reference of s to place i comes
