@@ -3,6 +3,7 @@ package segment
 import (
 	"bufio"
 	"encoding/json"
+	"math"
 	"os"
 	"testing"
 
@@ -41,6 +42,8 @@ func TestWordTableSameAsTrie(t *testing.T) {
 	if g.short.maxLen != g.gse().Dict.MaxTokenLen() {
 		t.Errorf("longest word %d units, gse's %d", g.short.maxLen, g.gse().Dict.MaxTokenLen())
 	}
+	// NOTE: the distances as gse's CalcToken computes them.
+	logTotal := float32(math.Log2(g.gse().Dict.TotalFreq()))
 	for i := range tokens {
 		w := tokens[i].Text()
 		if e := g.table.entries[i]; e.Pos != tokens[i].Pos() || e.Freq != tokens[i].Freq() {
@@ -48,6 +51,8 @@ func TestWordTableSameAsTrie(t *testing.T) {
 		}
 		if sl := g.table.find(w, fnv32(w)); sl == nil || sl.tok != int32(i)+1 {
 			t.Fatalf("token %d %q: table slot %+v", i, w, sl)
+		} else if want := logTotal - float32(math.Log2(tokens[i].Freq())); sl.dist != want {
+			t.Fatalf("token %d %q: distance %v, want %v", i, w, sl.dist, want)
 		}
 		if sl := g.table.findBytes([]byte(w), fnv32(w)); sl == nil || sl.tok != int32(i)+1 {
 			t.Fatalf("token %d %q: table slot (bytes) %+v", i, w, sl)
