@@ -29,8 +29,8 @@ func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, err
 	g, gerr := gazetteers.New(user)
 	var words []segment.Word
 	if gerr == nil {
-		// NOTE: before the wait for the dictionary, which often loads
-		// longer than the gazetteer.
+		// NOTE: before the wait for the dictionary, which may load
+		// longer than the gazetteer on a busy core.
 		words = Words(g)
 	}
 	sb := <-ch
@@ -42,7 +42,7 @@ func Load(user []gazetteers.UserEntry) (*gazetteers.Gazetteer, *segment.GSE, err
 	}
 	// NOTE: the place finder's New reads the embedded dictionary's place
 	// words (segment.DictPlaceFreq), which are parsed on first use (about
-	// 3.5 ms); they are parsed here while the segmenter is built, on the
+	// 1 ms); they are parsed here while the segmenter is built, on the
 	// core that would otherwise wait.
 	go segment.DictPlaceFreq("")
 	sb.b.Add(words)
