@@ -48,3 +48,29 @@ func TestAliasArena(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceParents checks every place of places.tsv against its row: the
+// parent it was given has the row's parent code.
+func TestPlaceParents(t *testing.T) {
+	g, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	err = eachRow("places.tsv", 5, func(_ int, f []string) error {
+		p := &g.Places[i]
+		i++
+		switch {
+		case p.Code != f[0] || p.Name != f[2]:
+			t.Fatalf("place %d is %s %s, row %q", i-1, p.Code, p.Name, f)
+		case f[4] == "" && p.Parent != -1:
+			t.Errorf("%s %s: parent %d, none in its row", p.Code, p.Name, p.Parent)
+		case f[4] != "" && (p.Parent < 0 || g.Places[p.Parent].Code != f[4]):
+			t.Errorf("%s %s: parent %d, its row says %s", p.Code, p.Name, p.Parent, f[4])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
