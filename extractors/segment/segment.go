@@ -132,12 +132,16 @@ func New(opts Options) (*GSE, error) {
 // segmenter's start-up, and its token structs (a slice of sub-slices per
 // word) are not built. Only the tests that compare with gse (keepGSE)
 // build its dictionary too, and TestWordTableSameAsTrie checks that the
-// two hold the same words at the same indexes.
+// two hold the same words at the same indexes. The first output of a
+// one-document run on one core fell from 80–87 to 54–61 ms (6 runs each,
+// interleaved), its peak RSS from 93 to 72 MB.
 //
 // NOTE: the words go straight into the table that Build returns, their
 // texts one after another into its text: no index of the Builder's own
 // beside it, no copies of the texts (fewer pages of fresh memory, each a
-// page fault at start-up). The table starts at the size for the lines of
+// page fault at start-up; with the gazetteer builder's index, a
+// one-document run's page faults fell from 11.9–12.6k to 10.2–10.8k,
+// perf stat). The table starts at the size for the lines of
 // the embedded dictionary and doubles as words are added past half full,
 // so that it ends at the size a table of all its words has (tableSize),
 // as when it was built after them.
