@@ -175,7 +175,8 @@ type tnode struct {
 // first eight bytes of the surfaces as a number and, where those are the
 // same, by the surfaces: the comparison sort of all of them, by the
 // strings, was a quarter of the gazetteer's build (CPU profile of
-// BenchmarkNew), on the critical path of the start-up. For valid UTF-8
+// BenchmarkNew), on the critical path of the start-up: about 6.3 → 2.2 ms
+// of CPU (merged CPU profiles of 60 one-document runs). For valid UTF-8
 // the order of the first characters is the byte order of their
 // encodings, which no encoding prefixes; a surface whose first character
 // is not valid UTF-8 makes the whole list sorted by comparison. The two
