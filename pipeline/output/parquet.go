@@ -14,12 +14,12 @@ import (
 
 // newParquetWriter returns the writer of a Parquet file of schema with
 // properties props, to w: a flatParquetWriter when every column is flat
-// (no lists), else a parquetWriter.
+// or a simpleList, else a parquetWriter.
 func newParquetWriter(schema *arrow.Schema, w io.Writer, props *parquet.WriterProperties) (batchWriter, error) {
 	arrowProps := pqarrow.DefaultWriterProps()
 	nullable := make([]bool, schema.NumFields())
 	for i, f := range schema.Fields() {
-		if arrow.IsNested(f.Type.ID()) {
+		if arrow.IsNested(f.Type.ID()) && !simpleList(f) {
 			fw, err := pqarrow.NewFileWriter(schema, w, props, arrowProps)
 			if err != nil {
 				return nil, err
@@ -86,7 +86,8 @@ type flatParquetWriter struct {
 	ctx      context.Context
 	rgw      file.SerialRowGroupWriter
 	nullable []bool  // by column
-	def      []int16 // definition levels of a nullable column, reused
+	def      []int16 // definition levels of a nullable column or list, reused
+	rep      []int16 // repetition levels of a list, reused
 	seen     []bool  // scratch of allReferenced, reused
 }
 
@@ -105,6 +106,12 @@ func (w *flatParquetWriter) write(cols []arrow.Array, _ int64) error {
 		cw, err := rgw.NextColumn()
 		if err != nil {
 			return err
+		}
+		if l, ok := c.(*array.List); ok {
+			if err := w.writeList(cw, l); err != nil {
+				return err
+			}
+			continue
 		}
 		// NOTE: the levels pqarrow gives a flat column: none for a
 		// required one, 1 for a value and 0 for a null of a nullable one.
@@ -143,6 +150,41 @@ func (w *flatParquetWriter) write(cols []arrow.Array, _ int64) error {
 		}
 	}
 	return nil
+}
+
+// simpleList reports whether f is a list that is never null, of values
+// that are never null and not nested (articles.categories and tags),
+// which a flatParquetWriter writes.
+func simpleList(f arrow.Field) bool {
+	l, ok := f.Type.(*arrow.ListType)
+	return ok && !f.Nullable && !l.ElemField().Nullable && !arrow.IsNested(l.Elem().ID())
+}
+
+// writeList writes l, of a simpleList column, to the column chunk cw with
+// the levels pqarrow gives it: for an empty list one level, definition and
+// repetition 0; for each value definition 1, repetition 0 for a list's
+// first and 1 for the others.
+//
+// NOTE: with the lists, the articles table is written by a
+// flatParquetWriter too, and so its short strings by writeDict.
+func (w *flatParquetWriter) writeList(cw file.ColumnChunkWriter, l *array.List) error {
+	def, rep := w.def[:0], w.rep[:0]
+	offsets := l.Offsets()
+	for k := range l.Len() {
+		n := int(offsets[k+1] - offsets[k])
+		if n == 0 {
+			def, rep = append(def, 0), append(rep, 0)
+			continue
+		}
+		for j := range n {
+			def = append(def, 1)
+			rep = append(rep, min(int16(j), 1))
+		}
+	}
+	w.def, w.rep = def, rep
+	values := array.NewSlice(l.ListValues(), int64(offsets[0]), int64(offsets[l.Len()]))
+	defer values.Release()
+	return pqarrow.WriteArrowToColumn(w.ctx, cw, values, def, rep, false)
 }
 
 // dictEncoder is the part of the Parquet library's dictionary encoder

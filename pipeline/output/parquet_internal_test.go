@@ -12,13 +12,14 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
-// TestWriteDictSameAsLibrary checks that a flatParquetWriter, which writes
-// dictionary arrays itself where every entry is referenced (writeDict),
-// writes the same file as pqarrow's FileWriter: dictionaries all
-// referenced, one with an entry no index refers to, one with a duplicate
-// value, over three row groups.
-func TestWriteDictSameAsLibrary(t *testing.T) {
-	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}}, nil)
+// TestFlatWriterSameAsLibrary checks that a flatParquetWriter, which
+// writes dictionary arrays itself where every entry is referenced
+// (writeDict) and lists with levels of its own (writeList), writes the same
+// file as pqarrow's FileWriter: dictionaries all referenced, one with an
+// entry no index refers to, one with a duplicate value; lists empty, of one
+// value and of several; over three row groups.
+func TestFlatWriterSameAsLibrary(t *testing.T) {
+	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}}, nil)
 	dict := func(values []string, indices []int32) arrow.Array {
 		b := array.NewStringBuilder(memory.DefaultAllocator)
 		defer b.Release()
@@ -32,10 +33,18 @@ func TestWriteDictSameAsLibrary(t *testing.T) {
 		defer idx.Release()
 		return array.NewDictionaryArray(dictType, idx, d)
 	}
+	list := func(lists ...[]string) arrow.Array {
+		b := array.NewListBuilderWithField(memory.DefaultAllocator, stringList.ElemField())
+		defer b.Release()
+		for _, l := range lists {
+			addStringList(b, l)
+		}
+		return b.NewArray()
+	}
 	batches := [][]arrow.Array{
-		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0})},
-		{dict([]string{"x", "m", "z"}, []int32{1, 1, 2})}, // "x" unreferenced
-		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2})}, // duplicate
+		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"})},
+		{dict([]string{"x", "m", "z"}, []int32{1, 1, 2}), list([]string{"a", "b"}, []string{"c"}, []string{"d", "e"})}, // "x" unreferenced
+		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil)},                                         // duplicate
 	}
 	write := func(flat bool) []byte {
 		var buf bytes.Buffer
