@@ -281,7 +281,8 @@ func (c *stringColumn) Release() { *c = stringColumn{} }
 
 // textColumn buffers the values of a column of long text, valid UTF-8
 // (longStr), as the strings themselves, and copies them into a string
-// array of exactly their size at the batch's end.
+// array of exactly their size at the batch's end, or hands them to a
+// textsWriter as they are (take).
 //
 // NOTE: an Arrow string builder, or a byte slice, starts each batch empty
 // and doubles, copying what it holds, until it holds the batch's text (up
@@ -312,6 +313,14 @@ func (c *textColumn) NewArray() arrow.Array {
 	clear(c.values) // let the documents' texts go
 	c.values, c.bytes = c.values[:0], 0
 	return goArray(arrow.BinaryTypes.String, n, arrow.GetBytes(offsets), data)
+}
+
+// take returns the values and empties the column; the next batch's
+// values start with room for as many.
+func (c *textColumn) take() []string {
+	v := c.values
+	c.values, c.bytes = make([]string, 0, len(v)), 0
+	return v
 }
 
 // Release frees the column's storage.

@@ -2,6 +2,8 @@ package output
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -14,12 +16,13 @@ import (
 
 // TestFlatWriterSameAsLibrary checks that a flatParquetWriter, which
 // writes dictionary arrays itself where every entry is referenced
-// (writeDict) and lists with levels of its own (writeList), writes the same
-// file as pqarrow's FileWriter: dictionaries all referenced, one with an
-// entry no index refers to, one with a duplicate value; lists empty, of one
-// value and of several; over three row groups.
+// (writeDict), lists with levels of its own (writeList) and texts as they
+// are (writeTexts), writes the same file as pqarrow's FileWriter:
+// dictionaries all referenced, one with an entry no index refers to, one
+// with a duplicate value; lists empty, of one value and of several; texts
+// empty, and over several pages; over three row groups.
 func TestFlatWriterSameAsLibrary(t *testing.T) {
-	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}}, nil)
+	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}, {Name: "t", Type: arrow.BinaryTypes.String}}, nil)
 	dict := func(values []string, indices []int32) arrow.Array {
 		b := array.NewStringBuilder(memory.DefaultAllocator)
 		defer b.Release()
@@ -41,10 +44,28 @@ func TestFlatWriterSameAsLibrary(t *testing.T) {
 		}
 		return b.NewArray()
 	}
+	str := func(values []string) arrow.Array {
+		b := array.NewStringBuilder(memory.DefaultAllocator)
+		defer b.Release()
+		b.AppendValues(values, nil)
+		return b.NewArray()
+	}
+	// Batch 2: 3,000 rows, texts of 1,000 to 4,000 bytes over several
+	// pages.
+	var texts [3][]string
+	texts[0] = []string{"", "a", "", "bc", ""}
+	idx := make([]int32, 3000)
+	lists := make([][]string, 3000)
+	for i := range 3000 {
+		texts[1] = append(texts[1], fmt.Sprintf("%d %s", i, strings.Repeat("字", 333+i%1000)))
+		idx[i] = int32(1 + i%2) // "x" unreferenced
+		lists[i] = []string{"a", "b", "c"}[:i%4%3]
+	}
+	texts[2] = []string{"文", "", "字"}
 	batches := [][]arrow.Array{
-		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"})},
-		{dict([]string{"x", "m", "z"}, []int32{1, 1, 2}), list([]string{"a", "b"}, []string{"c"}, []string{"d", "e"})}, // "x" unreferenced
-		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil)},                                         // duplicate
+		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"}), str(texts[0])},
+		{dict([]string{"x", "m", "z"}, idx), list(lists...), str(texts[1])},
+		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil), str(texts[2])}, // duplicate
 	}
 	write := func(flat bool) []byte {
 		var buf bytes.Buffer
@@ -65,8 +86,14 @@ func TestFlatWriterSameAsLibrary(t *testing.T) {
 			}
 			w = parquetWriter{fw}
 		}
-		for _, b := range batches {
-			if err := w.write(b, int64(b[0].Len())); err != nil {
+		for k, b := range batches {
+			bt := batch{cols: b, rows: int64(b[0].Len())}
+			if flat {
+				bt.cols = append([]arrow.Array(nil), b...)
+				bt.cols[2] = nil
+				bt.texts = [][]string{nil, nil, texts[k]}
+			}
+			if err := w.write(bt); err != nil {
 				t.Fatal(err)
 			}
 		}
