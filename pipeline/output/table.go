@@ -88,11 +88,16 @@ func newTableWriter[R any](cols []column[R], o Options, md *arrow.Metadata, w io
 	return newArrowTable(cols, dict, o, out), nil
 }
 
-// batchWriter writes batches of rows, given as the arrays of their columns,
-// to a file.
+// batchWriter writes batches of rows to a file.
 type batchWriter interface {
-	write(cols []arrow.Array, rows int64) error
+	write(b batch) error
 	Close() error
+}
+
+// textsWriter is a batchWriter that takes the values of a textColumn as
+// they are, in batch.texts, not as an array.
+type textsWriter interface {
+	takesTexts()
 }
 
 // ipcWriter writes each batch as a record batch of an Arrow IPC file.
@@ -101,8 +106,8 @@ type ipcWriter struct {
 	schema *arrow.Schema
 }
 
-func (w ipcWriter) write(cols []arrow.Array, rows int64) error {
-	rec := array.NewRecordBatch(w.schema, cols, rows)
+func (w ipcWriter) write(b batch) error {
+	rec := array.NewRecordBatch(w.schema, b.cols, b.rows)
 	defer rec.Release()
 	return w.Write(rec)
 }
@@ -120,6 +125,7 @@ func (w ipcWriter) write(cols []arrow.Array, rows int64) error {
 // being encoded and the one being filled.
 type arrowTable[R any] struct {
 	bufs    []columnBuffer // by column
+	texts   bool           // out is a textsWriter
 	appends []func(*R)
 	sizes   []func(*R) int
 	out     batchWriter
@@ -145,10 +151,12 @@ type columnBuffer interface {
 	Release()
 }
 
-// batch is a batch of rows: its columns' arrays.
+// batch is a batch of rows: its columns' arrays, or for the textColumns
+// of a textsWriter their values (texts; the array is then nil).
 type batch struct {
-	cols []arrow.Array
-	rows int64
+	cols  []arrow.Array
+	texts [][]string // by column; nil but for textColumns of a textsWriter
+	rows  int64
 }
 
 // newArrowTable returns the table of columns cols writing to out; with
@@ -162,6 +170,7 @@ func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWrite
 	}
 	// NOTE: a flatParquetWriter takes dictionary arrays holding "" too.
 	_, emptyOK := out.(*flatParquetWriter)
+	_, t.texts = out.(textsWriter)
 	for _, c := range cols {
 		if dict && c.text != nil {
 			d, text := newDictColumn(emptyOK), c.text
@@ -193,7 +202,7 @@ func (t *arrowTable[R]) encode() {
 	for b := range t.work {
 		if !t.failed.Load() && !t.aborted.Load() {
 			c0, t0 := clock.now(), time.Now()
-			if err := t.out.write(b.cols, b.rows); err != nil {
+			if err := t.out.write(b); err != nil {
 				t.err = err
 				t.failed.Store(true)
 			}
@@ -204,7 +213,9 @@ func (t *arrowTable[R]) encode() {
 			}
 		}
 		for _, a := range b.cols {
-			a.Release()
+			if a != nil {
+				a.Release()
+			}
 		}
 	}
 }
@@ -253,11 +264,17 @@ func (t *arrowTable[R]) flush() error {
 	if t.rows == 0 {
 		return nil
 	}
-	arrs := make([]arrow.Array, len(t.bufs))
-	for i, b := range t.bufs {
-		arrs[i] = b.NewArray()
+	b := batch{cols: make([]arrow.Array, len(t.bufs)), rows: int64(t.rows)}
+	for i, c := range t.bufs {
+		if tc, ok := c.(*textColumn); ok && t.texts {
+			if b.texts == nil {
+				b.texts = make([][]string, len(t.bufs))
+			}
+			b.texts[i] = tc.take()
+			continue
+		}
+		b.cols[i] = c.NewArray()
 	}
-	b := batch{cols: arrs, rows: int64(t.rows)}
 	t.rows, t.bytes = 0, 0
 	t.work <- b
 	return nil

@@ -1,0 +1,108 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// TestFlatWriterSameAsLibrary checks that a flatParquetWriter, which
+// writes dictionary arrays itself where every entry is referenced
+// (writeDict), lists with levels of its own (writeList) and texts as they
+// are (writeTexts), writes the same file as pqarrow's FileWriter:
+// dictionaries all referenced, one with an entry no index refers to, one
+// with a duplicate value; lists empty, of one value and of several; texts
+// empty, and over several pages; over three row groups.
+func TestFlatWriterSameAsLibrary(t *testing.T) {
+	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}, {Name: "t", Type: arrow.BinaryTypes.String}}, nil)
+	dict := func(values []string, indices []int32) arrow.Array {
+		b := array.NewStringBuilder(memory.DefaultAllocator)
+		defer b.Release()
+		b.AppendValues(values, nil)
+		d := b.NewArray()
+		defer d.Release()
+		ib := array.NewInt32Builder(memory.DefaultAllocator)
+		defer ib.Release()
+		ib.AppendValues(indices, nil)
+		idx := ib.NewArray()
+		defer idx.Release()
+		return array.NewDictionaryArray(dictType, idx, d)
+	}
+	list := func(lists ...[]string) arrow.Array {
+		b := array.NewListBuilderWithField(memory.DefaultAllocator, stringList.ElemField())
+		defer b.Release()
+		for _, l := range lists {
+			addStringList(b, l)
+		}
+		return b.NewArray()
+	}
+	str := func(values []string) arrow.Array {
+		b := array.NewStringBuilder(memory.DefaultAllocator)
+		defer b.Release()
+		b.AppendValues(values, nil)
+		return b.NewArray()
+	}
+	// Batch 2: 3,000 rows, texts of 1,000 to 4,000 bytes over several
+	// pages.
+	var texts [3][]string
+	texts[0] = []string{"", "a", "", "bc", ""}
+	idx := make([]int32, 3000)
+	lists := make([][]string, 3000)
+	for i := range 3000 {
+		texts[1] = append(texts[1], fmt.Sprintf("%d %s", i, strings.Repeat("字", 333+i%1000)))
+		idx[i] = int32(1 + i%2) // "x" unreferenced
+		lists[i] = []string{"a", "b", "c"}[:i%4%3]
+	}
+	texts[2] = []string{"文", "", "字"}
+	batches := [][]arrow.Array{
+		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"}), str(texts[0])},
+		{dict([]string{"x", "m", "z"}, idx), list(lists...), str(texts[1])},
+		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil), str(texts[2])}, // duplicate
+	}
+	write := func(flat bool) []byte {
+		var buf bytes.Buffer
+		props := parquet.NewWriterProperties(parquet.WithCreatedBy(createdBy), parquet.WithCompression(compress.Codecs.Zstd))
+		var w batchWriter
+		if flat {
+			var err error
+			if w, err = newParquetWriter(schema, &buf, props); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := w.(*flatParquetWriter); !ok {
+				t.Fatalf("%T; want a flatParquetWriter", w)
+			}
+		} else {
+			fw, err := pqarrow.NewFileWriter(schema, &buf, props, pqarrow.DefaultWriterProps())
+			if err != nil {
+				t.Fatal(err)
+			}
+			w = parquetWriter{fw}
+		}
+		for k, b := range batches {
+			bt := batch{cols: b, rows: int64(b[0].Len())}
+			if flat {
+				bt.cols = append([]arrow.Array(nil), b...)
+				bt.cols[2] = nil
+				bt.texts = [][]string{nil, nil, texts[k]}
+			}
+			if err := w.write(bt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if got, want := write(true), write(false); !bytes.Equal(got, want) {
+		t.Errorf("flatParquetWriter wrote %d bytes, not the %d of pqarrow's FileWriter", len(got), len(want))
+	}
+}
