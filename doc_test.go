@@ -2,6 +2,7 @@ package newsfacts_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,4 +145,58 @@ func BenchmarkSplitSentences(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		newsfacts.SplitSentences(text)
 	}
+}
+
+// splitByRunes is SplitSentences as it was written first, decoding every
+// rune: the reference of FuzzSplitSentences.
+func splitByRunes(text string) []newsfacts.Span {
+	var out []newsfacts.Span
+	closer := "”’」』）)》\"'。！？!?"
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch r {
+		case '\n':
+			out = append(out, newsfacts.Span{Start: start, End: i})
+			start = i
+		case '。', '！', '？', '!', '?':
+			for i < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[i:])
+				if !strings.ContainsRune(closer, r2) {
+					break
+				}
+				i += n2
+			}
+			if i < len(text) && text[i] == '\n' {
+				i++
+			}
+			out = append(out, newsfacts.Span{Start: start, End: i})
+			start = i
+		}
+	}
+	if start < len(text) {
+		out = append(out, newsfacts.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+// FuzzSplitSentences checks SplitSentences against a splitter that decodes
+// every rune, on valid and invalid UTF-8.
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range []string{
+		"石峰区企业微信群111个，问题受理91个。“力争竣工即开业。”\n下一句！？",
+		"a!b?c\n\nd。",
+		"\xe3。\xef\xbc！\xe3\x80？\xef\xbc\x9f\xe3\x80\x82",
+		"\xf0\xe3\x80\x82x\xe3\x80\xe3\x80\x82y",
+		"”。”\xff\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := newsfacts.SplitSentences(s), splitByRunes(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("SplitSentences(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

