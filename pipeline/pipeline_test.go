@@ -143,6 +143,36 @@ func TestRunKeepsOrderAndBoundsMemory(t *testing.T) {
 	}
 }
 
+// TestRunBatches runs windows and worker counts that give batches of one
+// to eight documents (a quarter of the window per worker), with a number
+// of documents that no batch size divides: every document is written
+// once, in order, and the window holds.
+func TestRunBatches(t *testing.T) {
+	for _, c := range []struct{ workers, window int }{{1, 1}, {1, 4}, {2, 32}, {3, 96}, {2, 64}, {4, 9}} {
+		t.Run(fmt.Sprintf("workers=%d,window=%d", c.workers, c.window), func(t *testing.T) {
+			const n = 203
+			var inFlight atomic.Int64
+			src := &lines{recs: docs(n), inFlight: &inFlight}
+			sink := &countingSink{inFlight: &inFlight}
+			st, err := pipeline.Run(context.Background(), src, sink, pipeline.Options{Workers: c.workers, Window: c.window, Chain: chain(t, slowExtractor{})})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Docs != n {
+				t.Fatalf("got %d docs, want %d", st.Docs, n)
+			}
+			for i, a := range sink.Tables().Articles {
+				if want := fmt.Sprintf("d%04d", i); a.DocID != want {
+					t.Fatalf("row %d: got doc %s, want %s", i, a.DocID, want)
+				}
+			}
+			if sink.maxSeen > int64(c.window) {
+				t.Errorf("documents in flight: got up to %d, want at most the window of %d", sink.maxSeen, c.window)
+			}
+		})
+	}
+}
+
 func TestRunDocumentErrorsDoNotStopTheRun(t *testing.T) {
 	recs := []string{
 		`{"id":"ok1","text":"正常"}`,
