@@ -66,7 +66,9 @@ run() {
 
 # benchlines NAME: the figures of the run in $tmp/log as benchstat lines:
 # end to end (ns/op of the wall clock, MB/s of input, peak RSS) and one line
-# per stage (its seconds and MB/s of article text, as --stats prints them).
+# per stage (its seconds and MB/s of article text, as --stats prints them),
+# and the start-up (to the first document written) and the finishing (the
+# sink's Close) in ns/op.
 # NOTE: units of our own (MBps: 10^6 bytes a second), not MB/s, which
 # benchstat would show in MiB/s.
 benchlines() {
@@ -78,7 +80,12 @@ benchlines() {
 		}
 		/Maximum resident set size/ { rss = $NF / 1024 }
 		/^stage / { in_stages = 1; next }
-		/^first output/ { in_stages = 0 }
+		/^first output/ {
+			in_stages = 0
+			# first output after N ms; finishing M ms; …
+			printf "BenchmarkPhase/%s/phase=startup 1 %.0f ns/op\n", name, $4 * 1e6
+			if ($6 == "finishing") printf "BenchmarkPhase/%s/phase=finish 1 %.0f ns/op\n", name, $7 * 1e6
+		}
 		in_stages && $1 != "gc" && $2 > 0 {
 			stage = $1; sub(/^extract:/, "", stage)
 			printf "BenchmarkStage/%s/stage=%s 1 %.0f ns/op %s text-MBps\n", name, stage, $2 * 1e9, $3

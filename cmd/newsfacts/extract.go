@@ -196,9 +196,11 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 	run.InputFiles = reader.Files()
 	run.RenamedIDs = st.Renamed
 	run.CappedDocs = st.Capped
+	closing := time.Now()
 	if err := sink.Close(); err != nil {
 		return m.fail(err) // it names the file, after "output:"
 	}
+	finish := time.Since(closing)
 	elapsed := time.Since(start)
 	m.summary(st, reader, elapsed, *out, ofmt)
 	if *stats {
@@ -207,7 +209,7 @@ func (m *Main) extract(ctx context.Context, args []string) int {
 		if enc, ok := sink.(output.Encoder); ok && ofmt != output.FormatJSONL {
 			st.Stages = append(st.Stages, pipeline.Stage{Name: "encode", Time: enc.EncodeTime()})
 		}
-		m.printStats(st, start, elapsed, readGC().since(gc0))
+		m.printStats(st, start, elapsed, finish, readGC().since(gc0))
 	}
 	if st.Errors > 0 {
 		return exitDocErrors
@@ -351,8 +353,10 @@ func (g gcStats) since(g0 gcStats) gcStats {
 
 // printStats prints the time per stage, as CPU seconds summed over
 // workers and as the throughput one core would reach on that stage alone,
-// then the garbage collector's share.
-func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Duration, gc gcStats) {
+// then the garbage collector's share, and the times that no worker adds
+// to: until the first document was written (start-up) and of finishing
+// the output after the last (its last batches, trailers and syncs).
+func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed, finish time.Duration, gc gcStats) {
 	fmt.Fprintf(m.Stderr, "stage                 seconds   MB/s (text, one core)\n")
 	mb := float64(st.TextBytes) / 1e6
 	for _, s := range st.Stages {
@@ -373,7 +377,7 @@ func (m *Main) printStats(st pipeline.Stats, start time.Time, elapsed time.Durat
 	fmt.Fprintf(m.Stderr, "%-20s %8.2f %8s  (%.0f%% of the CPU time available; %d collections, %.0f MB allocated)\n",
 		"gc", gc.cpu, "-", share, gc.cycles, float64(gc.allocs)/1e6)
 	first := st.Started.Sub(start) + st.FirstOutput
-	fmt.Fprintf(m.Stderr, "first output after %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), mb, elapsed.Seconds())
+	fmt.Fprintf(m.Stderr, "first output after %d ms; finishing %d ms; text %.1f MB; wall %.2f s\n", first.Milliseconds(), finish.Milliseconds(), mb, elapsed.Seconds())
 	if kb, ok := peakRSS(); ok {
 		fmt.Fprintf(m.Stderr, "peak memory %.0f MB (resident, VmHWM)\n", float64(kb)/1024)
 	}
