@@ -146,7 +146,7 @@ func New(g *gazetteers.Gazetteer, lex segment.Lexicon) *Finder {
 	f := &Finder{g: g, lex: lex, classes: abbrevClasses(g), countries: abbrevCountries(g), firsts: namedFirsts(g, lex)}
 	f.marks = markSet(f.classes)
 	f.scans.New = func() any { return new(scan) }
-	f.resolves.New = func() any { return &resolveState{support: support{}, counts: map[int32]int{}} }
+	f.resolves.New = func() any { return new(resolveState) }
 	surfaces, _ := g.Surfaces()
 	f.info = make([]surfInfo, len(surfaces))
 	// NOTE: the two halves of the surfaces are read at the same time (each
