@@ -105,6 +105,11 @@ type scanner struct {
 	// places holds the place names that may begin a subject (see
 	// placePrefix), built the first time one is asked for.
 	places map[string]bool
+	// placeFirst is a bitmap of the first runes of the places, by their
+	// low eight bits, and placeMax the length of the longest (see
+	// placePrefix).
+	placeFirst [4]uint64
+	placeMax   int
 	// bounds are the sentence and clause starts and the target words of
 	// the text (see findBounds).
 	bounds bounds
