@@ -150,13 +150,28 @@ func (x *Extractor) Find(text string) []Candidate {
 // earlier stage, or nil: the subject rules use them to tell a place or an
 // actor from the thing measured (湖南3200万亩早稻 → 早稻).
 func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
-	v := newView(text)
+	b := boundsPool.Get().(*bounds)
+	defer boundsPool.Put(b)
+	// NOTE: the bounds of the text are found in the pass that tells
+	// whether the view skips anything; when it does, they are found
+	// again on the view, when a rule asks.
+	var v view
+	if skip, invalid := b.find(x.lx, text, true); invalid {
+		v = newView(text)
+		if v.skips != nil {
+			b.reset()
+		}
+	} else if skip >= 0 {
+		v = newViewFrom(text, skip)
+	} else {
+		v = view{text: text}
+	}
 	n := len(out)
 	// NOTE: the entities mapped into the view go in a pooled buffer: a
 	// new one per document was 2 % of a run's allocations.
 	buf := entPool.Get().(*[]newsfacts.Entity)
 	mapped := v.entities(ents, (*buf)[:0])
-	out = x.findIn(v.text, mapped, out)
+	out = x.findIn(v.text, mapped, out, b)
 	if v.skips != nil {
 		*buf = mapped[:0]
 	}
@@ -173,13 +188,13 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 }
 
 // findIn is find on the view of a text (see view).
-func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
-	s := scanner{lx: x.lx, text: text, ents: ents}
-	b := boundsPool.Get().(*bounds)
-	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0], years: b.years[:0]}
+// b holds the bounds of text when found, and the buffers for them when not;
+// it is left with the buffers, reset.
+func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate, b *bounds) []Candidate {
+	s := scanner{lx: x.lx, text: text, ents: ents, bounds: *b}
 	defer func() {
-		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0], years: s.bounds.years[:0]}
-		boundsPool.Put(b)
+		s.bounds.reset()
+		*b = s.bounds
 		if s.places != nil {
 			clear(s.places)
 			placesPool.Put(s.places)
