@@ -128,8 +128,9 @@ type lexicon struct {
 	// added: the runes that pass stops at.
 	boundRunes [1 << 10]uint64
 	// viewRunes is boundRunes with the runes below U+10000 that the view
-	// may skip from (viewSkipRune) added: the runes that the pass of
-	// bounds.find with the view stops at.
+	// may skip from (viewSkipRune) and that a figure may begin at
+	// (isTrigger) added: the runes that the pass of bounds.find with the
+	// view stops at.
 	viewRunes [1 << 10]uint64
 }
 
@@ -180,7 +181,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	lx.viewRunes = lx.boundRunes
 	for r := rune(0); r < 1<<16; r++ {
-		if viewSkipRune(r) {
+		if viewSkipRune(r) || isTrigger(r) {
 			lx.viewRunes[r>>6] |= 1 << (r & 63)
 		}
 	}

@@ -1,6 +1,7 @@
 package metric
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -119,6 +120,28 @@ func checkViewBounds(t *testing.T, lx *lexicon, text string) {
 	if !slices.Equal(b.sentences, wantB.sentences) || !slices.Equal(b.clauses, wantB.clauses) ||
 		!slices.Equal(b.goals, wantB.goals) || !slices.Equal(b.years, wantB.years) || b.flags != wantB.flags {
 		t.Fatalf("%q: bounds %+v, want %+v", text, b, wantB)
+	}
+	if !b.trig {
+		if utf8.ValidString(text) {
+			t.Fatalf("%q: no triggers on valid UTF-8", text)
+		}
+		return
+	}
+	// The runes that scan's walk stops at.
+	var wantT []int
+	for i, r := range text {
+		if r < utf8.RuneSelf && asciiTrigger[r] || r >= utf8.RuneSelf && isTrigger(r) {
+			wantT = append(wantT, i)
+		}
+	}
+	if !slices.Equal(b.triggers, wantT) {
+		t.Fatalf("%q: triggers %v, want %v", text, b.triggers, wantT)
+	}
+	// scan at the triggers finds what its walk finds.
+	walk := scanner{lx: lx, text: text}
+	at := scanner{lx: lx, text: text, bounds: b}
+	if got, want := at.scan(nil), walk.scan(nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: scan at the triggers %+v, walking %+v", text, got, want)
 	}
 }
 
