@@ -668,6 +668,11 @@ type bounds struct {
 	// flags are the textFlags of the text: flagsOf's, found in the same
 	// pass.
 	flags textFlags
+	// triggers are the offsets of the runes that a figure may begin at
+	// (see scanner.scan), found in the same pass with the view; trig
+	// reports that they were, and are those of the view.
+	triggers []int
+	trig     bool
 }
 
 // yearMark is one 到20 or 至20 of the text.
@@ -687,17 +692,40 @@ type goalMark struct {
 // without checking continuation bytes; on valid UTF-8 it reads the same
 // runes as this pass, on a text with invalid bytes it is run as before.
 func (s *scanner) findBounds() {
-	b := &s.bounds
-	if b.found {
-		return
+	if !s.bounds.found {
+		s.bounds.find(s.lx, s.text, false)
 	}
+}
+
+// find fills b with the bounds of t. With view set it also records where
+// a figure may begin (b.triggers, for scan), and stops at what the view of
+// t skips (see newView), t being the document's own text: at
+// the first offset where the view skips something it gives up, leaves b
+// empty and not found, and returns that offset, which newViewFrom goes on
+// from; invalid says whether it met invalid UTF-8 before (newView then
+// starts again from 0, as it steps over the bytes of an invalid rune
+// otherwise than this pass). It returns -1 when it filled b; t is then its
+// own view, unless invalid is set.
+//
+// NOTE: the offsets where a figure may begin cost this pass 63 M
+// instructions on the corpus (540 → 603 M) and save scan 178 M of its walk
+// (292 → 114 M, scanTriggers included); cachegrind of a whole run
+// 37.10 → 36.92 G.
+// NOTE: the pass of newView, in this one for the texts that have nothing
+// to skip (four in five of the corpus's): newView and plainAt were 217 M
+// instructions on the corpus, this pass gained 56 M (484 → 540 M, the
+// texts with skips passed over twice up to the first); cachegrind of a
+// whole run 37.26 → 37.10 G, of the package benchmark 10.36 → 10.16 G.
+func (b *bounds) find(lx *lexicon, t string, view bool) (skip int, invalid bool) {
 	b.found = true
 	b.sentences = append(b.sentences[:0], 0)
 	b.clauses = append(b.clauses[:0], 0)
-	t := s.text
-	stops := &s.lx.boundRunes
+	b.triggers = b.triggers[:0]
+	stops := &lx.boundRunes
+	if view {
+		stops = &lx.viewRunes
+	}
 	var fs flagScan
-	var invalid bool
 
 	for i := 0; i < len(t); {
 		// NOTE: a three-byte rune that is no mark and begins no target
@@ -711,27 +739,30 @@ func (s *scanner) findBounds() {
 		// as one word: the same test as below, in fewer instructions
 		// (findBounds 663 → 583 M instructions a pass of the package
 		// benchmark, cachegrind).
-		// NOTE: the loop reads a slice of the rest, whose length bounds
-		// the three reads, so that they are not checked one by one
-		// (findBounds 577 → 534 M instructions a pass, cachegrind).
-		rest := t[i:]
-		for len(rest) >= 3 {
-			w := uint32(rest[0])<<16 | uint32(rest[1])<<8 | uint32(rest[2])
+		// NOTE: the three reads go through a slice of length 3, so that
+		// they are not checked one by one (577 → 534 M instructions a
+		// pass); the loop steps an index, not a slice of the rest, whose
+		// advance costs a mask, and the bitmap's word is found from the
+		// bytes without the whole rune (r>>6 is the lead's four bits and
+		// the second byte's six, the bit the third byte's six): findBounds
+		// 534 → 485 M instructions a pass of the package benchmark
+		// (cachegrind).
+		for i+3 <= len(t) {
+			r3 := t[i : i+3]
+			w := uint32(r3[0])<<16 | uint32(r3[1])<<8 | uint32(r3[2])
 			if w&0xF0C0C0 != 0xE08080 {
 				break
 			}
-			r := w>>4&0xF000 | w>>2&0xFC0 | w&0x3F
-			if stops[r>>6]&(1<<(r&63)) != 0 {
+			if stops[w>>10&0x3C0|w>>8&0x3F]&(1<<(w&63)) != 0 {
 				break
 			}
-			rest = rest[3:]
+			i += 3
 		}
-		i = len(t) - len(rest)
 		if i >= len(t) {
 			break
 		}
 		b0 := t[i]
-		if b0 < utf8.RuneSelf && s.lx.goalRunes[b0>>6]&(1<<(b0&63)) == 0 {
+		if b0 < utf8.RuneSelf && lx.goalRunes[b0>>6]&(1<<(b0&63)) == 0 {
 			// NOTE: ASCII (digits, mostly) without a decode: the marks
 			// and PM only (findBounds 0.72 → 0.61 s in a profile of 12
 			// iterations of the package benchmark).
@@ -743,6 +774,14 @@ func (s *scanner) findBounds() {
 				b.clauses = append(b.clauses, i+1)
 			case 'P':
 				fs.see(t, i, 1, 'P')
+			case ' ', '\t', '[', '(':
+				if view && skipAt(t, i) > 0 {
+					b.reset()
+					return i, invalid
+				}
+			}
+			if view && asciiTrigger[b0] {
+				b.triggers = append(b.triggers, i)
 			}
 			i++
 			continue
@@ -762,6 +801,15 @@ func (s *scanner) findBounds() {
 			r, n = runes.At(t, i)
 		}
 		invalid = invalid || n == 1 && r == utf8.RuneError
+		if view {
+			if viewSkipRune(r) && skipAt(t, i) > 0 {
+				b.reset()
+				return i, invalid
+			}
+			if r < utf8.RuneSelf && asciiTrigger[r] || r >= utf8.RuneSelf && isTrigger(r) {
+				b.triggers = append(b.triggers, i)
+			}
+		}
 		switch r {
 		case '。', '！', '？', '!', '?', '\n':
 			b.sentences = append(b.sentences, i+n)
@@ -769,10 +817,10 @@ func (s *scanner) findBounds() {
 		case '，', ',', '；', ';', '：', ':':
 			b.clauses = append(b.clauses, i+n)
 		default:
-			if r < 1<<16 && s.lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
-				for _, w := range s.lx.goalsByRune[r] {
+			if r < 1<<16 && lx.goalRunes[r>>6]&(1<<(r&63)) != 0 {
+				for _, w := range lx.goalsByRune[r] {
 					if strings.HasPrefix(t[i:], w) {
-						b.goals = append(b.goals, goalMark{at: i, end: i + len(w), word: w, role: s.lx.facts[w]})
+						b.goals = append(b.goals, goalMark{at: i, end: i + len(w), word: w, role: lx.facts[w]})
 					}
 				}
 			}
@@ -796,6 +844,23 @@ func (s *scanner) findBounds() {
 		f = flagsOf(t)
 	}
 	b.flags = f
+	b.trig = view && !invalid
+	return -1, invalid
+}
+
+// reset empties b, keeping its buffers.
+func (b *bounds) reset() {
+	*b = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0], years: b.years[:0], triggers: b.triggers[:0]}
+}
+
+// viewSkipRune reports whether newView may skip something that begins
+// with r (see skipAt).
+func viewSkipRune(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '\u00a0', '[', '［', '〔', '（', '(':
+		return true
+	}
+	return r >= '①' && r <= '⑳'
 }
 
 // otherEntity reads the subject of a figure compared with another entity
@@ -2325,16 +2390,30 @@ func (s *scanner) placePrefix(subj string) int {
 			if e.Type != newsfacts.PLACE || e.End > len(s.text) || e.End-e.Start < 6 || e.Code == "" || inOrg(s.ents, k) {
 				continue
 			}
-			s.places[s.text[e.Start:e.End]] = true
+			name := s.text[e.Start:e.End]
+			s.places[name] = true
+			r, _ := utf8.DecodeRuneInString(name)
+			s.placeFirst[r>>6&3] |= 1 << (r & 63)
+			s.placeMax = max(s.placeMax, len(name))
 		}
 	}
 	if len(s.places) == 0 {
 		return 0
 	}
+	// NOTE: a place name is two runes or more (6 bytes at least) and
+	// begins with the first rune of subj: the prefixes that cannot be one
+	// are not looked up, nor any when no place begins with a rune of the
+	// same low eight bits (placePrefix 101 → 39 M instructions, map
+	// look-ups and their hashing more than halved, on the corpus: cachegrind
+	// of a whole run).
+	r, _ := utf8.DecodeRuneInString(subj)
+	if s.placeFirst[r>>6&3]&(1<<(r&63)) == 0 {
+		return 0
+	}
 	best := 0
-	for n, size := 0, 0; n < len(subj) && n <= 10*3; n += size {
+	for n, size := 0, 0; n < len(subj) && n <= 10*3 && n < s.placeMax; n += size {
 		_, size = utf8.DecodeRuneInString(subj[n:])
-		if s.places[subj[:n+size]] {
+		if n+size >= 6 && s.places[subj[:n+size]] {
 			best = n + size
 		}
 	}

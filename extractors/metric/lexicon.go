@@ -127,6 +127,11 @@ type lexicon struct {
 	// findBounds, the runes of flagsOf and 到 and 至 (see goalYearIn)
 	// added: the runes that pass stops at.
 	boundRunes [1 << 10]uint64
+	// viewRunes is boundRunes with the runes below U+10000 that the view
+	// may skip from (viewSkipRune) and that a figure may begin at
+	// (isTrigger) added: the runes that the pass of bounds.find with the
+	// view stops at.
+	viewRunes [1 << 10]uint64
 }
 
 // loadLexicon reads and checks every data file.
@@ -173,6 +178,12 @@ func loadLexicon() (*lexicon, error) {
 	lx.boundRunes = lx.goalRunes
 	for _, r := range "。！？!?\n，,；;：:分占于比对看按其到至" {
 		lx.boundRunes[r>>6] |= 1 << (r & 63)
+	}
+	lx.viewRunes = lx.boundRunes
+	for r := rune(0); r < 1<<16; r++ {
+		if viewSkipRune(r) || isTrigger(r) {
+			lx.viewRunes[r>>6] |= 1 << (r & 63)
+		}
 	}
 	err = readTSV("units.tsv", 2, func(f []string) error {
 		c, ok := classNames[f[1]]

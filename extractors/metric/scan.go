@@ -105,6 +105,11 @@ type scanner struct {
 	// places holds the place names that may begin a subject (see
 	// placePrefix), built the first time one is asked for.
 	places map[string]bool
+	// placeFirst is a bitmap of the first runes of the places, by their
+	// low eight bits, and placeMax the length of the longest (see
+	// placePrefix).
+	placeFirst [4]uint64
+	placeMax   int
 	// bounds are the sentence and clause starts and the target words of
 	// the text (see findBounds).
 	bounds bounds
@@ -145,13 +150,28 @@ func (x *Extractor) Find(text string) []Candidate {
 // earlier stage, or nil: the subject rules use them to tell a place or an
 // actor from the thing measured (湖南3200万亩早稻 → 早稻).
 func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
-	v := newView(text)
+	b := boundsPool.Get().(*bounds)
+	defer boundsPool.Put(b)
+	// NOTE: the bounds of the text are found in the pass that tells
+	// whether the view skips anything; when it does, they are found
+	// again on the view, when a rule asks.
+	var v view
+	if skip, invalid := b.find(x.lx, text, true); invalid {
+		v = newView(text)
+		if v.skips != nil {
+			b.reset()
+		}
+	} else if skip >= 0 {
+		v = newViewFrom(text, skip)
+	} else {
+		v = view{text: text}
+	}
 	n := len(out)
 	// NOTE: the entities mapped into the view go in a pooled buffer: a
 	// new one per document was 2 % of a run's allocations.
 	buf := entPool.Get().(*[]newsfacts.Entity)
 	mapped := v.entities(ents, (*buf)[:0])
-	out = x.findIn(v.text, mapped, out)
+	out = x.findIn(v.text, mapped, out, b)
 	if v.skips != nil {
 		*buf = mapped[:0]
 	}
@@ -168,13 +188,13 @@ func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) 
 }
 
 // findIn is find on the view of a text (see view).
-func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
-	s := scanner{lx: x.lx, text: text, ents: ents}
-	b := boundsPool.Get().(*bounds)
-	s.bounds = bounds{sentences: b.sentences[:0], clauses: b.clauses[:0], goals: b.goals[:0], years: b.years[:0]}
+// b holds the bounds of text when found, and the buffers for them when not;
+// it is left with the buffers, reset.
+func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate, b *bounds) []Candidate {
+	s := scanner{lx: x.lx, text: text, ents: ents, bounds: *b}
 	defer func() {
-		*b = bounds{sentences: s.bounds.sentences[:0], clauses: s.bounds.clauses[:0], goals: s.bounds.goals[:0], years: s.bounds.years[:0]}
-		boundsPool.Put(b)
+		s.bounds.reset()
+		*b = s.bounds
 		if s.places != nil {
 			clear(s.places)
 			placesPool.Put(s.places)
@@ -196,6 +216,9 @@ func (x *Extractor) findIn(text string, ents []newsfacts.Entity, out []Candidate
 // scan appends the figures of the text to out, in order and without
 // overlaps, before they are joined and given subjects.
 func (s *scanner) scan(out []Candidate) []Candidate {
+	if s.bounds.trig {
+		return s.scanTriggers(out, s.bounds.triggers)
+	}
 	text := s.text
 	i := 0
 	for i < len(text) {
@@ -203,22 +226,24 @@ func (s *scanner) scan(out []Candidate) []Candidate {
 		// loop of their own: the test of the hot path below, in fewer
 		// instructions (scan 492 → 403 M a pass of the package benchmark,
 		// cachegrind).
-		// NOTE: the loop reads a slice of the rest, whose length bounds
-		// the three reads, so that they are not checked one by one
-		// (scan 403 → 367 M instructions a pass, cachegrind).
-		rest := text[i:]
-		for len(rest) >= 3 {
-			b := rest[0]
+		// NOTE: the three reads go through a slice of length 3, so that
+		// they are not checked one by one (403 → 367 M instructions a
+		// pass); the loop steps an index, not a slice of the rest, whose
+		// advance costs a mask, and the bitmap's word is found from the
+		// lead's four bits and the second byte's six, the bit from the
+		// third byte's six, without the whole rune: scan 367 → 292 M
+		// instructions a pass of the package benchmark (cachegrind).
+		for i+3 <= len(text) {
+			r3 := text[i : i+3]
+			b := r3[0]
 			if b < 0xE0 || b >= 0xF0 {
 				break
 			}
-			r := rune(b&0x0F)<<12 | rune(rest[1]&0x3F)<<6 | rune(rest[2]&0x3F)
-			if triggers[r>>6]&(1<<(r&63)) != 0 {
+			if triggers[uint(b&0x0F)<<6|uint(r3[1]&0x3F)]&(1<<(r3[2]&63)) != 0 {
 				break
 			}
-			rest = rest[3:]
+			i += 3
 		}
-		i = len(text) - len(rest)
 		if i >= len(text) {
 			break
 		}
@@ -252,6 +277,37 @@ func (s *scanner) scan(out []Candidate) []Candidate {
 				i += n
 				continue
 			}
+		}
+		c, next := s.at(i, r)
+		if c != nil {
+			c.Start = max(c.Start, s.floor)
+			out = append(out, *c)
+			next = c.End
+			s.floor = c.End
+		}
+		i = max(next, i+n)
+	}
+	return out
+}
+
+// scanTriggers is scan on a text of valid UTF-8 whose runes that a figure
+// may begin at are known: it looks at those offsets only, the ones before
+// the end of the last figure passed over as scan's walk passes over them.
+//
+// NOTE: the offsets are found in the pass of bounds.find with the view,
+// which steps over the text anyway: scan's own walk over the text was
+// 292 M instructions a pass of the package benchmark (cachegrind).
+func (s *scanner) scanTriggers(out []Candidate, triggers []int) []Candidate {
+	text := s.text
+	i := 0
+	for _, p := range triggers {
+		if p < i {
+			continue
+		}
+		i = p
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(text[i:])
 		}
 		c, next := s.at(i, r)
 		if c != nil {

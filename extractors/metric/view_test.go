@@ -1,9 +1,13 @@
 package metric
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // TestView checks what the view skips and that its offsets map back.
@@ -84,4 +88,99 @@ func FuzzLastSentenceMark(f *testing.F) {
 			t.Errorf("%q: %d, want %d", s, got, want)
 		}
 	})
+}
+
+// checkViewBounds checks that the pass of bounds.find with the view gives,
+// with newViewFrom, the view newView gives, and the bounds that findBounds
+// finds on that view.
+func checkViewBounds(t *testing.T, lx *lexicon, text string) {
+	t.Helper()
+	want := newView(text)
+	var wantB bounds
+	wantB.find(lx, want.text, false)
+
+	var got view
+	var b bounds
+	if skip, invalid := b.find(lx, text, true); invalid {
+		got = newView(text)
+		if got.skips != nil {
+			b.reset()
+		}
+	} else if skip >= 0 {
+		got = newViewFrom(text, skip)
+	} else {
+		got = view{text: text}
+	}
+	if got.text != want.text || !slices.Equal(got.skips, want.skips) {
+		t.Fatalf("%q: view %q %v, want %q %v", text, got.text, got.skips, want.text, want.skips)
+	}
+	if !b.found {
+		return // found later, on the view, as wantB was
+	}
+	if !slices.Equal(b.sentences, wantB.sentences) || !slices.Equal(b.clauses, wantB.clauses) ||
+		!slices.Equal(b.goals, wantB.goals) || !slices.Equal(b.years, wantB.years) || b.flags != wantB.flags {
+		t.Fatalf("%q: bounds %+v, want %+v", text, b, wantB)
+	}
+	if !b.trig {
+		if utf8.ValidString(text) {
+			t.Fatalf("%q: no triggers on valid UTF-8", text)
+		}
+		return
+	}
+	// The runes that scan's walk stops at.
+	var wantT []int
+	for i, r := range text {
+		if r < utf8.RuneSelf && asciiTrigger[r] || r >= utf8.RuneSelf && isTrigger(r) {
+			wantT = append(wantT, i)
+		}
+	}
+	if !slices.Equal(b.triggers, wantT) {
+		t.Fatalf("%q: triggers %v, want %v", text, b.triggers, wantT)
+	}
+	// scan at the triggers finds what its walk finds.
+	walk := scanner{lx: lx, text: text}
+	at := scanner{lx: lx, text: text, bounds: b}
+	if got, want := at.scan(nil), walk.scan(nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: scan at the triggers %+v, walking %+v", text, got, want)
+	}
+}
+
+// TestViewBounds checks bounds.find with the view on texts with and
+// without something to skip, and with invalid UTF-8.
+func TestViewBounds(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range viewBoundsSeeds {
+		checkViewBounds(t, lx, s)
+	}
+	// The corpus, when it is there.
+	for _, s := range sharedtest.XWLBTexts(t) {
+		checkViewBounds(t, lx, s)
+	}
+}
+
+var viewBoundsSeeds = []string{
+	"", "年末全县户籍人口 61.8 万人，比上年增长 4.1%。力争到 2027年增长5%。",
+	"规模以上工业增加值[4]增长7.5%；预计全年增长6%！", "外出务工人员②总数3.4万人\n其中分别占比",
+	"地区生产总值（GDP）2856亿元，狭义货币(M1)余额", "固定资产投资（不含农户）100亿元",
+	"GDP growth 3 000, PM2.5", "项目（一期）投资5亿元", "(GDP) 增长",
+	"\xff\xfe一百\x80万 增长", "\xe4\xb8增长 5%", "目标\xed\xa0\x80到2030年\u3000增长",
+	"\u00a0一百　万", "［12］增长〔3〕", "增长\xe2\x91",
+}
+
+// FuzzViewBounds checks bounds.find with the view against newView and
+// findBounds on the view. Run it with
+//
+//	go test -fuzz=FuzzViewBounds -fuzztime=30s ./extractors/metric/
+func FuzzViewBounds(f *testing.F) {
+	for _, s := range viewBoundsSeeds {
+		f.Add(s)
+	}
+	lx, err := loadLexicon()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkViewBounds(t, lx, s) })
 }
