@@ -278,16 +278,22 @@ func (s *scanner) scan(out []Candidate) []Candidate {
 				continue
 			}
 		}
-		c, next := s.at(i, r)
-		if c != nil {
-			c.Start = max(c.Start, s.floor)
-			out = append(out, *c)
-			next = c.End
-			s.floor = c.End
-		}
-		i = max(next, i+n)
+		out, i = s.take(out, i, r, n)
 	}
 	return out
+}
+
+// take appends the figure that begins at i, at the rune r of n bytes, if
+// any, and returns where the scan goes on: after the figure, or after r.
+func (s *scanner) take(out []Candidate, i int, r rune, n int) ([]Candidate, int) {
+	c, next := s.at(i, r)
+	if c != nil {
+		c.Start = max(c.Start, s.floor)
+		out = append(out, *c)
+		next = c.End
+		s.floor = c.End
+	}
+	return out, max(next, i+n)
 }
 
 // scanTriggers is scan on a text of valid UTF-8 whose runes that a figure
@@ -309,14 +315,7 @@ func (s *scanner) scanTriggers(out []Candidate, triggers []int) []Candidate {
 		if r >= utf8.RuneSelf {
 			r, n = decodeRune(text[i:])
 		}
-		c, next := s.at(i, r)
-		if c != nil {
-			c.Start = max(c.Start, s.floor)
-			out = append(out, *c)
-			next = c.End
-			s.floor = c.End
-		}
-		i = max(next, i+n)
+		out, i = s.take(out, i, r, n)
 	}
 	return out
 }
