@@ -88,25 +88,14 @@ func TestMatchNaive(t *testing.T) {
 // TestMatchNaiveCorpus compares Match with naiveMatch on articles of the
 // shared xwlb corpus.
 func TestMatchNaiveCorpus(t *testing.T) {
-	p := sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
+	sharedtest.Require(t, "corpus/xwlb/articles.jsonl")
 	if testing.Short() {
 		t.Skip("short")
 	}
 	g := defaultGazetteer(t)
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for n := 0; n < 40 && sc.Scan(); n++ {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		got := spans(t, g, rec.Text, g.Match(rec.Text, nil))
-		want := naiveMatch(g, rec.Text)
+	for n, text := range sharedtest.XWLBFirstTexts(t, 40) {
+		got := spans(t, g, text, g.Match(text, nil))
+		want := naiveMatch(g, text)
 		if !slices.Equal(got, want) {
 			t.Errorf("article %d: Match has %d hits, want %d", n, len(got), len(want))
 			for i := range min(len(got), len(want)) {
@@ -189,22 +178,7 @@ func TestMatchMarking(t *testing.T) {
 		"IBM公司与IBMX公司", "株洲\xff市住建局", "株洲市\xe4\xbd", "\xed\xa0\x80株洲市", "\xe0\x80\x80株洲市",
 		"株洲市😀长沙市𠀀湘潭", "中", "",
 	}
-	if p := shared.Path("corpus/xwlb/articles.jsonl"); p != "" {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-		for n := 0; n < 200 && sc.Scan(); n++ {
-			var rec struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, rec.Text)
-		}
-	}
+	texts = append(texts, sharedtest.XWLBFirstTexts(t, 200)...)
 	for _, text := range texts {
 		hits, marks := g.MatchMarking(text, nil, &set, nil)
 		if want := g.Match(text, nil); !slices.Equal(hits, want) {

@@ -1,13 +1,10 @@
 package segment
 
 import (
-	"bufio"
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
 
-	"github.com/newsfacts/newsfacts/internal/shared"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 // trieLookup is Lookup as it was with gse's trie: the reference of
@@ -59,22 +56,7 @@ func TestWordTableSameAsTrie(t *testing.T) {
 		}
 	}
 	texts := []string{"中车株机在株洲召开大会，IBM公司和ibm公司、Apple签约5G项目", "资规局局长调研乡村振兴工作", "\xff中国\xfe", ""}
-	if p := shared.Path("corpus/xwlb/articles.jsonl"); p != "" {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 16<<20)
-		for n := 0; n < 300 && sc.Scan(); n++ {
-			var a struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, a.Text)
-		}
-	}
+	texts = append(texts, sharedtest.XWLBFirstTexts(t, 300)...)
 	runs, words := 0, 0
 	for _, text := range texts {
 		var starts []int

@@ -36,7 +36,30 @@ type XWLBArticle struct {
 // XWLB reads the shared xwlb corpus, or skips the test when it is absent.
 func XWLB(tb testing.TB) []XWLBArticle {
 	tb.Helper()
-	f, err := os.Open(Require(tb, "corpus/xwlb/articles.jsonl"))
+	return readXWLB(tb, Require(tb, "corpus/xwlb/articles.jsonl"), -1)
+}
+
+// XWLBFirstTexts returns the texts of the first n articles of the shared
+// xwlb corpus, or none when it is absent: for tests that run on texts of
+// their own too, and on the corpus's where it is at hand.
+func XWLBFirstTexts(tb testing.TB, n int) []string {
+	tb.Helper()
+	p := shared.Path("corpus/xwlb/articles.jsonl")
+	if p == "" {
+		return nil
+	}
+	var texts []string
+	for _, a := range readXWLB(tb, p, n) {
+		texts = append(texts, a.Text)
+	}
+	return texts
+}
+
+// readXWLB reads the first n articles of the corpus file at path, or all
+// of them when n < 0.
+func readXWLB(tb testing.TB, path string, n int) []XWLBArticle {
+	tb.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -44,7 +67,7 @@ func XWLB(tb testing.TB) []XWLBArticle {
 	var out []XWLBArticle
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
+	for (n < 0 || len(out) < n) && sc.Scan() {
 		var a XWLBArticle
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			tb.Fatal(err)
