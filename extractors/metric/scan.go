@@ -146,26 +146,34 @@ func (x *Extractor) Find(text string) []Candidate {
 	return x.find(text, nil, nil)
 }
 
+// viewWithBounds returns the view of text and finds the bounds of text
+// into b when the view is the text itself (else b is left empty).
+//
+// NOTE: the bounds of the text are found in the pass that tells whether
+// the view skips anything; when it does, they are found again on the
+// view, when a rule asks.
+func viewWithBounds(lx *lexicon, text string, b *bounds) view {
+	skip, invalid := b.find(lx, text, true)
+	switch {
+	case invalid:
+		v := newView(text)
+		if v.skips != nil {
+			b.reset()
+		}
+		return v
+	case skip >= 0:
+		return newViewFrom(text, skip)
+	}
+	return view{text: text}
+}
+
 // find is Find appending to out. ents are the names found in text by an
 // earlier stage, or nil: the subject rules use them to tell a place or an
 // actor from the thing measured (湖南3200万亩早稻 → 早稻).
 func (x *Extractor) find(text string, ents []newsfacts.Entity, out []Candidate) []Candidate {
 	b := boundsPool.Get().(*bounds)
 	defer boundsPool.Put(b)
-	// NOTE: the bounds of the text are found in the pass that tells
-	// whether the view skips anything; when it does, they are found
-	// again on the view, when a rule asks.
-	var v view
-	if skip, invalid := b.find(x.lx, text, true); invalid {
-		v = newView(text)
-		if v.skips != nil {
-			b.reset()
-		}
-	} else if skip >= 0 {
-		v = newViewFrom(text, skip)
-	} else {
-		v = view{text: text}
-	}
+	v := viewWithBounds(x.lx, text, b)
 	n := len(out)
 	// NOTE: the entities mapped into the view go in a pooled buffer: a
 	// new one per document was 2 % of a run's allocations.

@@ -99,18 +99,8 @@ func checkViewBounds(t *testing.T, lx *lexicon, text string) {
 	var wantB bounds
 	wantB.find(lx, want.text, false)
 
-	var got view
 	var b bounds
-	if skip, invalid := b.find(lx, text, true); invalid {
-		got = newView(text)
-		if got.skips != nil {
-			b.reset()
-		}
-	} else if skip >= 0 {
-		got = newViewFrom(text, skip)
-	} else {
-		got = view{text: text}
-	}
+	got := viewWithBounds(lx, text, &b)
 	if got.text != want.text || !slices.Equal(got.skips, want.skips) {
 		t.Fatalf("%q: view %q %v, want %q %v", text, got.text, got.skips, want.text, want.skips)
 	}
