@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 var (
@@ -34,7 +35,7 @@ func decode(data []byte) ([]byte, error) {
 	if looksBinary(data) {
 		return nil, newsfacts.ErrBinary
 	}
-	if utf8.Valid(data) {
+	if runes.Valid(data) {
 		return data, nil
 	}
 	if text, ok := decodeGB18030(data); ok {
@@ -57,7 +58,6 @@ func looksBinary(data []byte) bool {
 	// hold neither).
 	for ; i+8 <= len(head); i += 8 {
 		w := binary.LittleEndian.Uint64(head[i:])
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		below := (w - 0x20*ones) &^ w & highs
 		del := (w ^ 0x7F*ones - ones) &^ (w ^ 0x7F*ones) & highs
 		if below|del != 0 {
