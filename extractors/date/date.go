@@ -81,7 +81,7 @@ func NewWithOptions(o Options) (*Extractor, error) {
 		if len(elems) > 8 {
 			return nil, fmt.Errorf("date rule %q: more than 8 elements", r.Name)
 		}
-		c := compiled{Rule: r, elems: elems, first: firstMask(elems)}
+		c := compiled{Rule: r, elems: elems, first: firstMask(elems), second: secondMask(elems)}
 		switch r.Layer {
 		case 1:
 			one = append(one, c)
