@@ -14,6 +14,7 @@ type scan struct {
 	out  []Match
 	c    mctx
 	caps [8]int
+	m    Match // best's result
 }
 
 func (s *scan) init(x *Extractor, text string) {
@@ -120,26 +121,26 @@ func (s *scan) match() {
 	s.ones = s.ones[:0]
 	s.l2 = s.l2[:0]
 	for i := 0; i < len(s.toks); {
-		m, end := best(&s.x.one, c, i, s.caps[:])
+		end := best(&s.x.one, c, i, s.caps[:], &s.m)
 		if end < 0 {
 			s.l2 = append(s.l2, s.toks[i])
 			i++
 			continue
 		}
-		if end < len(s.toks) && s.toks[end].kind == tkTime && dayLevel(&m) {
+		m := &s.m
+		if end < len(s.toks) && s.toks[end].kind == tkTime && dayLevel(m) {
 			// A time of day joins the day it follows: 3月29日14时30分.
 			m.End = s.toks[end].end
 			end++
 		}
 		s.l2 = append(s.l2, token{start: m.Start, end: m.End, kind: tkExpr, cls: cX, expr: len(s.ones)})
-		s.ones = append(s.ones, m)
+		s.ones = append(s.ones, *m)
 		i = end
 	}
 	*c = mctx{text: s.lex.text, toks: s.l2, ones: s.ones}
 	for i := 0; i < len(s.l2); {
-		m, end := best(&s.x.two, c, i, s.caps[:])
-		if end >= 0 {
-			s.out = append(s.out, m)
+		if end := best(&s.x.two, c, i, s.caps[:], &s.m); end >= 0 {
+			s.out = append(s.out, s.m)
 			i = end
 			continue
 		}
