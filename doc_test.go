@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	_ "github.com/newsfacts/newsfacts/internal/golden"
+	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
 func TestRuneOffset(t *testing.T) {
@@ -134,6 +135,26 @@ func BenchmarkRuneOffset(b *testing.B) {
 				off++
 			}
 			d.RuneOffset(off)
+		}
+	}
+}
+
+// BenchmarkNewDoc makes the Doc of every text of the xwlb corpus and its
+// rune offsets' checkpoints (ValidText), as the pipeline does for every
+// document; SetBytes is the corpus size.
+func BenchmarkNewDoc(b *testing.B) {
+	texts := sharedtest.XWLBTexts(b)
+	var total int64
+	for _, t := range texts {
+		total += int64(len(t))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, t := range texts {
+			d := newsfacts.NewDoc(newsfacts.Article{Text: t})
+			if !d.ValidText() {
+				b.Fatal("invalid text")
+			}
 		}
 	}
 }
