@@ -274,7 +274,7 @@ func dropMatters(subj string) string {
 // cutPer cuts a denominator that ends a subject (粮食单产每亩 → 粮食单产),
 // reporting whether it did.
 func cutPer(subj string) (string, bool) {
-	i := strings.LastIndex(subj, "每")
+	i := lastIndex(subj, "每")
 	if i <= 0 {
 		return subj, false
 	}
@@ -873,7 +873,7 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	head := s.text[cl:c.Start]
 	// 增速比全国低1.3个百分点: 比, a place or scope word, and a comparison.
-	if i := strings.LastIndex(head, "比"); i >= 0 {
+	if i := lastIndex(head, "比"); i >= 0 {
 		rest := head[i+len("比"):]
 		for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
 			p, ok := strings.CutSuffix(rest, w)
@@ -1169,7 +1169,7 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 	// its own (4月份，八大类价格同比“四升四降”：…分别上涨1.6%、1.2%),
 	// compares every change after it.
 	head := s.text[sent:c.Start]
-	i := max(strings.LastIndex(head, "同比"), strings.LastIndex(head, "环比"))
+	i := max(lastIndex(head, "同比"), lastIndex(head, "环比"))
 	if i < 0 {
 		return
 	}

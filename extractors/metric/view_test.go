@@ -124,6 +124,17 @@ func checkRuneCount(t *testing.T, s string) {
 	}
 }
 
+// TestLastIndex checks lastIndex against strings.LastIndex.
+func TestLastIndex(t *testing.T) {
+	for _, s := range []string{"", "比", "同比同比", "比上年比", "aaa", "每亩每", "\xe6\xaf比\x94"} {
+		for _, sep := range []string{"比", "同比", "aa", "每", "\x94", ""} {
+			if got, want := lastIndex(s, sep), strings.LastIndex(s, sep); got != want {
+				t.Errorf("lastIndex(%q, %q) = %d, want %d", s, sep, got, want)
+			}
+		}
+	}
+}
+
 // checkViewBounds checks that the pass of bounds.find with the view gives,
 // with newViewFrom, the view newView gives, and the bounds that findBounds
 // finds on that view.
