@@ -1205,7 +1205,7 @@ func (s *scanner) fromPeriod(c *Candidate) {
 	if c.Baseline != "" || c.From == nil || c.fromAt < 0 || c.From.Start <= c.fromAt {
 		return
 	}
-	_, n := utf8.DecodeRuneInString(s.text[c.fromAt:])
+	_, n := decodeRune(s.text[c.fromAt:])
 	mid := strings.TrimSuffix(strings.TrimSpace(s.text[c.fromAt+n:c.From.Start]), "的")
 	if mid == "" {
 		return
@@ -1524,7 +1524,7 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		// (…增长5.0%；其中城镇居民88315元).
 		own := gap
 		if i := strings.LastIndexAny(gap, "；;"); i >= 0 {
-			_, n := utf8.DecodeRuneInString(gap[i:])
+			_, n := decodeRune(gap[i:])
 			own = strings.TrimSpace(gap[i+n:])
 			if !strings.HasPrefix(own, "其中") {
 				own = ""
@@ -1596,7 +1596,7 @@ func breakdownAt(text string) int {
 					!strings.Contains(text[at:k], "比") { // 从环比看: a baseline, not parts
 					return at
 				}
-				r, size := utf8.DecodeRuneInString(text[k:])
+				r, size := decodeRune(text[k:])
 				if strings.ContainsRune("，。；,;", r) {
 					break
 				}
@@ -1631,7 +1631,7 @@ func overlap(a, b string) int {
 		if runeCount(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
 			return len(a) - i
 		}
-		_, n := utf8.DecodeRuneInString(a[i:])
+		_, n := decodeRune(a[i:])
 		i += n
 	}
 	return 0
@@ -1742,7 +1742,7 @@ func (s *scanner) wholeName(c *Candidate) {
 		}
 		n, i := 0, len(x)
 		for i > 0 && n < 7 {
-			r, size := utf8.DecodeLastRuneInString(x[:i])
+			r, size := decodeLastRune(x[:i])
 			if !isHan(r) || strings.HasSuffix(x[:i], "其中") || strings.HasSuffix(x[:i], "看") {
 				break
 			}
@@ -1765,7 +1765,7 @@ func (s *scanner) wholeName(c *Candidate) {
 func runePrefix(s string, n int) string {
 	i := 0
 	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
+		_, size := decodeRune(s[i:])
 		i += size
 	}
 	return s[:i]
@@ -1975,7 +1975,7 @@ func (s *scanner) partVerbAfter(from, to int) bool {
 				return true
 			}
 		}
-		_, size := utf8.DecodeRuneInString(t)
+		_, size := decodeRune(t)
 		t = t[size:]
 	}
 	return false
@@ -1985,7 +1985,7 @@ func (s *scanner) partVerbAfter(from, to int) bool {
 // (首批拨付).
 func (s *scanner) endsWithVerb(subj string) bool {
 	for n, i := 0, len(subj); i > 0 && n < 3; n++ {
-		_, size := utf8.DecodeLastRuneInString(subj[:i])
+		_, size := decodeLastRune(subj[:i])
 		i -= size
 		if r, ok := s.lx.facts[subj[i:]]; s.isVerb(subj[i:]) || ok && r == factPartVerb {
 			return true
@@ -2136,7 +2136,7 @@ func (s *scanner) listItems(own string, n int) []string {
 	if n >= 3 && ordinalOnly(items[0]) {
 		// 第一、二、三产业增加值: 第一产业增加值, 第二产业增加值, 第三产业增加值.
 		last := items[n-1]
-		r, size := utf8.DecodeRuneInString(last)
+		r, size := decodeRune(last)
 		ok := strings.ContainsRune("一二三", r) && strings.HasPrefix(last[size:], "产业")
 		for _, it := range items[1 : n-1] {
 			ok = ok && runeCount(it) == 1 && strings.ContainsAny(it, "一二三")
@@ -2186,7 +2186,7 @@ func (s *scanner) listItems(own string, n int) []string {
 	}
 	if n == 2 && ordinalOnly(items[0]) {
 		// 第一、二产业增加值: 第一产业增加值 and 第二产业增加值.
-		if r, size := utf8.DecodeRuneInString(items[1]); strings.ContainsRune("一二三", r) && strings.HasPrefix(items[1][size:], "产业") {
+		if r, size := decodeRune(items[1]); strings.ContainsRune("一二三", r) && strings.HasPrefix(items[1][size:], "产业") {
 			items[0] += items[1][size:]
 			items[1] = "第" + items[1]
 			share, measure = false, ""
@@ -2387,7 +2387,7 @@ func (s *scanner) stripScope(subj string) string {
 // (甘肃籍, 青岛港, 安徽等地, 长江东至段, 福州市区): the name is then part
 // of the subject.
 func bindsToName(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := decodeRune(rest)
 	// NOTE: a digit binds (北京2022年冬奥会), a Chinese numeral does not
 	// (佛山市一网通办网上办理率).
 	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || r >= '0' && r <= '9'
@@ -2408,7 +2408,7 @@ func (s *scanner) placePrefix(subj string) int {
 			}
 			name := s.text[e.Start:e.End]
 			s.places[name] = true
-			r, _ := utf8.DecodeRuneInString(name)
+			r, _ := decodeRune(name)
 			s.placeFirst[r>>6&3] |= 1 << (r & 63)
 			s.placeMax = max(s.placeMax, len(name))
 		}
@@ -2422,13 +2422,13 @@ func (s *scanner) placePrefix(subj string) int {
 	// same low eight bits (placePrefix 101 → 39 M instructions, map
 	// look-ups and their hashing more than halved, on the corpus: cachegrind
 	// of a whole run).
-	r, _ := utf8.DecodeRuneInString(subj)
+	r, _ := decodeRune(subj)
 	if s.placeFirst[r>>6&3]&(1<<(r&63)) == 0 {
 		return 0
 	}
 	best := 0
 	for n, size := 0, 0; n < len(subj) && n <= 10*3 && n < s.placeMax; n += size {
-		_, size = utf8.DecodeRuneInString(subj[n:])
+		_, size = decodeRune(subj[n:])
 		if n+size >= 6 && s.places[subj[:n+size]] {
 			best = n + size
 		}
@@ -2585,7 +2585,7 @@ func planVerb(rest string) bool {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := decodeRune(rest)
 	return isDigit(r) || numeral.IsNumeral(r)
 }
 

@@ -486,7 +486,7 @@ func abbreviate(cur float64, liang bool, lastUnit float64, zero bool) float64 {
 // first digit has already been seen (二〇二二, 九 九).
 func digitString(s string, start int) (float64, int, bool) {
 	// The first digit is the rune that ends s[:start].
-	first, _ := utf8.DecodeLastRuneInString(s[:start])
+	first, _ := runes.Last(s[:start])
 	c := classify(first)
 	if c.kind != kDigit {
 		return 0, 0, false
