@@ -73,8 +73,8 @@ func runeCount(s string) int {
 //
 // NOTE: strings.Index first, which is vectorised: strings.LastIndex hashes
 // every byte of s, and most subjects hold no 每, most clauses no 比 or 同比
-// (cutPer, otherEntity and shareBaseline spent 1.6 % of the package
-// benchmark in strings.LastIndex).
+// (in cutPer, otherEntity and shareBaseline: 89 M instructions fewer a
+// pass of the package benchmark, cachegrind).
 func lastIndex(s, sep string) int {
 	i := strings.Index(s, sep)
 	if i < 0 {
