@@ -159,13 +159,13 @@ func flowPrefix(p string) bool {
 // suffix returns the indicator of the longest key of at least two runes
 // that ends s after a place or time (see before), or -1.
 func (c *Catalogue) suffix(s string) int32 {
-	last, _ := utf8.DecodeLastRuneInString(s)
+	last, _ := runes.Last(s)
 	if !c.last.has(last) {
 		return -1
 	}
 	from := len(s) - c.maxKey
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runes.First(s[i:])
 		if i > 0 && i >= from && c.first.has(r) {
 			k := s[i:]
 			j, ok := c.keys[k] // NOTE: one look-up for both rules
@@ -183,7 +183,7 @@ func (c *Catalogue) suffix(s string) int32 {
 
 // lastRune returns the last rune of s.
 func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := runes.Last(s)
 	return r
 }
 
@@ -203,7 +203,7 @@ var scopeFirst = runesOf(slices.Collect(maps.Keys(scopeWords)), utf8.DecodeRuneI
 // trimScope drops one scope word from the start of s, unless its last rune
 // and the next one form a word (全市场, 全区域, 上年末).
 func trimScope(s string) (string, bool) {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := runes.First(s)
 	if !scopeFirst.has(r) {
 		return s, false
 	}
@@ -243,7 +243,7 @@ var changeLast = runesOf(changeWords, utf8.DecodeLastRuneInString)
 // trimChange drops a change word (and its lead) from the end of s; it
 // returns s if there is none.
 func trimChange(s string) string {
-	last, _ := utf8.DecodeLastRuneInString(s)
+	last, _ := runes.Last(s)
 	if !changeLast.has(last) {
 		return s
 	}
@@ -275,7 +275,7 @@ func trimNote(s string) string {
 // before reports whether p, the part of a subject before a catalogued key
 // k, is a place or a time that ends at a word boundary.
 func before(p, k string) bool {
-	last, _ := utf8.DecodeLastRuneInString(p)
+	last, _ := runes.Last(p)
 	if joins(last, k) {
 		return false
 	}
@@ -323,7 +323,7 @@ func joins(last rune, s string) bool {
 	if !ok {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(s)
+	first, _ := runes.First(s)
 	if !strings.ContainsRune(bad, first) {
 		return false
 	}
@@ -367,7 +367,7 @@ func isTime(p string) bool {
 // numeralBefore reports whether the rune that ends p[:i] is a digit or a
 // Chinese numeral.
 func numeralBefore(p string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	r, _ := runes.Last(p[:i])
 	return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十两", r)
 }
 
@@ -428,7 +428,7 @@ func isPlace(p string, last rune) bool {
 	if head, ok := strings.CutSuffix(p, "地区"); ok {
 		// 长沙地区, but not 国家级高新区地区: what comes before 地区 is a
 		// name, or a place by these rules.
-		r, _ := utf8.DecodeLastRuneInString(head)
+		r, _ := runes.Last(head)
 		if strings.ContainsRune("省市县区州盟旗镇乡国", r) {
 			return isPlace(head, r)
 		}
@@ -438,7 +438,7 @@ func isPlace(p string, last rune) bool {
 	switch last {
 	case '国':
 		if n == 2 {
-			first, _ := utf8.DecodeRuneInString(p)
+			first, _ := runes.First(p)
 			return strings.ContainsRune(countryShort, first)
 		}
 		return n > 2

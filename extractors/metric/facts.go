@@ -224,7 +224,7 @@ func dropHolder(subj string) string {
 			continue
 		}
 		rest := strings.TrimPrefix(subj[i+len(h):], "累计")
-		if utf8.RuneCountInString(rest) >= 3 && allHan(rest) { // not 中小企业公共服务平台问题 → 问题
+		if runeCount(rest) >= 3 && allHan(rest) { // not 中小企业公共服务平台问题 → 问题
 			return rest
 		}
 	}
@@ -233,7 +233,7 @@ func dropHolder(subj string) string {
 	}
 	// 银行业金融机构不良贷款率: a ratio of the banks by its name.
 	for _, h := range [...]string{"银行业金融机构", "商业银行", "金融机构"} {
-		if rest, ok := strings.CutPrefix(subj, h); ok && strings.HasSuffix(rest, "率") && utf8.RuneCountInString(rest) >= 4 {
+		if rest, ok := strings.CutPrefix(subj, h); ok && strings.HasSuffix(rest, "率") && runeCount(rest) >= 4 {
 			return rest
 		}
 	}
@@ -260,7 +260,7 @@ func dropMatters(subj string) string {
 		return subj // 县域内就诊率: a level alone is part of the measure
 	}
 	rest := subj[n:]
-	if utf8.RuneCountInString(rest) < 3 {
+	if runeCount(rest) < 3 {
 		return subj
 	}
 	for _, w := range [...]string{"时限", "时间", "时长", "比例", "占比", "率"} {
@@ -274,11 +274,11 @@ func dropMatters(subj string) string {
 // cutPer cuts a denominator that ends a subject (粮食单产每亩 → 粮食单产),
 // reporting whether it did.
 func cutPer(subj string) (string, bool) {
-	i := strings.LastIndex(subj, "每")
+	i := lastIndex(subj, "每")
 	if i <= 0 {
 		return subj, false
 	}
-	if n := utf8.RuneCountInString(subj[i:]); n < 2 || n > 3 || utf8.RuneCountInString(subj[:i]) < 2 {
+	if n := runeCount(subj[i:]); n < 2 || n > 3 || runeCount(subj[:i]) < 2 {
 		return subj, false
 	}
 	return subj[:i], true
@@ -300,7 +300,7 @@ func (s *scanner) multipleOf(c *Candidate) {
 		if i <= 0 {
 			continue
 		}
-		if subj := s.stripScope(strings.TrimSpace(head[:i])); utf8.RuneCountInString(subj) >= 2 && allHan(subj) {
+		if subj := s.stripScope(strings.TrimSpace(head[:i])); runeCount(subj) >= 2 && allHan(subj) {
 			c.Subject, c.SubjectRule = subj, SubjBefore
 		}
 		return
@@ -336,7 +336,7 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 		return
 	}
 	name := head[open+len("（") : len(head)-len(close)]
-	if n := utf8.RuneCountInString(name); n < 4 || n > 12 || !allHan(name) {
+	if n := runeCount(name); n < 4 || n > 12 || !allHan(name) {
 		return
 	}
 	if strings.HasSuffix(name, "率") || strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "指数") {
@@ -370,7 +370,7 @@ func (s *scanner) handledCases(c *Candidate) {
 func tradedGoods(subj string) string {
 	for _, flow := range [...]string{"出口", "进口"} {
 		goods, ok := strings.CutPrefix(subj, flow)
-		if !ok || utf8.RuneCountInString(goods) < 2 {
+		if !ok || runeCount(goods) < 2 {
 			continue
 		}
 		if strings.HasSuffix(goods, "产品") || strings.HasSuffix(goods, "制品") || slices.Contains(tradedGoodsNames[:], goods) {
@@ -399,7 +399,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 	if c.Class == ClassCount && !c.Rank {
 		// 高新技术企业总数达3210家: the count is of the thing counted.
 		for _, w := range [...]string{"总数", "数量"} {
-			if h, ok := strings.CutSuffix(c.Subject, w); ok && utf8.RuneCountInString(h) >= 2 {
+			if h, ok := strings.CutSuffix(c.Subject, w); ok && runeCount(h) >= 2 {
 				c.Subject = h
 			}
 		}
@@ -417,7 +417,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 			}
 		}
 	}
-	if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && utf8.RuneCountInString(h) >= 2 {
+	if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && runeCount(h) >= 2 {
 		c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 	}
 	if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
@@ -425,7 +425,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 	}
 	if h, ok := cutPer(c.Subject); ok {
 		c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
-	} else if strings.HasPrefix(c.Subject, "每") && utf8.RuneCountInString(c.Subject) <= 3 && len(prev) > 0 && prev[len(prev)-1].Subject != "" &&
+	} else if strings.HasPrefix(c.Subject, "每") && runeCount(c.Subject) <= 3 && len(prev) > 0 && prev[len(prev)-1].Subject != "" &&
 		prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 		// 粮食单产362.5公斤/亩，每亩比上年提高8.4公斤: the change of the
 		// figure before, per its unit.
@@ -873,7 +873,7 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	head := s.text[cl:c.Start]
 	// 增速比全国低1.3个百分点: 比, a place or scope word, and a comparison.
-	if i := strings.LastIndex(head, "比"); i >= 0 {
+	if i := lastIndex(head, "比"); i >= 0 {
 		rest := head[i+len("比"):]
 		for _, w := range [...]string{"高出", "低出", "高", "低", "快", "慢", "多", "少"} {
 			p, ok := strings.CutSuffix(rest, w)
@@ -907,7 +907,7 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 			continue
 		}
 		if other := strings.TrimSpace(head[i+len(w):]); c.Verb == "" && c.Unit == "百分点" &&
-			other != "" && utf8.RuneCountInString(other) <= 8 && allHan(other) && !negated(head[:i]) {
+			other != "" && runeCount(other) <= 8 && allHan(other) && !negated(head[:i]) {
 			// 高于全国0.5个百分点, 高于城镇居民1.9个百分点: the gap says
 			// which way; a comparison with a place is no baseline.
 			c.gap = newsfacts.DirUp
@@ -1016,7 +1016,7 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		whole = strings.TrimSuffix(whole[:len(whole)-len(ratio)], "的")
 	}
 	whole = s.stripScope(whole)
-	if rest, ok := strings.CutPrefix(whole, "我"); ok && !strings.HasPrefix(rest, "国") && utf8.RuneCountInString(rest) >= 3 {
+	if rest, ok := strings.CutPrefix(whole, "我"); ok && !strings.HasPrefix(rest, "国") && runeCount(rest) >= 3 {
 		whole = rest // 占我外贸总值的 → 外贸总值
 	}
 	if part == "" {
@@ -1086,7 +1086,7 @@ func (s *scanner) dropCampaign(subj string) string {
 		return subj
 	}
 	rest := subj[end+len("”"):]
-	if utf8.RuneCountInString(rest) < 5 || strings.ContainsAny(rest, "“”") {
+	if runeCount(rest) < 5 || strings.ContainsAny(rest, "“”") {
 		return subj
 	}
 	return rest
@@ -1122,7 +1122,7 @@ func (s *scanner) tradePartner(c *Candidate) {
 		return
 	}
 	partner := head[i+len("对") : at]
-	if n := utf8.RuneCountInString(partner); n >= 1 && n <= 10 && !strings.ContainsAny(partner, "，,、；;：:的") &&
+	if n := runeCount(partner); n >= 1 && n <= 10 && !strings.ContainsAny(partner, "，,、；;：:的") &&
 		(allHan(partner) || s.placePrefix(partner) == len(partner)) {
 		c.Subject = "对" + partner + c.Subject
 	}
@@ -1169,7 +1169,7 @@ func (s *scanner) shareBaseline(c *Candidate, prev []Candidate) {
 	// its own (4月份，八大类价格同比“四升四降”：…分别上涨1.6%、1.2%),
 	// compares every change after it.
 	head := s.text[sent:c.Start]
-	i := max(strings.LastIndex(head, "同比"), strings.LastIndex(head, "环比"))
+	i := max(lastIndex(head, "同比"), lastIndex(head, "环比"))
 	if i < 0 {
 		return
 	}
@@ -1205,7 +1205,7 @@ func (s *scanner) fromPeriod(c *Candidate) {
 	if c.Baseline != "" || c.From == nil || c.fromAt < 0 || c.From.Start <= c.fromAt {
 		return
 	}
-	_, n := utf8.DecodeRuneInString(s.text[c.fromAt:])
+	_, n := decodeRune(s.text[c.fromAt:])
 	mid := strings.TrimSuffix(strings.TrimSpace(s.text[c.fromAt+n:c.From.Start]), "的")
 	if mid == "" {
 		return
@@ -1243,7 +1243,7 @@ func partOfWhole(text string) bool {
 	// which a search of the whole rest of the text found, fails the count
 	// (see actorMeasure for the figure).
 	c := strings.Index(text[:min(len(text), 6*utf8.UTFMax+len("中，"))], "中，")
-	return c > 0 && utf8.RuneCountInString(text[:c]) <= 6 && allHan(text[:c])
+	return c > 0 && runeCount(text[:c]) <= 6 && allHan(text[:c])
 }
 
 // opensBreakdown reports whether a sentence that begins text opens with the
@@ -1313,7 +1313,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			if y := leadingYear.FindString(name); y != "" {
 				name = strings.TrimPrefix(name[len(y):], "度")
 			}
-			if name = s.stripScope(name); utf8.RuneCountInString(name) >= 2 && allHan(name) {
+			if name = s.stripScope(name); runeCount(name) >= 2 && allHan(name) {
 				if score && !c.Rank {
 					name += s.stripScope(c.Subject) // 本县综合得分86.7分 → 营商环境评价综合得分
 				}
@@ -1378,7 +1378,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 				// 债券市场共发行债券12万亿元…；余额为103万亿元: the balance
 				// of what was issued, not of the market's issuing.
 				for _, w := range [...]string{"发行", "发放", "投放", "增加", "新增"} {
-					if i := strings.LastIndex(base, w); i >= 0 && utf8.RuneCountInString(base[i+len(w):]) >= 2 {
+					if i := strings.LastIndex(base, w); i >= 0 && runeCount(base[i+len(w):]) >= 2 {
 						base = base[i+len(w):]
 						break
 					}
@@ -1437,7 +1437,7 @@ func (s *scanner) verbInSubject(c *Candidate) {
 	}
 	subj := strings.TrimPrefix(c.Subject, "平均")
 	r, n, ok := s.lx.changeFwd.match(subj, false)
-	if ok && (r == roleUp || r == roleDown) && utf8.RuneCountInString(subj[n:]) >= 2 && n >= 6 {
+	if ok && (r == roleUp || r == roleDown) && runeCount(subj[n:]) >= 2 && n >= 6 {
 		c.Verb, c.Subject = subj[:n], subj[n:]
 		return
 	}
@@ -1479,7 +1479,7 @@ func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
 // 5.8% → 制造业增加值) (rule SubjHead).
 func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjAligned || c.Subject == "" || s.isScope(c.Subject) ||
-		utf8.RuneCountInString(c.Subject) > 6 && !strings.HasSuffix(c.Subject, "业") {
+		runeCount(c.Subject) > 6 && !strings.HasSuffix(c.Subject, "业") {
 		return // NOTE: a sector may be long: 电力、热力、燃气及水生产和供应业
 	}
 	sent := s.sentenceStart(c.Start)
@@ -1524,7 +1524,7 @@ func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 		// (…增长5.0%；其中城镇居民88315元).
 		own := gap
 		if i := strings.LastIndexAny(gap, "；;"); i >= 0 {
-			_, n := utf8.DecodeRuneInString(gap[i:])
+			_, n := decodeRune(gap[i:])
 			own = strings.TrimSpace(gap[i+n:])
 			if !strings.HasPrefix(own, "其中") {
 				own = ""
@@ -1596,7 +1596,7 @@ func breakdownAt(text string) int {
 					!strings.Contains(text[at:k], "比") { // 从环比看: a baseline, not parts
 					return at
 				}
-				r, size := utf8.DecodeRuneInString(text[k:])
+				r, size := decodeRune(text[k:])
 				if strings.ContainsRune("，。；,;", r) {
 					break
 				}
@@ -1628,10 +1628,10 @@ var areaWords = map[string]bool{"城市": true, "农村": true, "城镇": true, 
 // more, that begins b.
 func overlap(a, b string) int {
 	for i := 0; i < len(a); {
-		if utf8.RuneCountInString(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
+		if runeCount(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
 			return len(a) - i
 		}
-		_, n := utf8.DecodeRuneInString(a[i:])
+		_, n := decodeRune(a[i:])
 		i += n
 	}
 	return 0
@@ -1644,7 +1644,7 @@ var rateHeads = [...]string{"增幅", "涨幅", "降幅", "跌幅", "增速"}
 // trimRateHead drops a rate head that ends subj, when a name is left.
 func (s *scanner) trimRateHead(subj string) string {
 	for _, w := range rateHeads {
-		if h, ok := strings.CutSuffix(subj, w); ok && utf8.RuneCountInString(h) >= 2 {
+		if h, ok := strings.CutSuffix(subj, w); ok && runeCount(h) >= 2 {
 			return h
 		}
 	}
@@ -1662,7 +1662,7 @@ func (s *scanner) wholeName(c *Candidate) {
 	if i := strings.Index(c.Subject, "共"); i >= 0 {
 		rest := c.Subject[i+len("共"):]
 		for _, v := range [...]string{"接待", "进驻", "受理", "办理", "完成", "实现", "发放", "收到", "办结"} {
-			if strings.HasPrefix(rest, v) && utf8.RuneCountInString(rest) > 2 {
+			if strings.HasPrefix(rest, v) && runeCount(rest) > 2 {
 				if c.SubjectRule == SubjCounted {
 					c.Subject = c.Subject[:i] // 62个重点景区共接待游客 → 重点景区
 				} else {
@@ -1676,11 +1676,17 @@ func (s *scanner) wholeName(c *Candidate) {
 		return
 	}
 	// NOTE: the cheap tests first: most subjects are none of these.
-	r := []rune(c.Subject)
-	age := strings.HasSuffix(c.Subject, "人口") && len(r) <= 4
+	//
+	// NOTE: the rune count and the bytes of the first five runes, not a
+	// []rune of the subject and a string of five of them: two conversions
+	// a subject that decode and copy it (into stack buffers: no heap
+	// allocation), 77 M instructions a pass of the package benchmark
+	// (cachegrind).
+	nr := runeCount(c.Subject)
+	age := strings.HasSuffix(c.Subject, "人口") && nr <= 4
 	// NOTE: 城市更新投资 names a field of investment as 制造业投资 names a
 	// sector: 生态环保和城市更新投资 is one series.
-	sector := len(r) >= 4 && (strings.Contains(string(r[:min(len(r), 5)]), "业") || strings.HasSuffix(c.Subject, "投资") && len(r) <= 8)
+	sector := nr >= 4 && (strings.Contains(runePrefix(c.Subject, 5), "业") || strings.HasSuffix(c.Subject, "投资") && nr <= 8)
 	per := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "每")
 	except := strings.Contains(s.text[max(0, c.Start-len(c.Subject)-30):c.Start], "以外的")
 	if !age && !sector && !per && !except && !s.flags.pm && !strings.HasPrefix(c.Subject, "国内生产总值") &&
@@ -1738,7 +1744,7 @@ func (s *scanner) wholeName(c *Candidate) {
 		}
 		n, i := 0, len(x)
 		for i > 0 && n < 7 {
-			r, size := utf8.DecodeLastRuneInString(x[:i])
+			r, size := decodeLastRune(x[:i])
 			if !isHan(r) || strings.HasSuffix(x[:i], "其中") || strings.HasSuffix(x[:i], "看") {
 				break
 			}
@@ -1753,6 +1759,18 @@ func (s *scanner) wholeName(c *Candidate) {
 		}
 		return
 	}
+}
+
+// runePrefix returns the bytes of the first n runes of s (all of s when it
+// has fewer), counting an invalid byte as one rune as a []rune conversion
+// does.
+func runePrefix(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := decodeRune(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 // exceptFor matches an exception that ends the words before a subject:
@@ -1798,8 +1816,8 @@ func (s *scanner) sibling(c *Candidate, prev []Candidate) {
 	p := &prev[len(prev)-1]
 	// NOTE: the lengths counted before the runes are copied: most
 	// subjects fail these tests.
-	n := utf8.RuneCountInString(c.Subject)
-	if n < 4 || utf8.RuneCountInString(p.Subject) <= n || p.End <= s.sentenceStart(c.Start) || p.Subject == c.Subject {
+	n := runeCount(c.Subject)
+	if n < 4 || runeCount(p.Subject) <= n || p.End <= s.sentenceStart(c.Start) || p.Subject == c.Subject {
 		return
 	}
 	subj, ps := []rune(c.Subject), []rune(p.Subject)
@@ -1854,7 +1872,7 @@ func (s *scanner) actorMeasure(c *Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	lo := max(cl, c.Start-len(c.Subject)-3*utf8.UTFMax)
 	at := strings.LastIndex(s.text[lo:c.Start], c.Subject)
-	if at < 0 || utf8.RuneCountInString(s.text[lo+at+len(c.Subject):c.Start]) > 3 {
+	if at < 0 || runeCount(s.text[lo+at+len(c.Subject):c.Start]) > 3 {
 		return // the subject must be the words right before the figure
 	}
 	at += lo
@@ -1871,7 +1889,7 @@ func (s *scanner) actorMeasure(c *Candidate) {
 			actor = s.lastActor
 		}
 		actor = s.stripScope(actor)
-		if !s.wholeNoun(actor) && (utf8.RuneCountInString(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor) {
+		if !s.wholeNoun(actor) && (runeCount(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor) {
 			return
 		}
 		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
@@ -1959,7 +1977,7 @@ func (s *scanner) partVerbAfter(from, to int) bool {
 				return true
 			}
 		}
-		_, size := utf8.DecodeRuneInString(t)
+		_, size := decodeRune(t)
 		t = t[size:]
 	}
 	return false
@@ -1969,7 +1987,7 @@ func (s *scanner) partVerbAfter(from, to int) bool {
 // (首批拨付).
 func (s *scanner) endsWithVerb(subj string) bool {
 	for n, i := 0, len(subj); i > 0 && n < 3; n++ {
-		_, size := utf8.DecodeLastRuneInString(subj[:i])
+		_, size := decodeLastRune(subj[:i])
 		i -= size
 		if r, ok := s.lx.facts[subj[i:]]; s.isVerb(subj[i:]) || ok && r == factPartVerb {
 			return true
@@ -1985,7 +2003,7 @@ func (s *scanner) moneyNounBefore(from, to int) string {
 	for _, w := range [...]string{"资金", "经费", "款"} {
 		if i := strings.LastIndex(t, w); i > 0 {
 			subj, _, verbOnly, _ := s.backwardSubject(from + i + len(w))
-			if !verbOnly && utf8.RuneCountInString(subj) >= 3 {
+			if !verbOnly && runeCount(subj) >= 3 {
 				return subj
 			}
 		}
@@ -2120,10 +2138,10 @@ func (s *scanner) listItems(own string, n int) []string {
 	if n >= 3 && ordinalOnly(items[0]) {
 		// 第一、二、三产业增加值: 第一产业增加值, 第二产业增加值, 第三产业增加值.
 		last := items[n-1]
-		r, size := utf8.DecodeRuneInString(last)
+		r, size := decodeRune(last)
 		ok := strings.ContainsRune("一二三", r) && strings.HasPrefix(last[size:], "产业")
 		for _, it := range items[1 : n-1] {
-			ok = ok && utf8.RuneCountInString(it) == 1 && strings.ContainsAny(it, "一二三")
+			ok = ok && runeCount(it) == 1 && strings.ContainsAny(it, "一二三")
 		}
 		if ok {
 			for k := range items[:n-1] {
@@ -2137,7 +2155,7 @@ func (s *scanner) listItems(own string, n int) []string {
 		}
 	}
 	for _, it := range items {
-		if utf8.RuneCountInString(it) < 2 || !allHan(s.dropWholeNames(it)) {
+		if runeCount(it) < 2 || !allHan(s.dropWholeNames(it)) {
 			return nil
 		}
 	}
@@ -2145,10 +2163,10 @@ func (s *scanner) listItems(own string, n int) []string {
 	// length of the others, when they are of one length (城镇和农村居民…),
 	// else a measure that ends the last item (新能源汽车、集成电路产量).
 	last := []rune(items[n-1])
-	l := utf8.RuneCountInString(items[0])
+	l := runeCount(items[0])
 	share := len(last) > l
 	for _, it := range items[:n-1] {
-		share = share && utf8.RuneCountInString(it) == l
+		share = share && runeCount(it) == l
 	}
 	for _, w := range s.lx.wholeNames {
 		if strings.HasPrefix(items[n-1], w) {
@@ -2164,13 +2182,13 @@ func (s *scanner) listItems(own string, n int) []string {
 	for _, w := range rateHeads {
 		// 规模以上工业增加值、社会消费品零售总额、一般公共预算收入增速分别…:
 		// the rate of each.
-		if h, ok := strings.CutSuffix(items[n-1], w); ok && utf8.RuneCountInString(h) >= 2 && !strings.HasSuffix(items[0], w) {
+		if h, ok := strings.CutSuffix(items[n-1], w); ok && runeCount(h) >= 2 && !strings.HasSuffix(items[0], w) {
 			measure = w
 		}
 	}
 	if n == 2 && ordinalOnly(items[0]) {
 		// 第一、二产业增加值: 第一产业增加值 and 第二产业增加值.
-		if r, size := utf8.DecodeRuneInString(items[1]); strings.ContainsRune("一二三", r) && strings.HasPrefix(items[1][size:], "产业") {
+		if r, size := decodeRune(items[1]); strings.ContainsRune("一二三", r) && strings.HasPrefix(items[1][size:], "产业") {
 			items[0] += items[1][size:]
 			items[1] = "第" + items[1]
 			share, measure = false, ""
@@ -2359,7 +2377,7 @@ func (s *scanner) stripScope(subj string) string {
 				subj, changed = h, true
 			}
 		}
-		if p := s.placePrefix(subj); p > 0 && utf8.RuneCountInString(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
+		if p := s.placePrefix(subj); p > 0 && runeCount(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
 			subj, changed = subj[p:], true
 		}
 	}
@@ -2371,7 +2389,7 @@ func (s *scanner) stripScope(subj string) string {
 // (甘肃籍, 青岛港, 安徽等地, 长江东至段, 福州市区): the name is then part
 // of the subject.
 func bindsToName(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := decodeRune(rest)
 	// NOTE: a digit binds (北京2022年冬奥会), a Chinese numeral does not
 	// (佛山市一网通办网上办理率).
 	return strings.ContainsRune("籍港等东西南北中段区市县省州人方军队湾站路桥以部裔", r) || r >= '0' && r <= '9'
@@ -2392,7 +2410,7 @@ func (s *scanner) placePrefix(subj string) int {
 			}
 			name := s.text[e.Start:e.End]
 			s.places[name] = true
-			r, _ := utf8.DecodeRuneInString(name)
+			r, _ := decodeRune(name)
 			s.placeFirst[r>>6&3] |= 1 << (r & 63)
 			s.placeMax = max(s.placeMax, len(name))
 		}
@@ -2406,13 +2424,13 @@ func (s *scanner) placePrefix(subj string) int {
 	// same low eight bits (placePrefix 101 → 39 M instructions, map
 	// look-ups and their hashing more than halved, on the corpus: cachegrind
 	// of a whole run).
-	r, _ := utf8.DecodeRuneInString(subj)
+	r, _ := decodeRune(subj)
 	if s.placeFirst[r>>6&3]&(1<<(r&63)) == 0 {
 		return 0
 	}
 	best := 0
 	for n, size := 0, 0; n < len(subj) && n <= 10*3 && n < s.placeMax; n += size {
-		_, size = utf8.DecodeRuneInString(subj[n:])
+		_, size = decodeRune(subj[n:])
 		if n+size >= 6 && s.places[subj[:n+size]] {
 			best = n + size
 		}
@@ -2569,7 +2587,7 @@ func planVerb(rest string) bool {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := decodeRune(rest)
 	return isDigit(r) || numeral.IsNumeral(r)
 }
 

@@ -142,7 +142,7 @@ func isYear(num numeral.Number, text string) bool {
 		return false
 	}
 	v := num.Value
-	return v >= 1000 && v <= 2999 && utf8.RuneCountInString(text) == 4
+	return v >= 1000 && v <= 2999 && runeCount(text) == 4
 }
 
 // arabicID reports whether the Arabic number at ns:ne is part of an

@@ -126,7 +126,7 @@ func (s *scanner) flatTransition(c *Candidate) {
 	}
 	head, ok = strings.CutSuffix(strings.TrimSuffix(head, "的"), "持平")
 	i := strings.LastIndex(head, "由")
-	if !ok || i < 0 || utf8.RuneCountInString(head[i:]) > 6 {
+	if !ok || i < 0 || runeCount(head[i:]) > 6 {
 		return
 	}
 	at := cl + i

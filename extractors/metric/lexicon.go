@@ -649,6 +649,12 @@ func (t *rtrie[V]) match(s string) (v V, n int, ok bool) {
 }
 
 // decodeRune is runes.First: the first rune of s and its size.
+//
+// NOTE: the hot paths of the package decode with decodeRune and
+// decodeLastRune, not with utf8.DecodeRuneInString and
+// utf8.DecodeLastRuneInString, which take their slow path for every rune
+// outside ASCII (with numeral and indicator: package benchmark 9.788 →
+// 9.709 G instructions, cachegrind).
 func decodeRune(s string) (rune, int) { return runes.First(s) }
 
 // decodeLastRune is runes.Last: the last rune of s and its size.

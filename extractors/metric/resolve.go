@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
@@ -128,7 +127,7 @@ func (x *Extractor) direction(verb string) newsfacts.Direction {
 			}
 		}
 		// 缩减至 → 缩减: drop a trailing target marker and try again.
-		_, size := utf8.DecodeLastRuneInString(verb)
+		_, size := decodeLastRune(verb)
 		verb = verb[:len(verb)-size]
 	}
 	return newsfacts.DirNone

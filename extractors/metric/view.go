@@ -170,7 +170,7 @@ func skipAt(text string, i int) int {
 		if i == 0 || e >= len(text) {
 			return 0
 		}
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		before, _ := decodeLastRune(text[:i])
 		after, _ := runes.At(text, e)
 		// NOTE: only next to a Chinese character or a percent sign: 1, 234
 		// and 2.5 M keep their spaces.
@@ -204,7 +204,7 @@ func skipAt(text string, i int) int {
 		if i == 0 {
 			return 0
 		}
-		if before, _ := utf8.DecodeLastRuneInString(text[:i]); !isHan(before) {
+		if before, _ := decodeLastRune(text[:i]); !isHan(before) {
 			return 0
 		}
 		closer := ')'

@@ -90,6 +90,51 @@ func FuzzLastSentenceMark(f *testing.F) {
 	})
 }
 
+// TestRuneCount checks runeCount and runePrefix against
+// utf8.RuneCountInString and a []rune conversion, on valid and invalid
+// UTF-8.
+func TestRuneCount(t *testing.T) {
+	parts := []string{"a", "中", "业", "\xe4", "\xb8\x9a", "\xe0\x80\x80", "\xed\xa0\x80", "𠀀", "é", "\xff", "\xe4\xb8"}
+	for a := range parts {
+		for b := range parts {
+			for c := range parts {
+				checkRuneCount(t, parts[a]+parts[b]+parts[c])
+			}
+		}
+	}
+}
+
+// FuzzRuneCount checks runeCount and runePrefix on any input.
+func FuzzRuneCount(f *testing.F) {
+	f.Add("规模以上工业增加值\xe4\xb8")
+	f.Fuzz(checkRuneCount)
+}
+
+func checkRuneCount(t *testing.T, s string) {
+	if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+		t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+	}
+	r := []rune(s)
+	for n := 0; n <= len(r)+1; n++ {
+		p := runePrefix(s, n)
+		if got, want := utf8.RuneCountInString(p), min(n, len(r)); got != want || !strings.HasPrefix(s, p) ||
+			strings.Contains(p, "业") != strings.Contains(string(r[:min(n, len(r))]), "业") {
+			t.Errorf("runePrefix(%q, %d) = %q", s, n, p)
+		}
+	}
+}
+
+// TestLastIndex checks lastIndex against strings.LastIndex.
+func TestLastIndex(t *testing.T) {
+	for _, s := range []string{"", "比", "同比同比", "比上年比", "aaa", "每亩每", "\xe6\xaf比\x94"} {
+		for _, sep := range []string{"比", "同比", "aa", "每", "\x94", ""} {
+			if got, want := lastIndex(s, sep), strings.LastIndex(s, sep); got != want {
+				t.Errorf("lastIndex(%q, %q) = %d, want %d", s, sep, got, want)
+			}
+		}
+	}
+}
+
 // checkViewBounds checks that the pass of bounds.find with the view gives,
 // with newViewFrom, the view newView gives, and the bounds that findBounds
 // finds on that view.

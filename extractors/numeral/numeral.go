@@ -14,6 +14,7 @@ package numeral
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/internal/runes"
@@ -485,7 +486,7 @@ func abbreviate(cur float64, liang bool, lastUnit float64, zero bool) float64 {
 // first digit has already been seen (二〇二二, 九 九).
 func digitString(s string, start int) (float64, int, bool) {
 	// The first digit is the rune that ends s[:start].
-	first, _ := utf8.DecodeLastRuneInString(s[:start])
+	first, _ := runes.Last(s[:start])
 	c := classify(first)
 	if c.kind != kDigit {
 		return 0, 0, false
@@ -810,16 +811,35 @@ func fenZhi(s string) int {
 // hasUnitAt reports whether s starts with a unit whose first character is a
 // magnitude (千米, 千克, 千瓦, 兆瓦, 百分点 …): there the character belongs to
 // the unit, not to the numeral, so 12千米 is 12 km and 五十兆字节 50 MB.
+//
+// NOTE: the units of s's first character only: hasUnitAt runs at every
+// magnitude of every numeral (万 and 亿 begin no unit), and a comparison
+// with each of the 22 units was 0.8 % of the metric package benchmark.
 func hasUnitAt(s string) bool {
-	for _, u := range magnitudeUnits {
-		if len(s) >= len(u) && s[:len(u)] == u {
+	if len(s) < 6 {
+		return false // two characters at least
+	}
+	var units []string
+	switch s[:3] {
+	case "千":
+		units = magnitudeUnits[:12]
+	case "兆":
+		units = magnitudeUnits[12:19]
+	case "百":
+		units = magnitudeUnits[19:]
+	default:
+		return false
+	}
+	for _, u := range units {
+		if strings.HasPrefix(s[3:], u[3:]) {
 			return true
 		}
 	}
 	return false
 }
 
-// magnitudeUnits are the units that begin with a magnitude character.
+// magnitudeUnits are the units that begin with a magnitude character, by
+// that character (see hasUnitAt and TestMagnitudeUnits).
 var magnitudeUnits = [...]string{
 	"千米", "千克", "千瓦", "千焦", "千卡", "千字节", "千兆", "千伏", "千帕", "千赫", "千吨", "千升",
 	"兆瓦", "兆字节", "兆帕", "兆赫", "兆焦", "兆伏", "兆比特",
