@@ -177,8 +177,8 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	// A place already ends here (a township of the gazetteer), or the
 	// suffix starts a place name (镇江, 乡宁).
-	for _, m := range s.out[:n] {
-		if m.End == e || m.Start == j {
+	for k := range s.out[:n] {
+		if m := &s.out[k]; m.End == e || m.Start == j {
 			return Mention{}, false
 		}
 	}
@@ -348,10 +348,15 @@ func (s *scan) endingAt(n, i int) int {
 
 // mentionEnding returns the index of the longest mention of ms that ends
 // at i, or -1.
+//
+// NOTE: the mentions are read in place: a range by value copied every
+// Mention (over 100 bytes) it passed. With the same change in village's
+// and ResolveBuf's loops, the entity stage's BenchmarkExtract ran 45 M
+// fewer instructions in two passes (cachegrind, 12.002 → 11.957 G).
 func mentionEnding(ms []Mention, i int) int {
 	best := -1
-	for k, m := range ms {
-		if m.End == i && len(m.Cands) > 0 && (best < 0 || m.Start < ms[best].Start) {
+	for k := range ms {
+		if m := &ms[k]; m.End == i && len(m.Cands) > 0 && (best < 0 || m.Start < ms[best].Start) {
 			best = k
 		}
 	}

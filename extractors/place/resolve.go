@@ -156,11 +156,11 @@ func (f *Finder) ResolveBuf(buf []Place, text string, ms []Mention, ctx Context)
 	}
 	// Two rounds: places resolved in the first support the second.
 	for round := 0; round < 2; round++ {
-		for i, m := range ms {
+		for i := range ms {
 			if done[i] {
 				continue
 			}
-			if c := f.pick(s, m); c >= 0 {
+			if c := f.pick(s, ms[i]); c >= 0 {
 				chosen[i], done[i] = c, true
 				f.addSupport(s, c)
 			}
