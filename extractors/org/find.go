@@ -192,7 +192,8 @@ func (f *Finder) find(sc *Scratch, text string, hits []gazetteers.Hit, places []
 	}
 	placeParts := sc.placeParts[:len(places)]
 	clear(placeParts)
-	for i, p := range places {
+	for i := range places {
+		p := &places[i]
 		// 驻京办事处: a one-character abbreviation names no organisation.
 		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
 			continue

@@ -1086,8 +1086,8 @@ func findNamedAbbrevs(f *Finder, s *scan) {
 // country whose name starts with r too (伊朗 and 伊拉克): 伊 alone is
 // either.
 func (f *Finder) otherCountry(s *scan, n int, r rune, c int32) bool {
-	for _, m := range s.out[:n] {
-		if m.Rule == MethodGazetteer && m.Full && len(m.Cands) == 1 && m.Cands[0] != c &&
+	for k := range s.out[:n] {
+		if m := &s.out[k]; m.Rule == MethodGazetteer && m.Full && len(m.Cands) == 1 && m.Cands[0] != c &&
 			f.g.Places[m.Cands[0]].Level == gazetteers.Country && strings.HasPrefix(s.text[m.Start:], string(r)) {
 			return true
 		}
@@ -1128,8 +1128,8 @@ func namedFirsts(g *gazetteers.Gazetteer, lex segment.Lexicon) map[rune]bool {
 // firstNamed reports whether a country mention before s.out[k] starts with
 // r (the text was scanned from there already).
 func firstNamed(s *scan, k int, r rune) bool {
-	for _, m := range s.out[:k] {
-		if m.Rule == MethodGazetteer && m.Full && m.Start < s.out[k].Start && strings.HasPrefix(s.text[m.Start:], string(r)) {
+	for x := range s.out[:k] {
+		if m := &s.out[x]; m.Rule == MethodGazetteer && m.Full && m.Start < s.out[k].Start && strings.HasPrefix(s.text[m.Start:], string(r)) {
 			return true
 		}
 	}
@@ -1152,8 +1152,8 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 			return false
 		}
 	}
-	for _, m := range s.out {
-		if m.Start <= i && i < m.End {
+	for k := range s.out {
+		if m := &s.out[k]; m.Start <= i && i < m.End {
 			return false
 		}
 	}

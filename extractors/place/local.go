@@ -326,8 +326,9 @@ func (s *scan) markEnds(n int) {
 	size := len(s.text)/64 + 1
 	ends := slices.Grow(s.ends[:0], size)[:size]
 	clear(ends)
-	for _, m := range s.out[:n] {
-		ends[m.End>>6] |= 1 << (m.End & 63)
+	for k := range s.out[:n] {
+		e := s.out[k].End
+		ends[e>>6] |= 1 << (e & 63)
 	}
 	s.ends = ends
 }
@@ -453,8 +454,8 @@ func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Menti
 		if !division(pm) || f.hasVerb(s.text[st:h.Start]) {
 			return Mention{}, false
 		}
-		for _, m := range s.out[:n] {
-			if m.Start == pm.Start && m.End == h.End {
+		for k := range s.out[:n] {
+			if m := &s.out[k]; m.Start == pm.Start && m.End == h.End {
 				return Mention{}, false
 			}
 		}
@@ -473,8 +474,8 @@ const zoneNameStops = "一二三四五六七八九十几多个给的着过之在
 
 // crossed reports whether a mention of ms runs across offset i.
 func crossed(ms []Mention, i int) bool {
-	for _, m := range ms {
-		if m.Start < i && i < m.End {
+	for k := range ms {
+		if m := &ms[k]; m.Start < i && i < m.End {
 			return true
 		}
 	}
