@@ -146,8 +146,8 @@ func (e *Extractor) Entities(text, title string) []newsfacts.Entity {
 	sc.places = ps
 	home := e.places.HomeOf(ps, ctx)
 	cands := e.orgs.ResolveAppend(sc.cands[:0], text, e.orgs.FindInMarked(&sc.orgs, text, hits, ps, marks), org.Context{Places: ps, Home: home})
-	for _, p := range ps {
-		cands = append(cands, p.Entity)
+	for i := range ps {
+		cands = append(cands, ps[i].Entity)
 	}
 	cands = e.scopes(text, title, marks, ps, ctx.Anchors, home, cands)
 	sc.cands = cands
@@ -215,7 +215,8 @@ func Settle(cands []newsfacts.Entity) []newsfacts.Entity {
 func settle(cands []newsfacts.Entity, sc *scratch) []newsfacts.Entity {
 	maxLen, maxEnd := 0, 0
 	packable := len(cands) < 1<<keyIndexBits
-	for _, c := range cands {
+	for i := range cands {
+		c := &cands[i]
 		maxLen = max(maxLen, c.Len())
 		maxEnd = max(maxEnd, c.End)
 		packable = packable && c.Start >= 0 && c.Len() >= 0
@@ -330,7 +331,8 @@ func takeOrder(order []int, cands []newsfacts.Entity) []int {
 // keys.
 func takeOrderPacked(order []int, cands []newsfacts.Entity, sc *scratch) []int {
 	keys := sc.keys[:0]
-	for i, c := range cands {
+	for i := range cands {
+		c := &cands[i]
 		inv := uint64(1<<keyLenBits - 1 - c.Len())
 		keys = append(keys, inv<<(64-keyLenBits)|uint64(c.Start)<<(keyIndexBits+keyRankBits)|uint64(typeRank(c.Type))<<keyIndexBits|uint64(i))
 	}

@@ -181,7 +181,8 @@ func titlePlace(g *gazetteers.Gazetteer, title, level string) int32 {
 // whose name ends in level, or -1.
 func nearestOfLevel(g *gazetteers.Gazetteer, ps []place.Place, off int, level string) int32 {
 	best, bestEnd := int32(-1), -1
-	for _, p := range ps {
+	for k := range ps {
+		p := &ps[k]
 		if p.End > off || p.Index < 0 || p.End <= bestEnd {
 			continue
 		}

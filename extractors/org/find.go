@@ -30,6 +30,19 @@ var rules = []rule{
 	{MethodSuffix, "place or organisation, and/or a name, + organisation suffix (株洲日报, 湖南晋通公司)", gazetteers.RefSuffix, produceSuffix},
 }
 
+// rulesByKind lists the rules of each kind of reference, in the order of
+// rules.
+//
+// NOTE: find runs the rules of each reference of each hit; a pass over all
+// of them, comparing kinds, cost find 171 → 149 M of its own instructions
+// in cachegrind of two passes of the entity stage's BenchmarkExtract.
+var rulesByKind = func() (by [256][]rule) {
+	for _, r := range rules {
+		by[r.kind] = append(by[r.kind], r)
+	}
+	return by
+}()
+
 // RuleNames returns the names of the rules, in order.
 func RuleNames() []string {
 	out := make([]string, len(rules))
@@ -192,7 +205,8 @@ func (f *Finder) find(sc *Scratch, text string, hits []gazetteers.Hit, places []
 	}
 	placeParts := sc.placeParts[:len(places)]
 	clear(placeParts)
-	for i, p := range places {
+	for i := range places {
+		p := &places[i]
 		// 驻京办事处: a one-character abbreviation names no organisation.
 		if p.Rule == place.MethodAbbrevPair || p.Rule == place.MethodAbbrevVerb {
 			continue
@@ -212,11 +226,9 @@ func (f *Finder) find(sc *Scratch, text string, hits []gazetteers.Hit, places []
 			if isName && named {
 				continue
 			}
-			for _, r := range rules {
-				if r.kind != ref.Kind {
-					continue
-				}
-				if m, ok := r.produce(f, s, h, ref); ok {
+			rs := rulesByKind[ref.Kind]
+			for k := range rs {
+				if m, ok := rs[k].produce(f, s, h, ref); ok {
 					s.out = append(s.out, m)
 					s.units.add(m.End, unit{m.Start, m.Parts})
 					named = named || isName

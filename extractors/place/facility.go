@@ -137,8 +137,8 @@ func (f *Finder) suffixAt(s *scan, i int) bool {
 // longerFrom reports whether a mention of ms starting at or after start
 // and before end runs past end.
 func longerFrom(ms []Mention, start, end int) bool {
-	for _, m := range ms {
-		if m.Start >= start && m.Start < end && m.End > end {
+	for k := range ms {
+		if m := &ms[k]; m.Start >= start && m.Start < end && m.End > end {
 			return true
 		}
 	}

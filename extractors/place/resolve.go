@@ -147,7 +147,8 @@ func (f *Finder) ResolveBuf(buf []Place, text string, ms []Mention, ctx Context)
 	done := slices.Grow(st.done[:0], len(ms))[:len(ms)]
 	clear(done)
 	st.chosen, st.done = chosen, done
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		chosen[i] = -1
 		if len(m.Cands) == 1 && !m.NeedSupport {
 			chosen[i], done[i] = m.Cands[0], true
@@ -156,11 +157,11 @@ func (f *Finder) ResolveBuf(buf []Place, text string, ms []Mention, ctx Context)
 	}
 	// Two rounds: places resolved in the first support the second.
 	for round := 0; round < 2; round++ {
-		for i, m := range ms {
+		for i := range ms {
 			if done[i] {
 				continue
 			}
-			if c := f.pick(s, m); c >= 0 {
+			if c := f.pick(s, ms[i]); c >= 0 {
 				chosen[i], done[i] = c, true
 				f.addSupport(s, c)
 			}
@@ -297,7 +298,8 @@ func (f *Finder) HomeOf(ps []Place, ctx Context) Home {
 			}
 		}
 	}
-	for _, p := range ps {
+	for k := range ps {
+		p := &ps[k]
 		i := p.Index
 		if i < 0 {
 			i = p.Within
