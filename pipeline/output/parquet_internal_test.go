@@ -20,13 +20,15 @@ import (
 
 // TestFlatWriterSameAsLibrary checks that a flatParquetWriter, which
 // writes dictionary arrays itself where every entry is referenced
-// (writeDict), lists with levels of its own (writeList) and texts as they
-// are (writeTexts), writes the same file as pqarrow's FileWriter:
+// (writeDict), lists with levels of its own (writeList), texts as they
+// are (writeTexts) and int32 values as a dictionary of its own
+// (writeInt32s), writes the same file as pqarrow's FileWriter:
 // dictionaries all referenced, one with an entry no index refers to, one
 // with a duplicate value; lists empty, of one value and of several; texts
-// empty, and over several pages; over three row groups.
+// empty, and over several pages; int32 values small, large and negative,
+// repeated or not; over three row groups.
 func TestFlatWriterSameAsLibrary(t *testing.T) {
-	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}, {Name: "t", Type: arrow.BinaryTypes.String}}, nil)
+	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String}, {Name: "l", Type: stringList}, {Name: "t", Type: arrow.BinaryTypes.String}, {Name: "n", Type: arrow.PrimitiveTypes.Int32}}, nil)
 	dict := func(values []string, indices []int32) arrow.Array {
 		b := array.NewStringBuilder(memory.DefaultAllocator)
 		defer b.Release()
@@ -54,22 +56,31 @@ func TestFlatWriterSameAsLibrary(t *testing.T) {
 		b.AppendValues(values, nil)
 		return b.NewArray()
 	}
+	ints := func(values []int32) arrow.Array {
+		b := array.NewInt32Builder(memory.DefaultAllocator)
+		defer b.Release()
+		b.AppendValues(values, nil)
+		return b.NewArray()
+	}
 	// Batch 2: 3,000 rows, texts of 1,000 to 4,000 bytes over several
 	// pages.
 	var texts [3][]string
 	texts[0] = []string{"", "a", "", "bc", ""}
 	idx := make([]int32, 3000)
 	lists := make([][]string, 3000)
+	nums := make([]int32, 3000)
 	for i := range 3000 {
+		nums[i] = int32(i%700*(i%3-1)) * int32(1+i%5*20000)
 		texts[1] = append(texts[1], fmt.Sprintf("%d %s", i, strings.Repeat("字", 333+i%1000)))
 		idx[i] = int32(1 + i%2) // "x" unreferenced
 		lists[i] = []string{"a", "b", "c"}[:i%4%3]
 	}
 	texts[2] = []string{"文", "", "字"}
 	batches := [][]arrow.Array{
-		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"}), str(texts[0])},
-		{dict([]string{"x", "m", "z"}, idx), list(lists...), str(texts[1])},
-		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil), str(texts[2])}, // duplicate
+		{dict([]string{"a", "c", "b"}, []int32{0, 1, 1, 2, 0}), list(nil, []string{"x"}, []string{"y", "z", "x"}, nil, []string{"w", "v"}), str(texts[0]),
+			ints([]int32{5, 5, 1 << 15, -1, 0})},
+		{dict([]string{"x", "m", "z"}, idx), list(lists...), str(texts[1]), ints(nums)},
+		{dict([]string{"q", "p", "q"}, []int32{0, 1, 2}), list(nil, nil, nil), str(texts[2]), ints([]int32{7, 7, 7})}, // duplicate
 	}
 	write := func(flat bool) []byte {
 		var buf bytes.Buffer
@@ -95,7 +106,7 @@ func TestFlatWriterSameAsLibrary(t *testing.T) {
 			if flat {
 				bt.cols = append([]arrow.Array(nil), b...)
 				bt.cols[2] = nil
-				bt.texts = [][]string{nil, nil, texts[k]}
+				bt.texts = [][]string{nil, nil, texts[k], nil}
 			}
 			if err := w.write(bt); err != nil {
 				t.Fatal(err)
