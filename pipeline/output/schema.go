@@ -9,6 +9,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/newsfacts/newsfacts"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // column is one column of a table of rows R: its Arrow field, and how a
@@ -204,7 +205,7 @@ func addStringList(b *array.ListBuilder, v []string) {
 // three formats hold the same strings, and code point offsets counted with
 // utf8.RuneCountInString stay valid.
 func validUTF8(s string) string {
-	if utf8.ValidString(s) {
+	if runes.Valid(s) {
 		return s
 	}
 	out := make([]byte, 0, len(s)+8)
