@@ -747,7 +747,34 @@ func (b *bounds) find(lx *lexicon, t string, view bool) (skip int, invalid bool)
 		// the second byte's six, the bit the third byte's six): findBounds
 		// 534 → 485 M instructions a pass of the package benchmark
 		// (cachegrind).
-		for i+3 <= len(t) {
+		// NOTE: two runes a step where eight bytes remain, read as one
+		// little-endian word: the same test on each (the lead's low four
+		// bits and the second byte's six index the bitmap, the third
+		// byte's six the bit), in fewer instructions than two steps of
+		// the loop below, which takes the last bytes of t: find 603 →
+		// 538 M instructions a pass of the package benchmark (cachegrind).
+		for i <= len(t)-8 {
+			b8 := t[i : i+8]
+			x := uint64(b8[0]) | uint64(b8[1])<<8 | uint64(b8[2])<<16 | uint64(b8[3])<<24 |
+				uint64(b8[4])<<32 | uint64(b8[5])<<40 | uint64(b8[6])<<48 | uint64(b8[7])<<56
+			if x&0xC0C0F0C0C0F0 == 0x8080E08080E0 {
+				if stops[x<<6&0x3C0|x>>8&0x3F]&(1<<(x>>16&63)) != 0 {
+					break
+				}
+				if stops[x>>18&0x3C0|x>>32&0x3F]&(1<<(x>>40&63)) != 0 {
+					i += 3
+					break
+				}
+				i += 6
+				continue
+			}
+			if x&0xC0C0F0 == 0x8080E0 && stops[x<<6&0x3C0|x>>8&0x3F]&(1<<(x>>16&63)) == 0 {
+				i += 3
+				continue
+			}
+			break
+		}
+		for i+8 > len(t) && i+3 <= len(t) {
 			r3 := t[i : i+3]
 			w := uint32(r3[0])<<16 | uint32(r3[1])<<8 | uint32(r3[2])
 			if w&0xF0C0C0 != 0xE08080 {
