@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // sharedHeads are the one-character halves that share the word after them
@@ -379,7 +380,15 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 	end := k
 	count := 0
 	for k > 0 && count < subjectCap {
-		r, n := decodeLastRune(t[:k])
+		// NOTE: the last rune by runes.At3 (inlined) when it is a CJK
+		// one, as in rtrie.match; decodeLastRune is a call.
+		r, n := rune(-1), 3
+		if k >= 3 {
+			r = runes.At3(t, k-3)
+		}
+		if r < 0 {
+			r, n = decodeLastRune(t[:k])
+		}
 		if isAlnum(r) {
 			a, letter := k, false
 			for a > 0 {

@@ -609,7 +609,12 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 		}
 	}
 	for pos < len(s) {
-		r, n := decode(s[pos:])
+		// NOTE: an ASCII byte (a digit, mostly) without the call of
+		// decode, which does not inline.
+		r, n := rune(s[pos]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decode(s[pos:])
+		}
 		if d := ArabicDigit(r); d >= 0 {
 			if digits == 0 {
 				wide = n > 1
@@ -649,7 +654,10 @@ func scanArabic(s string, lead bool) (arabic, int, bool) {
 			if d, _ := decode(s[pos+n:]); ArabicDigit(d) >= 0 {
 				pos += n
 				for pos < len(s) {
-					r, n := decode(s[pos:])
+					r, n := rune(s[pos]), 1
+					if r >= utf8.RuneSelf {
+						r, n = decode(s[pos:])
+					}
 					d := ArabicDigit(r)
 					if d < 0 {
 						break
