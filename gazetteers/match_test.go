@@ -163,7 +163,8 @@ func benchmarkMatchCorpus(b *testing.B, set *gazetteers.RuneSet) {
 }
 
 // TestMatchMarking checks that MatchMarking finds Match's hits and lists
-// the offsets of exactly the characters of its set, on the hand-written
+// the offsets of exactly the characters of its set, and that
+// MatchMarkingValid finds the same on valid text, on the hand-written
 // texts of TestMatchNaive (malformed UTF-8, four-byte runes) and, when
 // the shared folder is present, on articles of the xwlb corpus.
 func TestMatchMarking(t *testing.T) {
@@ -194,6 +195,12 @@ func TestMatchMarking(t *testing.T) {
 		}
 		if !slices.Equal(marks, want) {
 			t.Errorf("MatchMarking(%q) marks %v, want %v", text, marks, want)
+		}
+		if utf8.ValidString(text) {
+			vhits, vmarks := g.MatchMarkingValid(text, nil, &set, nil)
+			if !slices.Equal(vhits, hits) || !slices.Equal(vmarks, marks) {
+				t.Errorf("MatchMarkingValid(%q) = %v, %v, want %v, %v", text, vhits, vmarks, hits, marks)
+			}
 		}
 	}
 }
