@@ -608,7 +608,7 @@ func mention(parts []Part) Mention {
 // is a suffix mention, not 公安局).
 func (f *Finder) glued(text string, i int) bool {
 	r, size := utf8.DecodeLastRuneInString(text[:i])
-	if size == 0 || !unicode.Is(unicode.Han, r) {
+	if size == 0 || !runes.IsHan(r) {
 		return false
 	}
 	return !f.stop[string(r)]
@@ -991,7 +991,7 @@ func (f *Finder) abbrevLead(text string, g, next group) (Part, bool) {
 	if f.lex != nil && segment.WordStarting(f.lex, text, g.start, 2, 3, segment.AnyWord) {
 		return Part{}, false
 	}
-	if pr, psize := utf8.DecodeLastRuneInString(text[:g.start]); psize > 0 && unicode.Is(unicode.Han, pr) && !f.stop[string(pr)] {
+	if pr, psize := utf8.DecodeLastRuneInString(text[:g.start]); psize > 0 && runes.IsHan(pr) && !f.stop[string(pr)] {
 		return Part{}, false
 	}
 	return Part{Start: g.start, End: g.end, Kind: PartPlace, Index: a.Country, Name: f.g.Places[a.Country].Name}, true
@@ -1154,7 +1154,7 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 		return true
 	}
 	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) {
+		if !runes.IsHan(r) && !unicode.IsLetter(r) {
 			return true
 		}
 	}

@@ -2,11 +2,11 @@ package org
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodJoint is a body that two or more countries form together, named by
@@ -96,7 +96,7 @@ func (f *Finder) jointRun(s *scan, run []place.Place) {
 			return
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.Is(unicode.Han, r) || f.stop[string(r)] {
+		if !runes.IsHan(r) || f.stop[string(r)] {
 			return
 		}
 		j += size

@@ -321,7 +321,7 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 // character that is not Han, or a one-character function word.
 func edgeBefore(text string, i int) bool {
 	r, size := utf8.DecodeLastRuneInString(text[:i])
-	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(placeLeads, r)
+	return size == 0 || !runes.IsHan(r) || strings.ContainsRune(placeLeads, r)
 }
 
 // placeLeads are the one-character function words and verbs that may
@@ -332,7 +332,7 @@ const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是
 // character that is not Han, or a particle or conjunction (的, 和, 等).
 func edgeAfter(text string, i int) bool {
 	r, size := utf8.DecodeRuneInString(text[i:])
-	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及等、", r)
+	return size == 0 || !runes.IsHan(r) || strings.ContainsRune("的和与及等、", r)
 }
 
 // featureAfter reports whether rest, the text after a short name, starts
@@ -532,7 +532,7 @@ func backExact(text string, i, n int) int {
 			return -1
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.Is(unicode.Han, r) {
+		if !runes.IsHan(r) {
 			return -1
 		}
 		i -= size
@@ -1019,7 +1019,7 @@ func roleStart(text string, i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	if !unicode.Is(unicode.Han, r) {
+	if !runes.IsHan(r) {
 		return true
 	}
 	for _, w := range roleLead {
@@ -1163,7 +1163,7 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	left := i == 0
 	if !left {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		left = !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+		left = !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
 			strings.ContainsRune(namedLead, r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
 	}
 	if !left {
@@ -1178,6 +1178,6 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	if r == '不' {
 		return false
 	}
-	return !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+	return !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
 		strings.ContainsRune(namedTrail, r) || f.lexWordAt(text, j)
 }

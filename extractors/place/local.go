@@ -3,11 +3,11 @@ package place
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Method values of the local-place rules (issue 10).
@@ -218,7 +218,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+		if !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 			cut = false
 			break
 		}
@@ -226,7 +226,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	if start == 0 || parent >= 0 {
 		cut = false
-	} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+	} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 		cut = false
 	}
 	if parent < 0 && start < j {
@@ -417,7 +417,7 @@ func findZoneNames(f *Finder, s *scan) {
 				break
 			}
 			r, size := utf8.DecodeRuneInString(rest[k:])
-			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+			if !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 				break
 			}
 			k += size
@@ -442,7 +442,7 @@ func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Menti
 	// phrase (铁岭重新规划工业园区) than a name.
 	for c := 0; c < 3 && st > 0; c++ {
 		r, size := utf8.DecodeLastRuneInString(s.text[:st])
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(zoneNameStops, r) {
+		if !runes.IsHan(r) || strings.ContainsRune(zoneNameStops, r) {
 			return Mention{}, false
 		}
 		st -= size
