@@ -2,7 +2,6 @@ package org
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
@@ -95,7 +94,7 @@ func (f *Finder) jointRun(s *scan, run []place.Place) {
 			s.out = append(s.out, Mention{Start: run[0].Start, End: e, Rule: MethodJoint})
 			return
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := runes.First(text[j:])
 		if !runes.IsHan(r) || f.stop[string(r)] {
 			return
 		}

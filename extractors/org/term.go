@@ -2,7 +2,8 @@ package org
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodTerm is a body that sits for numbered terms, named with its term
@@ -44,7 +45,7 @@ func termBefore(text string, i int) int {
 	}
 	n := 0
 	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
+		r, size := runes.Last(text[:j])
 		if !strings.ContainsRune(termNumerals, r) {
 			break
 		}

@@ -4,10 +4,10 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodFacility is a facility named by a place and a facility word
@@ -51,7 +51,7 @@ var facilityFirst = func() (set [256]bool) {
 var facilityStarts = func() map[rune]bool {
 	set := map[rune]bool{}
 	for _, w := range facilityWords {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := runes.First(w)
 		set[r] = true
 	}
 	return set
@@ -74,7 +74,7 @@ func findFacilities(f *Finder, s *scan) {
 			continue
 		}
 		rest := s.text[m.End:]
-		if r, _ := utf8.DecodeRuneInString(rest); !facilityStarts[r] {
+		if r, _ := runes.First(rest); !facilityStarts[r] {
 			continue
 		}
 		w := ""
@@ -112,7 +112,7 @@ const localizers = "里上内中外前后旁边"
 
 // firstRune returns the first character of s.
 func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := runes.First(s)
 	return r
 }
 

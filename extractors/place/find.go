@@ -182,7 +182,7 @@ const timeZone = "时间"
 var otherFirsts = func() []rune {
 	var rs []rune
 	for _, w := range append([]string{timeZone}, currencyWords...) {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(rs, r) {
+		if r, _ := runes.First(w); !slices.Contains(rs, r) {
 			rs = append(rs, r)
 		}
 	}
@@ -237,7 +237,7 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 		return false
 	}
 	if person && start > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:start])
+		r, size := runes.Last(text[:start])
 		if strings.ContainsRune(surnames, r) {
 			// The surname stands alone unless it ends a word (提高北京: 提高).
 			ps := start - size
@@ -272,7 +272,7 @@ func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) 
 	if !in.dirRegion || h.Start == 0 || f.lex == nil {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:h.Start])
+	r, _ := runes.Last(text[:h.Start])
 	return strings.ContainsRune(translitSyllables, r) && !f.lexWordEnding(text, h.Start)
 }
 
@@ -320,7 +320,7 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 // edgeBefore reports whether text[:i] ends with the start of the text, a
 // character that is not Han, or a one-character function word.
 func edgeBefore(text string, i int) bool {
-	r, size := utf8.DecodeLastRuneInString(text[:i])
+	r, size := runes.Last(text[:i])
 	return size == 0 || !runes.IsHan(r) || strings.ContainsRune(placeLeads, r)
 }
 
@@ -331,7 +331,7 @@ const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是
 // edgeAfter reports whether text[i:] starts with the end of the text, a
 // character that is not Han, or a particle or conjunction (的, 和, 等).
 func edgeAfter(text string, i int) bool {
-	r, size := utf8.DecodeRuneInString(text[i:])
+	r, size := runes.First(text[i:])
 	return size == 0 || !runes.IsHan(r) || strings.ContainsRune("的和与及等、", r)
 }
 
@@ -340,7 +340,7 @@ func edgeAfter(text string, i int) bool {
 // without being the county's: 南岗河, 广阳岛, 钱塘大潮, 宁安高铁 (南京–安庆),
 // 榕江特大桥.
 func featureAfter(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := runes.First(rest)
 	if strings.ContainsRune("河江湖岛礁湾", r) {
 		return true
 	}
@@ -371,7 +371,7 @@ const maxTitleRunes = 12
 // the level character before it a government organ (株洲市委, 石峰区政府,
 // 县长): the place name still ends there.
 func organAfter(text string, end int) bool {
-	r, _ := utf8.DecodeRuneInString(text[end:])
+	r, _ := runes.First(text[end:])
 	return strings.ContainsRune("委政长直", r)
 }
 
@@ -531,7 +531,7 @@ func backExact(text string, i, n int) int {
 		if i == 0 {
 			return -1
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:i])
+		r, size := runes.Last(text[:i])
 		if !runes.IsHan(r) {
 			return -1
 		}
@@ -558,7 +558,7 @@ func parseAbbrev(data string) abbrevWords {
 	w := abbrevWords{relations: map[rune][]string{}, verbs: map[rune]bool{}, targets: map[rune]bool{}}
 	err := datafile.Lines("data/abbrev.tsv", data, func(_ int, l string) error {
 		word, role, _ := strings.Cut(l, "\t")
-		r, _ := utf8.DecodeRuneInString(word)
+		r, _ := runes.First(word)
 		switch role {
 		case "relation":
 			w.relations[r] = append(w.relations[r], word)
@@ -689,7 +689,7 @@ func abbrevClasses(g *gazetteers.Gazetteer) []uint8 {
 		}
 	}
 	for _, w := range abbrevRoles {
-		if r, _ := utf8.DecodeRuneInString(w); r < 0x10000 {
+		if r, _ := runes.First(w); r < 0x10000 {
 			t[r] |= classRoleStart
 		} else {
 			panic("place: role word " + w + " starts outside the Basic Multilingual Plane")
@@ -1018,7 +1018,7 @@ func roleStart(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	r, _ := runes.Last(text[:i])
 	if !runes.IsHan(r) {
 		return true
 	}
@@ -1063,7 +1063,7 @@ func findNamedAbbrevs(f *Finder, s *scan) {
 		if m.Rule != MethodGazetteer || !m.Full || len(m.Cands) != 1 || f.g.Places[m.Cands[0]].Level != gazetteers.Country {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[m.Start:])
+		r, size := runes.First(text[m.Start:])
 		if !namedFirst(f, r) || firstNamed(s, k, r) || f.otherCountry(s, n, r, m.Cands[0]) {
 			continue
 		}
@@ -1116,7 +1116,7 @@ func namedFirsts(g *gazetteers.Gazetteer, lex segment.Lexicon) map[rune]bool {
 			continue
 		}
 		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			r, _ := utf8.DecodeRuneInString(name)
+			r, _ := runes.First(name)
 			if e, ok := lex.Lookup(string(r)); ok && (e.Pos == "ns" || e.Pos == "j") {
 				out[r] = true
 			}
@@ -1162,7 +1162,7 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	}
 	left := i == 0
 	if !left {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		r, _ := runes.Last(text[:i])
 		left = !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
 			strings.ContainsRune(namedLead, r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
 	}
@@ -1172,7 +1172,7 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	if j == len(text) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(text[j:])
+	r, _ := runes.First(text[j:])
 	// NOTE: 不 after it starts idioms more often than a country's
 	// predicate (美不胜收, which the dictionary lacks).
 	if r == '不' {

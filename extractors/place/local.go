@@ -172,7 +172,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// NOTE: first the cheap test that rejects most suffixes of running
 	// text (农村, 城乡, 乡镇: see villageWordEnds), unless a place name
 	// ends before the suffix (which the name is then).
-	if r, _ := utf8.DecodeLastRuneInString(text[:j]); strings.ContainsRune(villageWordEnds[suf], r) && s.endingAt(n, j) < 0 {
+	if r, _ := runes.Last(text[:j]); strings.ContainsRune(villageWordEnds[suf], r) && s.endingAt(n, j) < 0 {
 		return Mention{}, false
 	}
 	// A place already ends here (a township of the gazetteer), or the
@@ -185,7 +185,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// 村民, 镇压, 乡亲: the suffix makes a word with the character after
 	// it; an organ of the place (村委, 镇政府, 乡党委) is fine, and so is
 	// the suffix again (小岗村村民, 龙泉镇镇长).
-	if r, _ := utf8.DecodeRuneInString(text[e:]); strings.ContainsRune(villageNextWords[suf], r) {
+	if r, _ := runes.First(text[e:]); strings.ContainsRune(villageNextWords[suf], r) {
 		return Mention{}, false
 	}
 	if e < len(text) && f.lex != nil && !organAfter(text, e) && !strings.HasPrefix(text[e:], "党") &&
@@ -217,7 +217,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 			parent = p
 			break
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:start])
+		r, size := runes.Last(text[:start])
 		if !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 			cut = false
 			break
@@ -226,7 +226,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	if start == 0 || parent >= 0 {
 		cut = false
-	} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
+	} else if r, _ := runes.Last(text[:start]); !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 		cut = false
 	}
 	if parent < 0 && start < j {
@@ -265,7 +265,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	// 城镇, 重镇, 水乡, 山村: the name's last character makes a word with the
 	// suffix.
-	last, _ := utf8.DecodeLastRuneInString(name)
+	last, _ := runes.Last(name)
 	if strings.ContainsRune(villageWordEnds[suf], last) || f.lex != nil && f.crossWord(text, j-lastRuneLen(name), j+firstRuneLen(suf)) {
 		return Mention{}, false
 	}
@@ -371,7 +371,7 @@ const pairLeads = "在次与和同对使让将把被为由及"
 
 // pairLead reports whether the character before i is one of pairLeads.
 func pairLead(text string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	r, _ := runes.Last(text[:i])
 	return strings.ContainsRune(pairLeads, r)
 }
 
@@ -416,7 +416,7 @@ func findZoneNames(f *Finder, s *scan) {
 				})
 				break
 			}
-			r, size := utf8.DecodeRuneInString(rest[k:])
+			r, size := runes.First(rest[k:])
 			if !runes.IsHan(r) || strings.ContainsRune(villageStops, r) {
 				break
 			}
@@ -441,7 +441,7 @@ func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Menti
 	// NOTE: at most three characters: longer runs are more often a verb
 	// phrase (铁岭重新规划工业园区) than a name.
 	for c := 0; c < 3 && st > 0; c++ {
-		r, size := utf8.DecodeLastRuneInString(s.text[:st])
+		r, size := runes.Last(s.text[:st])
 		if !runes.IsHan(r) || strings.ContainsRune(zoneNameStops, r) {
 			return Mention{}, false
 		}
