@@ -120,8 +120,17 @@ func (s *shortest) segmentAt(dst []newsfacts.Token, text string, base int) []new
 		found, firstLen := 0, 0
 		h := uint32(fnvOffset)
 		for k := 1; k <= s.maxLen && cur+k <= n; k++ {
-			for _, c := range buf[starts[cur+k-1]:starts[cur+k]] {
-				h = (h ^ uint32(c)) * fnvPrime
+			// NOTE: a unit of three bytes (a CJK character, most units)
+			// without the loop: segmentAt's instructions 157 → 139 M a
+			// pass of the entity stage's BenchmarkExtract (cachegrind).
+			if u := buf[starts[cur+k-1]:starts[cur+k]]; len(u) == 3 {
+				h = (h ^ uint32(u[0])) * fnvPrime
+				h = (h ^ uint32(u[1])) * fnvPrime
+				h = (h ^ uint32(u[2])) * fnvPrime
+			} else {
+				for _, c := range u {
+					h = (h ^ uint32(c)) * fnvPrime
+				}
 			}
 			if hb := h & (wordBits - 1); !hasBit(s.prefixes, hb) {
 				break // starts no word
