@@ -88,7 +88,7 @@ func findFacilities(f *Finder, s *scan) {
 			continue
 		}
 		e := m.End + len(w)
-		if e < len(s.text) && f.lex != nil && !strings.ContainsRune(localizers, firstRune(s.text[e:])) &&
+		if e < len(s.text) && f.lex != nil && !localizersSet.Has(firstRune(s.text[e:])) &&
 			(f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) || f.lexWordBeyond(s.text, m.End, e)) {
 			continue
 		}
@@ -109,6 +109,9 @@ func findFacilities(f *Finder, s *scan) {
 // localizers are the words of position that may follow a facility (植物园里,
 // 广场上) where its last character and theirs make a word (园里, 场上).
 const localizers = "里上内中外前后旁边"
+
+// localizersSet is the set of the characters of localizers.
+var localizersSet = gazetteers.RuneSetOf(localizers)
 
 // firstRune returns the first character of s.
 func firstRune(s string) rune {

@@ -238,7 +238,7 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 	}
 	if person && start > 0 {
 		r, size := runes.Last(text[:start])
-		if strings.ContainsRune(surnames, r) {
+		if surnameSet.Has(r) {
 			// The surname stands alone unless it ends a word (提高北京: 提高).
 			ps := start - size
 			if ps == 0 || !f.lexHas(text[prevRuneStart(text, ps):start]) {
@@ -273,7 +273,7 @@ func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) 
 		return false
 	}
 	r, _ := runes.Last(text[:h.Start])
-	return strings.ContainsRune(translitSyllables, r) && !f.lexWordEnding(text, h.Start)
+	return translitSyllablesSet.Has(r) && !f.lexWordEnding(text, h.Start)
 }
 
 // placeEndsAt reports whether a gazetteer place name ends at i (塞舌尔
@@ -293,6 +293,9 @@ func (f *Finder) placeEndsAt(s *scan, i int) bool {
 // translitSyllables are characters that transliterate foreign syllables
 // (加西亚, 鲁西亚努, 斯滕西亚) far more often than they end Chinese words.
 const translitSyllables = "加鲁登滕斯尔努维利里拉卡塔纳洛科迪诺姆森布杰曼恩乌伊吉兹茨夫弗芬蒂琳黛丝妮莎娃娜埃艾赫霍普"
+
+// translitSyllablesSet is the set of the characters of translitSyllables.
+var translitSyllablesSet = gazetteers.RuneSetOf(translitSyllables)
 
 // segmentedAt reports whether the segmenter, on a few characters either
 // side, reads text[start:end] as one word. Without a segmenter (the
@@ -321,12 +324,15 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 // character that is not Han, or a one-character function word.
 func edgeBefore(text string, i int) bool {
 	r, size := runes.Last(text[:i])
-	return size == 0 || !runes.IsHan(r) || strings.ContainsRune(placeLeads, r)
+	return size == 0 || !runes.IsHan(r) || placeLeadsSet.Has(r)
 }
 
 // placeLeads are the one-character function words and verbs that may
 // stand right before a place name (在恭城, 和江阴, 赴焉耆).
 const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是了将把被让给去来抵离返由自以而并即、"
+
+// placeLeadsSet is the set of the characters of placeLeads.
+var placeLeadsSet = gazetteers.RuneSetOf(placeLeads)
 
 // edgeAfter reports whether text[i:] starts with the end of the text, a
 // character that is not Han, or a particle or conjunction (的, 和, 等).
@@ -372,8 +378,12 @@ const maxTitleRunes = 12
 // 县长): the place name still ends there.
 func organAfter(text string, end int) bool {
 	r, _ := runes.First(text[end:])
-	return strings.ContainsRune("委政长直", r)
+	return organStarts.Has(r)
 }
+
+// organStarts are the first characters of 委员会, 政府, 长 and 直属 after a
+// place name.
+var organStarts = gazetteers.RuneSetOf("委政长直")
 
 // crossWord reports whether text[i:j] is a dictionary word that is not a
 // place word.
@@ -428,6 +438,9 @@ var surnames = func() string {
 	})
 	return b.String()
 }()
+
+// surnameSet is the set of the characters of surnames.
+var surnameSet = gazetteers.RuneSetOf(surnames)
 
 // findZones finds place or township names followed by a zone suffix. It
 // runs after findGazetteer and uses its mentions as prefixes.
@@ -1035,9 +1048,15 @@ func roleStart(text string, i int) bool {
 // and particles.
 const namedLead = "与和同跟对向在为是据由使让将把被及而但的了说称当从给令帮助"
 
+// namedLeadSet is the set of the characters of namedLead.
+var namedLeadSet = gazetteers.RuneSetOf(namedLead)
+
 // namedTrail are the one-character words that may follow it (俄将, 俄的,
 // 哈有).
 const namedTrail = "的将在与和从也已对是有还都就会要向把被曾又"
+
+// namedTrailSet is the set of the characters of namedTrail.
+var namedTrailSet = gazetteers.RuneSetOf(namedTrail)
 
 // findNamedAbbrevs finds the first character of a country named in full
 // earlier in the text standing for it (俄罗斯总统表示，俄金融市场不会崩溃;
@@ -1164,7 +1183,7 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	if !left {
 		r, _ := runes.Last(text[:i])
 		left = !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
-			strings.ContainsRune(namedLead, r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
+			namedLeadSet.Has(r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
 	}
 	if !left {
 		return false
@@ -1179,5 +1198,5 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 		return false
 	}
 	return !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
-		strings.ContainsRune(namedTrail, r) || f.lexWordAt(text, j)
+		namedTrailSet.Has(r) || f.lexWordAt(text, j)
 }
