@@ -831,7 +831,11 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		if k >= len(text) {
 			break
 		}
-		r2, s2 := runes.At(text, k)
+		// NOTE: runes.At3 inlines, runes.At does not.
+		r2, s2 := runes.At3(text, k), 3
+		if r2 < 0 {
+			r2, s2 = runes.At(text, k)
+		}
 		if f.classOf(r2)&classCountry == 0 {
 			break
 		}
@@ -995,7 +999,11 @@ func (f *Finder) abbrevRole(s *scan, i, j int, r rune) {
 	if j >= len(text) {
 		return
 	}
-	if r2, _ := runes.At(text, j); f.classOf(r2)&classRoleStart == 0 {
+	r2 := runes.At3(text, j)
+	if r2 < 0 {
+		r2, _ = runes.At(text, j)
+	}
+	if f.classOf(r2)&classRoleStart == 0 {
 		return
 	}
 	// 亚军, 非军事: continents have no side or army; 新政府 is a new one.
