@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -163,7 +164,8 @@ func benchmarkMatchCorpus(b *testing.B, set *gazetteers.RuneSet) {
 }
 
 // TestMatchMarking checks that MatchMarking finds Match's hits and lists
-// the offsets of exactly the characters of its set, on the hand-written
+// the offsets of exactly the characters of its set, and that
+// MatchMarkingValid finds the same on valid text, on the hand-written
 // texts of TestMatchNaive (malformed UTF-8, four-byte runes) and, when
 // the shared folder is present, on articles of the xwlb corpus.
 func TestMatchMarking(t *testing.T) {
@@ -194,6 +196,26 @@ func TestMatchMarking(t *testing.T) {
 		}
 		if !slices.Equal(marks, want) {
 			t.Errorf("MatchMarking(%q) marks %v, want %v", text, marks, want)
+		}
+		if utf8.ValidString(text) {
+			vhits, vmarks := g.MatchMarkingValid(text, nil, &set, nil)
+			if !slices.Equal(vhits, hits) || !slices.Equal(vmarks, marks) {
+				t.Errorf("MatchMarkingValid(%q) = %v, %v, want %v, %v", text, vhits, vmarks, hits, marks)
+			}
+		}
+	}
+}
+
+// TestRuneSetOf checks that RuneSetOf's set has exactly the characters of
+// its string, as strings.ContainsRune finds them, over the Basic
+// Multilingual Plane.
+func TestRuneSetOf(t *testing.T) {
+	for _, s := range []string{"", "委政长直", "0123456789０１２３４５６７８９〇零一二三四五六七八九十百千两第", "a\u00e9\uffff"} {
+		set := gazetteers.RuneSetOf(s)
+		for r := rune(0); r < 0x10000; r++ {
+			if got, want := set.Has(r), strings.ContainsRune(s, r); got != want {
+				t.Fatalf("RuneSetOf(%q).Has(%U) = %v, want %v", s, r, got, want)
+			}
 		}
 	}
 }

@@ -3,7 +3,6 @@ package entity
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts"
 	"github.com/newsfacts/newsfacts/extractors/place"
@@ -155,7 +154,7 @@ func titlePlace(g *gazetteers.Gazetteer, title, level string) int32 {
 		}
 		end += i + len(level)
 		for start := end - len(level); start >= 0 && end-start <= 8*3; {
-			_, size := utf8.DecodeLastRuneInString(title[:start])
+			_, size := runes.Last(title[:start])
 			if size == 0 {
 				break
 			}

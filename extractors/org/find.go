@@ -416,8 +416,14 @@ func (f *Finder) foreign(i int32) bool {
 // it (我军, 本市, 该校, 这所).
 const determinerChars = "我本该此这那其各每某"
 
+// determinerCharsSet is the set of the characters of determinerChars.
+var determinerCharsSet = gazetteers.RuneSetOf(determinerChars)
+
 // levelWords stand for the article's place before a department.
 const levelWords = "省市县区州镇乡"
+
+// levelWordsSet is the set of the characters of levelWords.
+var levelWordsSet = gazetteers.RuneSetOf(levelWords)
 
 // determiners before a level word make it the article's place too (本市,
 // 我县); other words ending in a level character (城市, 地区) do not.
@@ -446,9 +452,9 @@ func produceDept(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Ment
 		ls := h.Start - len("国家")
 		return mention([]Part{{Start: ls, End: h.Start, Kind: PartLevel, Index: -1}, dept}), true
 	}
-	if r, size := utf8.DecodeLastRuneInString(text[:h.Start]); size > 0 && strings.ContainsRune(levelWords, r) {
+	if r, size := runes.Last(text[:h.Start]); size > 0 && levelWordsSet.Has(r) {
 		ls := h.Start - size
-		prev, psize := utf8.DecodeLastRuneInString(text[:ls])
+		prev, psize := runes.Last(text[:ls])
 		// 城市住建局: 市 ends the word 城市 and stands for no place.
 		if psize == 0 || determiners[string(prev)] || !f.wordEnding(text, h.Start) {
 			parts := []Part{{Start: ls, End: h.Start, Kind: PartLevel, Index: -1}}
@@ -471,7 +477,7 @@ func (s *scan) unitEndsIn(from, to int) bool {
 		if s.units.at(i) >= 0 {
 			return true
 		}
-		_, size := utf8.DecodeRuneInString(s.text[i:])
+		_, size := runes.First(s.text[i:])
 		i += size
 	}
 	return false
@@ -482,6 +488,9 @@ func (s *scan) unitEndsIn(from, to int) bool {
 // 科技, 科学, 系统, 系列, 司法, 司机): such a suffix is no suffix there.
 // The head's title (处长, 司长) stays possible.
 const afterWordStarts = "道告名送表纸刊警价到销复答案批考检理于在罚置分技学研普统列数法机令"
+
+// afterWordStartsSet is the set of the characters of afterWordStarts.
+var afterWordStartsSet = gazetteers.RuneSetOf(afterWordStarts)
 
 // anyUnitEndsIn reports whether a unit ends at an offset in [from, to).
 func (s *scan) anyUnitEndsIn(from, to int) bool {
@@ -607,8 +616,8 @@ func mention(parts []Part) Mention {
 // could belong to a name: a bare department must not follow one (铁路公安局
 // is a suffix mention, not 公安局).
 func (f *Finder) glued(text string, i int) bool {
-	r, size := utf8.DecodeLastRuneInString(text[:i])
-	if size == 0 || !unicode.Is(unicode.Han, r) {
+	r, size := runes.Last(text[:i])
+	if size == 0 || !runes.IsHan(r) {
 		return false
 	}
 	return !f.stop[string(r)]
@@ -687,7 +696,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	if x.Prefix && x.Single && x.Named {
 		// 报道, 处理, 科技, 系统, 司法: the commonest words these start,
 		// told by the next character alone.
-		if r, _ := utf8.DecodeRuneInString(text[h.End:]); strings.ContainsRune(afterWordStarts, r) {
+		if r, _ := runes.First(text[h.End:]); afterWordStartsSet.Has(r) {
 			return Mention{}, false
 		}
 		ws := max(0, h.Start-maxName*3)
@@ -757,7 +766,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 		return Mention{}, false
 	}
 	// 乔治·梅森大学: the window runs on over a middle dot inside a name.
-	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && isNameDot(string(r)) {
+	if r, size := runes.Last(text[:ws]); size > 0 && isNameDot(string(r)) {
 		if w2 := segment.BackRunes(text, ws-size, maxName-utf8.RuneCountInString(text[ws:h.Start])); w2 < ws-size {
 			ws = w2
 		}
@@ -772,7 +781,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	toks := segment.Append(f.seg, s.toks[:0], text[ws:h.Start])
 	s.toks = toks
 	// A window cut short may start inside a word: drop that word.
-	if r, size := utf8.DecodeLastRuneInString(text[:ws]); size > 0 && !segment.IsBreak(r) && len(toks) > 0 {
+	if r, size := runes.Last(text[:ws]); size > 0 && !segment.IsBreak(r) && len(toks) > 0 {
 		toks = toks[1:]
 	}
 	// Walk the words right to left until a stop word or a unit (a place or
@@ -902,7 +911,7 @@ func produceSuffix(f *Finder, s *scan, h gazetteers.Hit, ref gazetteers.Ref) (Me
 	// 市委市政府, 省委省政府: a level word after an organisation begins a
 	// second body of the place, not a unit of the first.
 	if prefix != nil && prefix[len(prefix)-1].Kind != PartPlace {
-		if r, size := utf8.DecodeRuneInString(text[start:]); start+size == h.Start && strings.ContainsRune(levelWords, r) {
+		if r, size := runes.First(text[start:]); start+size == h.Start && levelWordsSet.Has(r) {
 			return Mention{}, false
 		}
 	}
@@ -939,8 +948,8 @@ func (f *Finder) paperName(text string, groups []group, h gazetteers.Hit) bool {
 	if segment.WordEnding(f.lex, text, h.End, 3, 3, segment.AnyWord) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(text[h.End:])
-	return !unicode.IsDigit(r) && !strings.ContainsRune(numeralChars, r)
+	r, _ := runes.First(text[h.End:])
+	return !unicode.IsDigit(r) && !numeralCharsSet.Has(r)
 }
 
 // unitOf reports whether the unit suffix x can name a unit of the
@@ -962,7 +971,7 @@ func (f *Finder) unitOf(x *gazetteers.Suffix, p Part) bool {
 // officer's title (秘书长, 主任).
 func (f *Finder) endsInTitle(text string, start, end int) bool {
 	for i, n := end, 0; i > start && n < maxTitle; n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:i])
+		_, size := runes.Last(text[:i])
 		i -= size
 		if f.titles[text[i:end]] {
 			return true
@@ -980,7 +989,7 @@ func (f *Finder) endsInTitle(text string, start, end int) bool {
 // (瑞海公司, 奥体中心) or before one (罗昊送往医院), or where it makes a
 // dictionary word with what follows (美术, 法院).
 func (f *Finder) abbrevLead(text string, g, next group) (Part, bool) {
-	r, size := utf8.DecodeRuneInString(text[g.start:])
+	r, size := runes.First(text[g.start:])
 	if r == '中' || r == '华' || g.end != g.start+size || !next.nominal || next.pos == "oov" || utf8.RuneCountInString(text[next.start:next.end]) < 2 {
 		return Part{}, false
 	}
@@ -991,7 +1000,7 @@ func (f *Finder) abbrevLead(text string, g, next group) (Part, bool) {
 	if f.lex != nil && segment.WordStarting(f.lex, text, g.start, 2, 3, segment.AnyWord) {
 		return Part{}, false
 	}
-	if pr, psize := utf8.DecodeLastRuneInString(text[:g.start]); psize > 0 && unicode.Is(unicode.Han, pr) && !f.stop[string(pr)] {
+	if pr, psize := runes.Last(text[:g.start]); psize > 0 && runes.IsHan(pr) && !f.stop[string(pr)] {
 		return Part{}, false
 	}
 	return Part{Start: g.start, End: g.end, Kind: PartPlace, Index: a.Country, Name: f.g.Places[a.Country].Name}, true
@@ -1150,11 +1159,11 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 		return false
 	}
 	// 我军, 本市, 该校: a determiner and its noun.
-	if r, size := utf8.DecodeRuneInString(w); size < len(w) && len(w) <= 2*size+size && strings.ContainsRune(determinerChars, r) {
+	if r, size := runes.First(w); size < len(w) && len(w) <= 2*size+size && determinerCharsSet.Has(r) {
 		return true
 	}
 	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) {
+		if !runes.IsHan(r) && !unicode.IsLetter(r) {
 			return true
 		}
 	}
@@ -1171,9 +1180,24 @@ func (f *Finder) isStop(text string, t newsfacts.Token) bool {
 // numeralChars are the characters of numbers (and ordinals: 第五).
 const numeralChars = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百千两第"
 
+// numeralCharsSet is the set of the characters of numeralChars.
+var numeralCharsSet = gazetteers.RuneSetOf(numeralChars)
+
 // hasNumeral reports whether w holds a numeral character, or one of an
 // ordinal or a vague number (首个, 几家, 数个, 半数).
-func hasNumeral(w string) bool { return strings.ContainsAny(w, numeralChars+"首几数多半俩仨") }
+func hasNumeral(w string) bool {
+	for _, r := range w {
+		if numeralWordSet.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralWordSet is the set of the characters that make a word a numeral
+// for hasNumeral (strings.ContainsAny's answer with the list numeralChars
+// and 首几数多半俩仨, without searching the list for each character).
+var numeralWordSet = gazetteers.RuneSetOf(numeralChars + "首几数多半俩仨")
 
 // numeral reports whether w is a number or an ordinal, every character a
 // numeral character (九十, 3, 第五).
@@ -1182,7 +1206,7 @@ func numeral(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if !strings.ContainsRune(numeralChars, r) {
+		if !numeralCharsSet.Has(r) {
 			return false
 		}
 	}
@@ -1211,8 +1235,8 @@ func (f *Finder) numeralTagged(text string, t newsfacts.Token) bool {
 	if !strings.HasPrefix(t.Pos, "m") || hasNumeral(w) || utf8.RuneCountInString(w) > 1 && !f.rare(w) {
 		return false
 	}
-	r, size := utf8.DecodeLastRuneInString(text[:t.Start])
-	return size == 0 || !unicode.IsDigit(r) && !strings.ContainsRune(numeralChars, r)
+	r, size := runes.Last(text[:t.Start])
+	return size == 0 || !unicode.IsDigit(r) && !numeralCharsSet.Has(r)
 }
 
 // shifted returns t moved by off bytes.

@@ -2,11 +2,10 @@ package org
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodJoint is a body that two or more countries form together, named by
@@ -95,8 +94,8 @@ func (f *Finder) jointRun(s *scan, run []place.Place) {
 			s.out = append(s.out, Mention{Start: run[0].Start, End: e, Rule: MethodJoint})
 			return
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.Is(unicode.Han, r) || f.stop[string(r)] {
+		r, size := runes.First(text[j:])
+		if !runes.IsHan(r) || f.stop[string(r)] {
 			return
 		}
 		j += size

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Method values of the organisations named in quotation marks (issue 10).
@@ -187,7 +188,7 @@ func (f *Finder) suffixStarting(s *scan, i int) int32 {
 
 // lastTwo returns the last two characters of s.
 func lastTwo(s string) string {
-	_, a := utf8.DecodeLastRuneInString(s)
-	_, b := utf8.DecodeLastRuneInString(s[:len(s)-a])
+	_, a := runes.Last(s)
+	_, b := runes.Last(s[:len(s)-a])
 	return s[len(s)-a-b:]
 }

@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/place"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodTeam is a country that stands for its national team in a sports
@@ -70,7 +70,7 @@ func (f *Finder) teamRun(s *scan, run []place.Place) {
 	if strings.HasPrefix(rest, "等") {
 		i := last.End + len("等")
 		listed = f.teamSuffixAt(s, i)
-		if _, size := utf8.DecodeRuneInString(text[i:]); !listed && size > 0 {
+		if _, size := runes.First(text[i:]); !listed && size > 0 {
 			listed = f.teamSuffixAt(s, i+size)
 		}
 	}
@@ -92,7 +92,7 @@ func letteredGroup(before string) bool {
 		if !strings.HasSuffix(before, tail) {
 			continue
 		}
-		r, _ := utf8.DecodeLastRuneInString(before[:len(before)-len(tail)])
+		r, _ := runes.Last(before[:len(before)-len(tail)])
 		return r < unicode.MaxLatin1 && unicode.IsLetter(r) || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 	}
 	return false

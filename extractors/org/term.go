@@ -2,7 +2,9 @@ package org
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodTerm is a body that sits for numbered terms, named with its term
@@ -29,6 +31,9 @@ func termed(name string) bool {
 // termNumerals are the characters of a term's number (九届, 第十五届, 第3届).
 const termNumerals = "0123456789０１２３４５６７８９〇零一二三四五六七八九十百"
 
+// termNumeralsSet is the set of the characters of termNumerals.
+var termNumeralsSet = gazetteers.RuneSetOf(termNumerals)
+
 // termBefore returns the start of a numbered term that ends at i (第六届,
 // 九届, 首届), or -1.
 //
@@ -44,8 +49,8 @@ func termBefore(text string, i int) int {
 	}
 	n := 0
 	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if !strings.ContainsRune(termNumerals, r) {
+		r, size := runes.Last(text[:j])
+		if !termNumeralsSet.Has(r) {
 			break
 		}
 		j -= size

@@ -4,10 +4,10 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // MethodFacility is a facility named by a place and a facility word
@@ -51,7 +51,7 @@ var facilityFirst = func() (set [256]bool) {
 var facilityStarts = func() map[rune]bool {
 	set := map[rune]bool{}
 	for _, w := range facilityWords {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := runes.First(w)
 		set[r] = true
 	}
 	return set
@@ -74,7 +74,7 @@ func findFacilities(f *Finder, s *scan) {
 			continue
 		}
 		rest := s.text[m.End:]
-		if r, _ := utf8.DecodeRuneInString(rest); !facilityStarts[r] {
+		if r, _ := runes.First(rest); !facilityStarts[r] {
 			continue
 		}
 		w := ""
@@ -88,7 +88,7 @@ func findFacilities(f *Finder, s *scan) {
 			continue
 		}
 		e := m.End + len(w)
-		if e < len(s.text) && f.lex != nil && !strings.ContainsRune(localizers, firstRune(s.text[e:])) &&
+		if e < len(s.text) && f.lex != nil && !localizersSet.Has(firstRune(s.text[e:])) &&
 			(f.crossWord(s.text, e-lastRuneLen(s.text[:e]), e+firstRuneLen(s.text[e:])) || f.lexWordBeyond(s.text, m.End, e)) {
 			continue
 		}
@@ -110,9 +110,12 @@ func findFacilities(f *Finder, s *scan) {
 // 广场上) where its last character and theirs make a word (园里, 场上).
 const localizers = "里上内中外前后旁边"
 
+// localizersSet is the set of the characters of localizers.
+var localizersSet = gazetteers.RuneSetOf(localizers)
+
 // firstRune returns the first character of s.
 func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := runes.First(s)
 	return r
 }
 

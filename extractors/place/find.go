@@ -182,7 +182,7 @@ const timeZone = "时间"
 var otherFirsts = func() []rune {
 	var rs []rune
 	for _, w := range append([]string{timeZone}, currencyWords...) {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(rs, r) {
+		if r, _ := runes.First(w); !slices.Contains(rs, r) {
 			rs = append(rs, r)
 		}
 	}
@@ -237,8 +237,8 @@ func (f *Finder) aligned(text string, start, end int, person bool) bool {
 		return false
 	}
 	if person && start > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if strings.ContainsRune(surnames, r) {
+		r, size := runes.Last(text[:start])
+		if surnameSet.Has(r) {
 			// The surname stands alone unless it ends a word (提高北京: 提高).
 			ps := start - size
 			if ps == 0 || !f.lexHas(text[prevRuneStart(text, ps):start]) {
@@ -272,8 +272,8 @@ func (f *Finder) inTransliteration(text string, h gazetteers.Hit, in *surfInfo) 
 	if !in.dirRegion || h.Start == 0 || f.lex == nil {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:h.Start])
-	return strings.ContainsRune(translitSyllables, r) && !f.lexWordEnding(text, h.Start)
+	r, _ := runes.Last(text[:h.Start])
+	return translitSyllablesSet.Has(r) && !f.lexWordEnding(text, h.Start)
 }
 
 // placeEndsAt reports whether a gazetteer place name ends at i (塞舌尔
@@ -293,6 +293,9 @@ func (f *Finder) placeEndsAt(s *scan, i int) bool {
 // translitSyllables are characters that transliterate foreign syllables
 // (加西亚, 鲁西亚努, 斯滕西亚) far more often than they end Chinese words.
 const translitSyllables = "加鲁登滕斯尔努维利里拉卡塔纳洛科迪诺姆森布杰曼恩乌伊吉兹茨夫弗芬蒂琳黛丝妮莎娃娜埃艾赫霍普"
+
+// translitSyllablesSet is the set of the characters of translitSyllables.
+var translitSyllablesSet = gazetteers.RuneSetOf(translitSyllables)
 
 // segmentedAt reports whether the segmenter, on a few characters either
 // side, reads text[start:end] as one word. Without a segmenter (the
@@ -320,19 +323,22 @@ func (f *Finder) segmentedAt(s *scan, start, end int) bool {
 // edgeBefore reports whether text[:i] ends with the start of the text, a
 // character that is not Han, or a one-character function word.
 func edgeBefore(text string, i int) bool {
-	r, size := utf8.DecodeLastRuneInString(text[:i])
-	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(placeLeads, r)
+	r, size := runes.Last(text[:i])
+	return size == 0 || !runes.IsHan(r) || placeLeadsSet.Has(r)
 }
 
 // placeLeads are the one-character function words and verbs that may
 // stand right before a place name (在恭城, 和江阴, 赴焉耆).
 const placeLeads = "在和与及的到向从对于至赴访往经同跟或为是了将把被让给去来抵离返由自以而并即、"
 
+// placeLeadsSet is the set of the characters of placeLeads.
+var placeLeadsSet = gazetteers.RuneSetOf(placeLeads)
+
 // edgeAfter reports whether text[i:] starts with the end of the text, a
 // character that is not Han, or a particle or conjunction (的, 和, 等).
 func edgeAfter(text string, i int) bool {
-	r, size := utf8.DecodeRuneInString(text[i:])
-	return size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及等、", r)
+	r, size := runes.First(text[i:])
+	return size == 0 || !runes.IsHan(r) || strings.ContainsRune("的和与及等、", r)
 }
 
 // featureAfter reports whether rest, the text after a short name, starts
@@ -340,7 +346,7 @@ func edgeAfter(text string, i int) bool {
 // without being the county's: 南岗河, 广阳岛, 钱塘大潮, 宁安高铁 (南京–安庆),
 // 榕江特大桥.
 func featureAfter(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := runes.First(rest)
 	if strings.ContainsRune("河江湖岛礁湾", r) {
 		return true
 	}
@@ -371,9 +377,13 @@ const maxTitleRunes = 12
 // the level character before it a government organ (株洲市委, 石峰区政府,
 // 县长): the place name still ends there.
 func organAfter(text string, end int) bool {
-	r, _ := utf8.DecodeRuneInString(text[end:])
-	return strings.ContainsRune("委政长直", r)
+	r, _ := runes.First(text[end:])
+	return organStarts.Has(r)
 }
+
+// organStarts are the first characters of 委员会, 政府, 长 and 直属 after a
+// place name.
+var organStarts = gazetteers.RuneSetOf("委政长直")
 
 // crossWord reports whether text[i:j] is a dictionary word that is not a
 // place word.
@@ -428,6 +438,9 @@ var surnames = func() string {
 	})
 	return b.String()
 }()
+
+// surnameSet is the set of the characters of surnames.
+var surnameSet = gazetteers.RuneSetOf(surnames)
 
 // findZones finds place or township names followed by a zone suffix. It
 // runs after findGazetteer and uses its mentions as prefixes.
@@ -531,8 +544,8 @@ func backExact(text string, i, n int) int {
 		if i == 0 {
 			return -1
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.Is(unicode.Han, r) {
+		r, size := runes.Last(text[:i])
+		if !runes.IsHan(r) {
 			return -1
 		}
 		i -= size
@@ -558,7 +571,7 @@ func parseAbbrev(data string) abbrevWords {
 	w := abbrevWords{relations: map[rune][]string{}, verbs: map[rune]bool{}, targets: map[rune]bool{}}
 	err := datafile.Lines("data/abbrev.tsv", data, func(_ int, l string) error {
 		word, role, _ := strings.Cut(l, "\t")
-		r, _ := utf8.DecodeRuneInString(word)
+		r, _ := runes.First(word)
 		switch role {
 		case "relation":
 			w.relations[r] = append(w.relations[r], word)
@@ -689,7 +702,7 @@ func abbrevClasses(g *gazetteers.Gazetteer) []uint8 {
 		}
 	}
 	for _, w := range abbrevRoles {
-		if r, _ := utf8.DecodeRuneInString(w); r < 0x10000 {
+		if r, _ := runes.First(w); r < 0x10000 {
 			t[r] |= classRoleStart
 		} else {
 			panic("place: role word " + w + " starts outside the Basic Multilingual Plane")
@@ -818,7 +831,11 @@ func (f *Finder) abbrevRun(s *scan, i int, r rune, size int) int {
 		if k >= len(text) {
 			break
 		}
-		r2, s2 := runes.At(text, k)
+		// NOTE: runes.At3 inlines, runes.At does not.
+		r2, s2 := runes.At3(text, k), 3
+		if r2 < 0 {
+			r2, s2 = runes.At(text, k)
+		}
 		if f.classOf(r2)&classCountry == 0 {
 			break
 		}
@@ -982,7 +999,11 @@ func (f *Finder) abbrevRole(s *scan, i, j int, r rune) {
 	if j >= len(text) {
 		return
 	}
-	if r2, _ := runes.At(text, j); f.classOf(r2)&classRoleStart == 0 {
+	r2 := runes.At3(text, j)
+	if r2 < 0 {
+		r2, _ = runes.At(text, j)
+	}
+	if f.classOf(r2)&classRoleStart == 0 {
 		return
 	}
 	// 亚军, 非军事: continents have no side or army; 新政府 is a new one.
@@ -1018,8 +1039,8 @@ func roleStart(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	if !unicode.Is(unicode.Han, r) {
+	r, _ := runes.Last(text[:i])
+	if !runes.IsHan(r) {
 		return true
 	}
 	for _, w := range roleLead {
@@ -1035,9 +1056,15 @@ func roleStart(text string, i int) bool {
 // and particles.
 const namedLead = "与和同跟对向在为是据由使让将把被及而但的了说称当从给令帮助"
 
+// namedLeadSet is the set of the characters of namedLead.
+var namedLeadSet = gazetteers.RuneSetOf(namedLead)
+
 // namedTrail are the one-character words that may follow it (俄将, 俄的,
 // 哈有).
 const namedTrail = "的将在与和从也已对是有还都就会要向把被曾又"
+
+// namedTrailSet is the set of the characters of namedTrail.
+var namedTrailSet = gazetteers.RuneSetOf(namedTrail)
 
 // findNamedAbbrevs finds the first character of a country named in full
 // earlier in the text standing for it (俄罗斯总统表示，俄金融市场不会崩溃;
@@ -1063,7 +1090,7 @@ func findNamedAbbrevs(f *Finder, s *scan) {
 		if m.Rule != MethodGazetteer || !m.Full || len(m.Cands) != 1 || f.g.Places[m.Cands[0]].Level != gazetteers.Country {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[m.Start:])
+		r, size := runes.First(text[m.Start:])
 		if !namedFirst(f, r) || firstNamed(s, k, r) || f.otherCountry(s, n, r, m.Cands[0]) {
 			continue
 		}
@@ -1116,7 +1143,7 @@ func namedFirsts(g *gazetteers.Gazetteer, lex segment.Lexicon) map[rune]bool {
 			continue
 		}
 		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			r, _ := utf8.DecodeRuneInString(name)
+			r, _ := runes.First(name)
 			if e, ok := lex.Lookup(string(r)); ok && (e.Pos == "ns" || e.Pos == "j") {
 				out[r] = true
 			}
@@ -1162,9 +1189,9 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	}
 	left := i == 0
 	if !left {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		left = !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
-			strings.ContainsRune(namedLead, r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
+		r, _ := runes.Last(text[:i])
+		left = !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+			namedLeadSet.Has(r) || segment.WordEnding(f.lex, text, i, 2, 3, segment.AnyWord)
 	}
 	if !left {
 		return false
@@ -1172,12 +1199,12 @@ func (f *Finder) namedAbbrevAt(s *scan, i, j int) bool {
 	if j == len(text) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(text[j:])
+	r, _ := runes.First(text[j:])
 	// NOTE: 不 after it starts idioms more often than a country's
 	// predicate (美不胜收, which the dictionary lacks).
 	if r == '不' {
 		return false
 	}
-	return !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
-		strings.ContainsRune(namedTrail, r) || f.lexWordAt(text, j)
+	return !runes.IsHan(r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) ||
+		namedTrailSet.Has(r) || f.lexWordAt(text, j)
 }

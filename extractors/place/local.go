@@ -3,11 +3,11 @@ package place
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Method values of the local-place rules (issue 10).
@@ -80,6 +80,9 @@ func (f *Finder) parentBefore(s *scan, i int) int32 {
 // words. The name starts after the last of them before the suffix.
 const villageStops = "届年月日副叫离的着过之在是了和与及到从向对把被将为由于个这那该本全各每此其我他她它们等省市县区州旗镇乡村街道社区或并都也就还又已曾让使给以去来回往进出入至自一二三四五六七八九十百千万两几多某座名些"
 
+// villageStopsSet is the set of the characters of villageStops.
+var villageStopsSet = gazetteers.RuneSetOf(villageStops)
+
 // villageNotNames are words that describe a village rather than name it
 // (新农村, 贫困村, 示范村, 美丽乡村, 特色小镇, 老旧社区): never a name, even
 // after a place.
@@ -115,6 +118,26 @@ var villageNextWords = map[string]string{
 	"村": "官医居组级务貌容规情史",
 	"镇": "域",
 	"乡": "贤情音土",
+}
+
+// villageWordEndSets and villageNextWordSets are the sets of the
+// characters of villageWordEnds and villageNextWords, by suffix.
+var villageWordEndSets, villageNextWordSets = runeSets(villageWordEnds), runeSets(villageNextWords)
+
+// runeSets returns the sets of the characters of the values of m, by key.
+func runeSets(m map[string]string) map[string]*gazetteers.RuneSet {
+	out := make(map[string]*gazetteers.RuneSet, len(m))
+	for k, v := range m {
+		out[k] = gazetteers.RuneSetOf(v)
+	}
+	return out
+}
+
+// hasRuneOf reports whether the set of sets under key k has r; there is
+// none for a key m lacks.
+func hasRuneOf(sets map[string]*gazetteers.RuneSet, k string, r rune) bool {
+	set := sets[k]
+	return set != nil && set.Has(r)
 }
 
 // findVillages finds the villages, towns, streets and communities that
@@ -172,7 +195,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// NOTE: first the cheap test that rejects most suffixes of running
 	// text (农村, 城乡, 乡镇: see villageWordEnds), unless a place name
 	// ends before the suffix (which the name is then).
-	if r, _ := utf8.DecodeLastRuneInString(text[:j]); strings.ContainsRune(villageWordEnds[suf], r) && s.endingAt(n, j) < 0 {
+	if r, _ := runes.Last(text[:j]); hasRuneOf(villageWordEndSets, suf, r) && s.endingAt(n, j) < 0 {
 		return Mention{}, false
 	}
 	// A place already ends here (a township of the gazetteer), or the
@@ -185,7 +208,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	// 村民, 镇压, 乡亲: the suffix makes a word with the character after
 	// it; an organ of the place (村委, 镇政府, 乡党委) is fine, and so is
 	// the suffix again (小岗村村民, 龙泉镇镇长).
-	if r, _ := utf8.DecodeRuneInString(text[e:]); strings.ContainsRune(villageNextWords[suf], r) {
+	if r, _ := runes.First(text[e:]); hasRuneOf(villageNextWordSets, suf, r) {
 		return Mention{}, false
 	}
 	if e < len(text) && f.lex != nil && !organAfter(text, e) && !strings.HasPrefix(text[e:], "党") &&
@@ -217,8 +240,8 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 			parent = p
 			break
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+		r, size := runes.Last(text[:start])
+		if !runes.IsHan(r) || villageStopsSet.Has(r) {
 			cut = false
 			break
 		}
@@ -226,7 +249,7 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	if start == 0 || parent >= 0 {
 		cut = false
-	} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+	} else if r, _ := runes.Last(text[:start]); !runes.IsHan(r) || villageStopsSet.Has(r) {
 		cut = false
 	}
 	if parent < 0 && start < j {
@@ -265,8 +288,8 @@ func (f *Finder) village(s *scan, n, j, e int, suf string) (Mention, bool) {
 	}
 	// 城镇, 重镇, 水乡, 山村: the name's last character makes a word with the
 	// suffix.
-	last, _ := utf8.DecodeLastRuneInString(name)
-	if strings.ContainsRune(villageWordEnds[suf], last) || f.lex != nil && f.crossWord(text, j-lastRuneLen(name), j+firstRuneLen(suf)) {
+	last, _ := runes.Last(name)
+	if hasRuneOf(villageWordEndSets, suf, last) || f.lex != nil && f.crossWord(text, j-lastRuneLen(name), j+firstRuneLen(suf)) {
 		return Mention{}, false
 	}
 	if isWord(f.lex, name) && parent < 0 {
@@ -369,10 +392,13 @@ func mentionEnding(ms []Mention, i int) int {
 // with them (在中, 次日, 与中).
 const pairLeads = "在次与和同对使让将把被为由及"
 
+// pairLeadsSet is the set of the characters of pairLeads.
+var pairLeadsSet = gazetteers.RuneSetOf(pairLeads)
+
 // pairLead reports whether the character before i is one of pairLeads.
 func pairLead(text string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return strings.ContainsRune(pairLeads, r)
+	r, _ := runes.Last(text[:i])
+	return pairLeadsSet.Has(r)
 }
 
 // MethodZoneName is a zone named by a place and a name of its own before
@@ -416,8 +442,8 @@ func findZoneNames(f *Finder, s *scan) {
 				})
 				break
 			}
-			r, size := utf8.DecodeRuneInString(rest[k:])
-			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(villageStops, r) {
+			r, size := runes.First(rest[k:])
+			if !runes.IsHan(r) || villageStopsSet.Has(r) {
 				break
 			}
 			k += size
@@ -441,8 +467,8 @@ func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Menti
 	// NOTE: at most three characters: longer runs are more often a verb
 	// phrase (铁岭重新规划工业园区) than a name.
 	for c := 0; c < 3 && st > 0; c++ {
-		r, size := utf8.DecodeLastRuneInString(s.text[:st])
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(zoneNameStops, r) {
+		r, size := runes.Last(s.text[:st])
+		if !runes.IsHan(r) || zoneNameStopsSet.Has(r) {
 			return Mention{}, false
 		}
 		st -= size
@@ -471,6 +497,9 @@ func (f *Finder) namedZone(s *scan, n int, h gazetteers.Hit, full string) (Menti
 // zoneNameStops are the characters that cannot be part of the name of a
 // zone between its place and its suffix: function words and level words.
 const zoneNameStops = "一二三四五六七八九十几多个给的着过之在是了和与及到从向对把被将为由于这那该本全各每此其我他她它们等省市县区州旗镇乡村"
+
+// zoneNameStopsSet is the set of the characters of zoneNameStops.
+var zoneNameStopsSet = gazetteers.RuneSetOf(zoneNameStops)
 
 // crossed reports whether a mention of ms runs across offset i.
 func crossed(ms []Mention, i int) bool {

@@ -24,6 +24,7 @@ import (
 	"github.com/newsfacts/newsfacts/extractors/segment"
 	"github.com/newsfacts/newsfacts/gazetteers"
 	"github.com/newsfacts/newsfacts/internal/datafile"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // Method values (the Span.Rule of a place entity, written to the method
@@ -374,7 +375,7 @@ func isUserAlias(g *gazetteers.Gazetteer, s string, i int32) bool {
 }
 
 func hasTownSuffix(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := runes.Last(s)
 	if r == '镇' || r == '乡' {
 		return true
 	}

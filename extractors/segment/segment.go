@@ -526,7 +526,11 @@ func BackRunes(text string, i, n int) int {
 // a punctuation mark, space or line break.
 func FwdRunes(text string, i, n int) int {
 	for ; n > 0 && i < len(text); n-- {
-		r, size := runes.At(text, i)
+		// NOTE: runes.At3 inlines, runes.At does not.
+		r, size := runes.At3(text, i), 3
+		if r < 0 {
+			r, size = runes.At(text, i)
+		}
 		if IsBreak(r) {
 			break
 		}
