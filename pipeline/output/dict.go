@@ -92,7 +92,10 @@ const recentSlots = 64
 //
 // NOTE: the value as given, not read again from the dictionary's buffers:
 // a string comparison, which is a pointer comparison for the same string
-// (a rule's name), without the offsets' loads and bounds checks.
+// (a rule's name), without the offsets' loads and bounds checks. A value
+// may be part of a document's text (an entity's text), which it keeps
+// alive until the batch is written, as last does: at most recentSlots
+// documents a column.
 type recentValue struct {
 	s   string
 	idx int32
