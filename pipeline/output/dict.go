@@ -2,6 +2,7 @@ package output
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -86,8 +87,17 @@ func newDictColumn(emptyOK bool) *dictColumn {
 // recentSlots is the number of a dictColumn's recent values.
 const recentSlots = 64
 
-// recentValue is the index of a value of a dictColumn's dictionary.
+// recentValue is a value of a dictColumn's dictionary, as given to add,
+// and its index.
+//
+// NOTE: the value as given, not read again from the dictionary's buffers:
+// a string comparison, which is a pointer comparison for the same string
+// (a rule's name), without the offsets' loads and bounds checks. A value
+// may be part of a document's text (an entity's text), which it keeps
+// alive until the batch is written, as last does: at most recentSlots
+// documents a column.
 type recentValue struct {
+	s   string
 	idx int32
 	ok  bool
 }
@@ -105,7 +115,16 @@ func recentSlot(s string) uint {
 // value returns the dictionary's value i.
 func (d *dictColumn) value(i int32) []byte { return d.data[d.offsets[i]:d.offsets[i+1]] }
 
-// add appends a row's value s.
+// extend appends n rows to the column and returns their indices, for the
+// caller to set (index).
+func (d *dictColumn) extend(n int) []int32 {
+	k := len(d.indices)
+	d.indices = slices.Grow(d.indices, n)[:k+n]
+	return d.indices[k:]
+}
+
+// index returns the index of a row's value s, added to the dictionary if
+// new.
 //
 // NOTE: most rows of a column of short strings hold one of a few values
 // (an entity's type, method or code, a metric's rule or unit), but not
@@ -113,22 +132,28 @@ func (d *dictColumn) value(i int32) []byte { return d.data[d.offsets[i]:d.offset
 // looked up in the table are found among the recent ones, which are compared,
 // not hashed. Instructions of the dictColumns' adds (cachegrind, rows of
 // the corpus's first 70,000 entities, metrics and dates): -15 %.
-func (d *dictColumn) add(s string) {
+func (d *dictColumn) index(s string) int32 {
 	if !d.hasLast || s != d.last {
-		r := &d.recent[recentSlot(s)]
-		i := r.idx
-		if !r.ok || string(d.value(i)) != s {
-			var valid bool
-			i, valid = d.lookup(s)
-			// A value with stray bytes is not kept: its dictionary's
-			// value is its valid form.
-			if valid {
-				*r = recentValue{i, true}
-			}
-		}
-		d.last, d.lastIdx, d.hasLast = s, i, true
+		d.find(s)
 	}
-	d.indices = append(d.indices, d.lastIdx)
+	return d.lastIdx
+}
+
+// find makes s, not the value of the row before, the last value, with its
+// index. It is index's slow path, out of line so that index inlines.
+func (d *dictColumn) find(s string) {
+	r := &d.recent[recentSlot(s)]
+	i := r.idx
+	if !r.ok || r.s != s {
+		var valid bool
+		i, valid = d.lookup(s)
+		// A value with stray bytes is not kept: its dictionary's value is
+		// its valid form.
+		if valid {
+			*r = recentValue{s, i, true}
+		}
+	}
+	d.last, d.lastIdx, d.hasLast = s, i, true
 }
 
 // lookup returns the index of s, added to the dictionary if new, and

@@ -93,7 +93,6 @@ type flatParquetWriter struct {
 	def      []int16             // definition levels of a nullable column or list, reused
 	rep      []int16             // repetition levels of a list, reused
 	vals     []parquet.ByteArray // values of writeTexts, reused
-	seen     []bool              // scratch of allReferenced, reused
 	ints     int32Dict           // scratch of writeInt32s, reused
 }
 
@@ -253,8 +252,9 @@ type dictEncoder interface {
 // writeDict writes the dictionary array d, of a column without nulls, to
 // the new column chunk cw as pqarrow's WriteArrowToColumn does (arrow-go
 // v18.8.0, writeDictionaryArrow), when every entry of d's dictionary is
-// referenced by its indices, as in a dictColumn's arrays. It reports false,
-// having written nothing, when it does not apply.
+// referenced by its indices, for the first time in the entries' order, as
+// in a dictColumn's arrays (inOrder). It reports false, having written
+// nothing, when it does not apply.
 //
 // NOTE: the library finds the entries referenced, for the page's
 // statistics, with compute.UniqueArray over the indices: a hash table of
@@ -270,7 +270,7 @@ func (w *flatParquetWriter) writeDict(cw file.ColumnChunkWriter, d *array.Dictio
 	}
 	idx, ok := d.Indices().(*array.Int32)
 	dict := d.Dictionary()
-	if !ok || idx.NullN() != 0 || dict.NullN() != 0 || !arrow.IsBaseBinary(dict.DataType().ID()) || !allReferenced(idx.Int32Values(), dict.Len(), &w.seen) {
+	if !ok || idx.NullN() != 0 || dict.NullN() != 0 || !arrow.IsBaseBinary(dict.DataType().ID()) || !inOrder(idx.Int32Values(), dict.Len()) {
 		return false, nil
 	}
 	return writeDictOf(cw, enc, idx, dict)
@@ -392,27 +392,25 @@ func (d *int32Dict) build(values []int32) (dict, indices []int32) {
 	return dict, indices
 }
 
-// allReferenced reports whether indices hold every index below n (and
-// none outside it); seen is scratch space, reused.
-func allReferenced(indices []int32, n int, seen *[]bool) bool {
-	s := *seen
-	if cap(s) < n {
-		s = make([]bool, n)
-	}
-	s = s[:n]
-	clear(s)
-	*seen = s
-	left := n
+// inOrder reports whether indices hold every index below n and none
+// outside it, each index but 0 first coming after the one before it, as in
+// a dictionary of values in the order they first come (dictColumn).
+//
+// NOTE: it replaced a check that every index below n is held, in any
+// order, with a table of the indices seen: writing the corpus's rows
+// through a Sink (cachegrind, GOGC=off), writeDict 65 → 35 M
+// instructions an op.
+func inOrder(indices []int32, n int) bool {
+	next := int32(0) // the first index not yet come
 	for _, i := range indices {
-		if uint(i) >= uint(n) {
-			return false
-		}
-		if !s[i] {
-			s[i] = true
-			left--
+		if uint32(i) >= uint32(next) {
+			if i != next {
+				return false
+			}
+			next++
 		}
 	}
-	return left == 0
+	return int(next) == n
 }
 
 // Close writes the last row group's end and the file's footer.

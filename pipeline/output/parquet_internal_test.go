@@ -164,3 +164,25 @@ func footer(t *testing.T, b []byte) []byte {
 	}
 	return out
 }
+
+// TestInOrder checks inOrder on indices in order, out of order, with an
+// entry unreferenced, and outside the dictionary.
+func TestInOrder(t *testing.T) {
+	for _, tt := range []struct {
+		indices []int32
+		n       int
+		want    bool
+	}{
+		{nil, 0, true},
+		{[]int32{0, 0, 1, 0, 2, 1}, 3, true},
+		{[]int32{1, 0}, 2, false}, // all referenced, but not in order
+		{[]int32{0, 1}, 3, false},
+		{[]int32{0, 2}, 3, false},
+		{[]int32{0, 1, 2}, 2, false},
+		{[]int32{0, -1}, 1, false},
+	} {
+		if got := inOrder(tt.indices, tt.n); got != tt.want {
+			t.Errorf("inOrder(%v, %d) = %v; want %v", tt.indices, tt.n, got, tt.want)
+		}
+	}
+}

@@ -24,24 +24,28 @@ type column[R any] struct {
 	// plain marks columns of short strings that rarely repeat (a metric's
 	// text and subject), which Parquet writes without dictionary encoding.
 	plain bool
-	// size returns the bytes of string data the column holds for a row;
-	// nil for columns without strings.
-	size func(r *R) int
+	// size returns the bytes of string data the column holds for rows
+	// rs; nil for columns without strings.
+	size func(rs []R) int
 	// text returns a row's value of a column of short strings that Parquet
 	// writes with dictionary encoding (str); nil for other columns.
 	text func(r *R) string
 	// buffer returns a new buffer of the column's values and the function
-	// that appends a row's value to it.
-	buffer func() (columnBuffer, func(r *R))
+	// that appends the values of rows, in order, to it.
+	buffer func() (columnBuffer, func(rs []R))
 }
 
 // col makes a column whose values of type V are read with get and appended
 // to an Arrow builder of type B with add.
 func col[R, V any, B array.Builder](f arrow.Field, get func(*R) V, add func(B, V)) column[R] {
-	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+	return column[R]{field: f, buffer: func() (columnBuffer, func([]R)) {
 		b := array.NewBuilder(memory.DefaultAllocator, f.Type)
 		tb := b.(B)
-		return b, func(r *R) { add(tb, get(r)) }
+		return b, func(rs []R) {
+			for i := range rs {
+				add(tb, get(&rs[i]))
+			}
+		}
 	}}
 }
 
@@ -62,7 +66,7 @@ var (
 
 func str[R any](name string, get func(*R) string) column[R] {
 	c := col(arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, get, addString)
-	c.size = func(r *R) int { return len(get(r)) }
+	c.size = strSize(get)
 	c.text = get
 	return c
 }
@@ -75,10 +79,14 @@ func str[R any](name string, get func(*R) string) column[R] {
 // already knows it valid: checking it again was 2 % of a run's CPU time.
 func longStr[R any](name string, get func(*R) string) column[R] {
 	c := column[R]{field: arrow.Field{Name: name, Type: arrow.BinaryTypes.String}, long: true}
-	c.size = func(r *R) int { return len(get(r)) }
-	c.buffer = func() (columnBuffer, func(*R)) {
+	c.size = strSize(get)
+	c.buffer = func() (columnBuffer, func([]R)) {
 		b := new(textColumn)
-		return b, func(r *R) { b.add(get(r)) }
+		return b, func(rs []R) {
+			for i := range rs {
+				b.add(get(&rs[i]))
+			}
+		}
 	}
 	return c
 }
@@ -96,18 +104,26 @@ func plainStr[R any](name string, get func(*R) string) column[R] {
 	c := str(name, get)
 	c.plain = true
 	c.text = nil
-	c.buffer = func() (columnBuffer, func(*R)) {
+	c.buffer = func() (columnBuffer, func([]R)) {
 		b := new(stringColumn)
-		return b, func(r *R) { b.add(get(r)) }
+		return b, func(rs []R) {
+			for i := range rs {
+				b.add(get(&rs[i]))
+			}
+		}
 	}
 	return c
 }
 
 func i32[R any](name string, get func(*R) int32) column[R] {
 	f := arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32}
-	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+	return column[R]{field: f, buffer: func() (columnBuffer, func([]R)) {
 		b := &valueColumn[int32]{typ: f.Type}
-		return b, func(r *R) { b.values = append(b.values, get(r)) }
+		return b, func(rs []R) {
+			for i := range rs {
+				b.values = append(b.values, get(&rs[i]))
+			}
+		}
 	}}
 }
 
@@ -117,9 +133,13 @@ func optI32[R any](name string, get func(*R) newsfacts.Opt[int32]) column[R] {
 
 func f64[R any](name string, get func(*R) float64) column[R] {
 	f := arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64}
-	return column[R]{field: f, buffer: func() (columnBuffer, func(*R)) {
+	return column[R]{field: f, buffer: func() (columnBuffer, func([]R)) {
 		b := &valueColumn[float64]{typ: f.Type}
-		return b, func(r *R) { b.values = append(b.values, get(r)) }
+		return b, func(rs []R) {
+			for i := range rs {
+				b.values = append(b.values, get(&rs[i]))
+			}
+		}
 	}}
 }
 
@@ -141,14 +161,27 @@ func optTime[R any](name string, get func(*R) newsfacts.Opt[time.Time]) column[R
 
 func strList[R any](name string, get func(*R) []string) column[R] {
 	c := col(arrow.Field{Name: name, Type: stringList}, get, addStringList)
-	c.size = func(r *R) int {
+	c.size = func(rs []R) int {
 		n := 0
-		for _, s := range get(r) {
-			n += len(s)
+		for i := range rs {
+			for _, s := range get(&rs[i]) {
+				n += len(s)
+			}
 		}
 		return n
 	}
 	return c
+}
+
+// strSize returns the size function of a column of strings read with get.
+func strSize[R any](get func(*R) string) func([]R) int {
+	return func(rs []R) int {
+		n := 0
+		for i := range rs {
+			n += len(get(&rs[i]))
+		}
+		return n
+	}
 }
 
 func addString(b *array.StringBuilder, s string) { b.Append(validUTF8(s)) }

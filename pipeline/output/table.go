@@ -19,8 +19,8 @@ const createdBy = "newsfacts"
 
 // tableWriter writes the rows of one table to its file.
 type tableWriter[R any] interface {
-	// add appends one row.
-	add(r *R) error
+	// add appends rows, in order.
+	add(rs []R) error
 	// finish writes what is buffered and the file's trailer (footer) to the
 	// file's buffer; it does not close the file.
 	finish() error
@@ -124,10 +124,10 @@ func (w ipcWriter) write(b batch) error {
 // bounded: the hand-off is unbuffered, so a table holds at most the batch
 // being encoded and the one being filled.
 type arrowTable[R any] struct {
-	bufs    []columnBuffer // by column
-	texts   bool           // out is a textsWriter
-	appends []func(*R)
-	sizes   []func(*R) int
+	bufs    []columnBuffer  // by column
+	texts   bool            // out is a textsWriter
+	appends []func([]R)     // by column: appends the rows' values
+	sizes   []func([]R) int // the columns' of strings
 	out     batchWriter
 
 	rows, bytes       int
@@ -175,7 +175,12 @@ func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWrite
 		if dict && c.text != nil {
 			d, text := newDictColumn(emptyOK), c.text
 			t.bufs = append(t.bufs, d)
-			t.appends = append(t.appends, func(r *R) { d.add(text(r)) })
+			t.appends = append(t.appends, func(rs []R) {
+				idx := d.extend(len(rs))
+				for i := range idx {
+					idx[i] = d.index(text(&rs[i]))
+				}
+			})
 		} else {
 			b, add := c.buffer()
 			t.bufs = append(t.bufs, b)
@@ -220,27 +225,72 @@ func (t *arrowTable[R]) encode() {
 	}
 }
 
-func (t *arrowTable[R]) add(r *R) error {
-	n := 0
-	for _, size := range t.sizes {
-		n += size(r)
+// add appends the rows a column at a time, as many as go into the batch
+// being filled at once, flushing it wherever adding them a row at a time
+// would.
+//
+// NOTE: a row at a time, every row called a closure per column to append
+// its value, and one per column of strings to size it. A column at a
+// time, a document's rows call one of each per column, and a
+// dictColumn's index inlines. Writing the corpus's rows through a Sink
+// (cachegrind, GOGC=off): 8.67 → 8.44 G instructions an op (-2.6 %); with
+// recentValue's strings and the indices set in place, 8.40 G.
+func (t *arrowTable[R]) add(rs []R) error {
+	if len(rs) == 0 {
+		return nil
 	}
-	// NOTE: flush before the row that would go over BatchBytes, not after
-	// it: string builders grow by doubling, so going just over a power of
-	// two (8 MiB) would double the largest buffer (to 16 MiB) for a
-	// single row, while the old one is still live.
-	if t.rows > 0 && t.bytes+n > t.maxBytes {
-		if err := t.flush(); err != nil {
-			return err
+	// Most often all the rows go into the batch: they are counted a column
+	// at a time too.
+	if t.rows+len(rs) <= t.maxRows {
+		n := 0
+		for _, size := range t.sizes {
+			n += size(rs)
+		}
+		if t.bytes+n <= t.maxBytes {
+			for _, a := range t.appends {
+				a(rs)
+			}
+			t.rows += len(rs)
+			t.bytes += n
+			if t.rows >= t.maxRows {
+				return t.flush()
+			}
+			return nil
 		}
 	}
-	for _, a := range t.appends {
-		a(r)
-	}
-	t.rows++
-	t.bytes += n
-	if t.rows >= t.maxRows {
-		return t.flush()
+	for len(rs) > 0 {
+		// The first k rows go into the batch, with n bytes of strings.
+		k, n := 0, 0
+		for k < len(rs) && t.rows+k < t.maxRows {
+			m := 0
+			for _, size := range t.sizes {
+				m += size(rs[k : k+1])
+			}
+			// NOTE: flush before the row that would go over BatchBytes,
+			// not after it: string builders grow by doubling, so going
+			// just over a power of two (8 MiB) would double the largest
+			// buffer (to 16 MiB) for a single row, while the old one is
+			// still live.
+			if t.rows+k > 0 && t.bytes+n+m > t.maxBytes {
+				break
+			}
+			n += m
+			k++
+		}
+		if k > 0 {
+			for _, a := range t.appends {
+				a(rs[:k])
+			}
+			t.rows += k
+			t.bytes += n
+			rs = rs[k:]
+		}
+		// The batch is full, or the next row does not fit.
+		if k == 0 || t.rows >= t.maxRows {
+			if err := t.flush(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -328,7 +378,15 @@ func newJSONLTable[R any](w io.Writer) *jsonlTable[R] {
 	return &jsonlTable[R]{enc: enc}
 }
 
-func (t *jsonlTable[R]) add(r *R) error            { return t.enc.Encode(r) }
+func (t *jsonlTable[R]) add(rs []R) error {
+	for i := range rs {
+		if err := t.enc.Encode(&rs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (t *jsonlTable[R]) seal() error               { return nil }
 func (t *jsonlTable[R]) finish() error             { return nil }
 func (t *jsonlTable[R]) release()                  {}

@@ -16,6 +16,9 @@ type tables struct {
 	dates    tableWriter[DateRow]
 	// spent is the encoding time of the writers release freed.
 	spent time.Duration
+	// article holds the articles row add writes, in its own storage, not
+	// a new slice's for every document.
+	article [1]ArticleRow
 }
 
 // openTables makes the writers of the four tables in the format of o (which
@@ -45,7 +48,8 @@ func openTables(o Options, ws [4]io.Writer) (tables, error) {
 // add appends one document's rows; on failure it returns the index of the
 // table that failed.
 func (t *tables) add(rows *DocRows) (int, error) {
-	a := rows.Article
+	a := &t.article[0]
+	*a = rows.Article
 	if !rows.validText {
 		a.Text = validUTF8(a.Text)
 	}
@@ -55,23 +59,19 @@ func (t *tables) add(rows *DocRows) (int, error) {
 	if a.Tags == nil {
 		a.Tags = emptyList
 	}
-	if err := t.articles.add(&a); err != nil {
+	err := t.articles.add(t.article[:])
+	*a = ArticleRow{} // let the document go
+	if err != nil {
 		return 0, err
 	}
-	for i := range rows.Entities {
-		if err := t.entities.add(&rows.Entities[i]); err != nil {
-			return 1, err
-		}
+	if err := t.entities.add(rows.Entities); err != nil {
+		return 1, err
 	}
-	for i := range rows.Metrics {
-		if err := t.metrics.add(&rows.Metrics[i]); err != nil {
-			return 2, err
-		}
+	if err := t.metrics.add(rows.Metrics); err != nil {
+		return 2, err
 	}
-	for i := range rows.Dates {
-		if err := t.dates.add(&rows.Dates[i]); err != nil {
-			return 3, err
-		}
+	if err := t.dates.add(rows.Dates); err != nil {
+		return 3, err
 	}
 	return 0, nil
 }
