@@ -161,10 +161,6 @@ func (d *Doc) ValidText() bool {
 	return d.runeValid
 }
 
-// cjkLead has bit k set when a lead byte 0xE0+k starts a valid rune
-// whatever its two continuation bytes: every k but 0 and 0xD.
-const cjkLead = 0xFFFF &^ (1<<0 | 1<<0xD)
-
 // buildRuneIndex builds the checkpoints of RuneOffset.
 //
 // NOTE: one pass over the text both validates it and counts its runes
@@ -185,16 +181,13 @@ func (d *Doc) buildRuneIndex() {
 		d.runeIndex = append(d.runeIndex, runeMark{int32(i), int32(n)})
 		lim := min((i/runeStride+1)*runeStride, len(text))
 		for i < lim {
-			// Two three-byte runes at once, from one eight-byte load,
-			// while the first of them ends before lim: both valid when
-			// their bytes are 1110xxxx 10xxxxxx 10xxxxxx and their lead
-			// bytes are neither E0 (may be overlong) nor ED (may be a
-			// surrogate).
+			// Two valid three-byte runes at once, from one eight-byte
+			// load, while the first of them ends before lim.
 			if i+8 <= len(text) && i+3 < lim {
 				q := text[i : i+8]
 				v := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
 					uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
-				if v&0xC0C0F0C0C0F0 == 0x8080E08080E0 && cjkLead>>(v&0xF)&(cjkLead>>(v>>24&0xF))&1 != 0 {
+				if runes.Two3(v) {
 					i += 6
 					n += 2
 					continue

@@ -20,13 +20,10 @@ func Valid[T string | []byte](s T) bool {
 				i += 8
 				continue
 			}
-			// Runs of two three-byte sequences (1110xxxx 10xxxxxx
-			// 10xxxxxx) whose leads are neither E0 nor ED, the two leads
-			// that limit their second byte.
-			if w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && (edge3>>(w&15)|edge3>>(w>>24&15))&1 == 0 {
+			// Runs of two valid three-byte sequences.
+			if Two3(w) {
 				for i += 6; i+8 <= n; i += 6 {
-					w = binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-					if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || (edge3>>(w&15)|edge3>>(w>>24&15))&1 != 0 {
+					if !Two3(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
 						break
 					}
 				}
@@ -63,6 +60,15 @@ func Valid[T string | []byte](s T) bool {
 		}
 	}
 	return true
+}
+
+// Two3 reports whether the first six bytes of w, eight bytes of text
+// read little endian, are two three-byte sequences whose leads are
+// neither E0 nor ED (the two leads that limit their second byte): bytes
+// 1110xxxx 10xxxxxx 10xxxxxx twice, and so two valid runes, most CJK
+// characters. Small enough to inline.
+func Two3(w uint64) bool {
+	return w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && (edge3>>(w&15)|edge3>>(w>>24&15))&1 == 0
 }
 
 // edge3 has bits 0 and 13 set: the low nibbles of E0 and ED.

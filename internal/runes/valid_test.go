@@ -1,6 +1,8 @@
 package runes_test
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -96,5 +98,32 @@ func BenchmarkValid(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestTwo3 compares Two3 with At3 at the word's first and fourth bytes,
+// leads E0 and ED excluded, on every lead and second byte of both
+// sequences and random words.
+func TestTwo3(t *testing.T) {
+	check := func(b []byte) {
+		t.Helper()
+		s := string(b)
+		want := runes.At3(s, 0) >= 0 && runes.At3(s, 3) >= 0 &&
+			b[0] != 0xE0 && b[0] != 0xED && b[3] != 0xE0 && b[3] != 0xED
+		if got := runes.Two3(binary.LittleEndian.Uint64(b)); got != want {
+			t.Fatalf("Two3(% x) = %v, want %v", b, got, want)
+		}
+	}
+	for lead := range 256 {
+		for second := range 256 {
+			check([]byte{byte(lead), byte(second), 0x80, 0xE4, 0xB8, 0xAD, 'x', 'y'})
+			check([]byte{0xE6, 0xA0, 0xAA, byte(lead), byte(second), 0xBF, 0, 0})
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 1 << 20 {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], r.Uint64()|0x808080808080&^0x400040004000)
+		check(b[:])
 	}
 }
