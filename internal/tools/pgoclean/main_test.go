@@ -25,7 +25,7 @@ func TestClean(t *testing.T) {
 	in = binary.AppendUvarint(in, 300)
 	in = field(in, 3, "\x0a\x02/x") // a message: not a string table entry
 	want = append(want, in...)
-	for _, s := range []string{"", "/tmp/tmp.X/newsfacts", "main.main", "/work/repo/cmd/newsfacts/main.go", "C:rel"} {
+	for _, s := range []string{"", "/home/dev/build/newsfacts", "main.main", "/src/newsfacts/cmd/newsfacts/main.go", "C:rel"} {
 		in = field(in, stringTable, s)
 	}
 	in = binary.AppendUvarint(in, 9<<3|1) // a 64-bit field
