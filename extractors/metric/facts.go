@@ -224,7 +224,7 @@ func dropHolder(subj string) string {
 			continue
 		}
 		rest := strings.TrimPrefix(subj[i+len(h):], "累计")
-		if runeCount(rest) >= 3 && allHan(rest) { // not 中小企业公共服务平台问题 → 问题
+		if runes.Count(rest) >= 3 && allHan(rest) { // not 中小企业公共服务平台问题 → 问题
 			return rest
 		}
 	}
@@ -233,7 +233,7 @@ func dropHolder(subj string) string {
 	}
 	// 银行业金融机构不良贷款率: a ratio of the banks by its name.
 	for _, h := range [...]string{"银行业金融机构", "商业银行", "金融机构"} {
-		if rest, ok := strings.CutPrefix(subj, h); ok && strings.HasSuffix(rest, "率") && runeCount(rest) >= 4 {
+		if rest, ok := strings.CutPrefix(subj, h); ok && strings.HasSuffix(rest, "率") && runes.Count(rest) >= 4 {
 			return rest
 		}
 	}
@@ -260,7 +260,7 @@ func dropMatters(subj string) string {
 		return subj // 县域内就诊率: a level alone is part of the measure
 	}
 	rest := subj[n:]
-	if runeCount(rest) < 3 {
+	if runes.Count(rest) < 3 {
 		return subj
 	}
 	for _, w := range [...]string{"时限", "时间", "时长", "比例", "占比", "率"} {
@@ -278,7 +278,7 @@ func cutPer(subj string) (string, bool) {
 	if i <= 0 {
 		return subj, false
 	}
-	if n := runeCount(subj[i:]); n < 2 || n > 3 || runeCount(subj[:i]) < 2 {
+	if n := runes.Count(subj[i:]); n < 2 || n > 3 || runes.Count(subj[:i]) < 2 {
 		return subj, false
 	}
 	return subj[:i], true
@@ -300,7 +300,7 @@ func (s *scanner) multipleOf(c *Candidate) {
 		if i <= 0 {
 			continue
 		}
-		if subj := s.stripScope(strings.TrimSpace(head[:i])); runeCount(subj) >= 2 && allHan(subj) {
+		if subj := s.stripScope(strings.TrimSpace(head[:i])); runes.Count(subj) >= 2 && allHan(subj) {
 			c.Subject, c.SubjectRule = subj, SubjBefore
 		}
 		return
@@ -336,7 +336,7 @@ func (s *scanner) namedInBrackets(c *Candidate) {
 		return
 	}
 	name := head[open+len("（") : len(head)-len(close)]
-	if n := runeCount(name); n < 4 || n > 12 || !allHan(name) {
+	if n := runes.Count(name); n < 4 || n > 12 || !allHan(name) {
 		return
 	}
 	if strings.HasSuffix(name, "率") || strings.HasSuffix(name, "比重") || strings.HasSuffix(name, "指数") {
@@ -370,7 +370,7 @@ func (s *scanner) handledCases(c *Candidate) {
 func tradedGoods(subj string) string {
 	for _, flow := range [...]string{"出口", "进口"} {
 		goods, ok := strings.CutPrefix(subj, flow)
-		if !ok || runeCount(goods) < 2 {
+		if !ok || runes.Count(goods) < 2 {
 			continue
 		}
 		if strings.HasSuffix(goods, "产品") || strings.HasSuffix(goods, "制品") || slices.Contains(tradedGoodsNames[:], goods) {
@@ -399,7 +399,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 	if c.Class == ClassCount && !c.Rank {
 		// 高新技术企业总数达3210家: the count is of the thing counted.
 		for _, w := range [...]string{"总数", "数量"} {
-			if h, ok := strings.CutSuffix(c.Subject, w); ok && runeCount(h) >= 2 {
+			if h, ok := strings.CutSuffix(c.Subject, w); ok && runes.Count(h) >= 2 {
 				c.Subject = h
 			}
 		}
@@ -417,7 +417,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 			}
 		}
 	}
-	if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && runeCount(h) >= 2 {
+	if h, ok := strings.CutSuffix(c.Subject, "年均"); ok && c.Verb != "" && runes.Count(h) >= 2 {
 		c.Subject = h // 地区生产总值年均增长5.1%: the change of 地区生产总值, averaged
 	}
 	if h, ok := strings.CutSuffix(c.Subject, "平均值"); ok && strings.HasSuffix(h, "率") {
@@ -425,7 +425,7 @@ func (s *scanner) normalizeSubject(c *Candidate, prev []Candidate) {
 	}
 	if h, ok := cutPer(c.Subject); ok {
 		c.Subject = h // 粮食单产每亩490.3公斤: the unit's denominator
-	} else if strings.HasPrefix(c.Subject, "每") && runeCount(c.Subject) <= 3 && len(prev) > 0 && prev[len(prev)-1].Subject != "" &&
+	} else if strings.HasPrefix(c.Subject, "每") && runes.Count(c.Subject) <= 3 && len(prev) > 0 && prev[len(prev)-1].Subject != "" &&
 		prev[len(prev)-1].End > s.sentenceStart(c.Start) {
 		// 粮食单产362.5公斤/亩，每亩比上年提高8.4公斤: the change of the
 		// figure before, per its unit.
@@ -934,7 +934,7 @@ func (s *scanner) otherEntity(c *Candidate, prev []Candidate) {
 			continue
 		}
 		if other := strings.TrimSpace(head[i+len(w):]); c.Verb == "" && c.Unit == "百分点" &&
-			other != "" && runeCount(other) <= 8 && allHan(other) && !negated(head[:i]) {
+			other != "" && runes.Count(other) <= 8 && allHan(other) && !negated(head[:i]) {
 			// 高于全国0.5个百分点, 高于城镇居民1.9个百分点: the gap says
 			// which way; a comparison with a place is no baseline.
 			c.gap = newsfacts.DirUp
@@ -1043,7 +1043,7 @@ func (s *scanner) shareOfWhole(c *Candidate, prev []Candidate) {
 		whole = strings.TrimSuffix(whole[:len(whole)-len(ratio)], "的")
 	}
 	whole = s.stripScope(whole)
-	if rest, ok := strings.CutPrefix(whole, "我"); ok && !strings.HasPrefix(rest, "国") && runeCount(rest) >= 3 {
+	if rest, ok := strings.CutPrefix(whole, "我"); ok && !strings.HasPrefix(rest, "国") && runes.Count(rest) >= 3 {
 		whole = rest // 占我外贸总值的 → 外贸总值
 	}
 	if part == "" {
@@ -1113,7 +1113,7 @@ func (s *scanner) dropCampaign(subj string) string {
 		return subj
 	}
 	rest := subj[end+len("”"):]
-	if runeCount(rest) < 5 || strings.ContainsAny(rest, "“”") {
+	if runes.Count(rest) < 5 || strings.ContainsAny(rest, "“”") {
 		return subj
 	}
 	return rest
@@ -1149,7 +1149,7 @@ func (s *scanner) tradePartner(c *Candidate) {
 		return
 	}
 	partner := head[i+len("对") : at]
-	if n := runeCount(partner); n >= 1 && n <= 10 && !strings.ContainsAny(partner, "，,、；;：:的") &&
+	if n := runes.Count(partner); n >= 1 && n <= 10 && !strings.ContainsAny(partner, "，,、；;：:的") &&
 		(allHan(partner) || s.placePrefix(partner) == len(partner)) {
 		c.Subject = "对" + partner + c.Subject
 	}
@@ -1270,7 +1270,7 @@ func partOfWhole(text string) bool {
 	// which a search of the whole rest of the text found, fails the count
 	// (see actorMeasure for the figure).
 	c := strings.Index(text[:min(len(text), 6*utf8.UTFMax+len("中，"))], "中，")
-	return c > 0 && runeCount(text[:c]) <= 6 && allHan(text[:c])
+	return c > 0 && runes.Count(text[:c]) <= 6 && allHan(text[:c])
 }
 
 // opensBreakdown reports whether a sentence that begins text opens with the
@@ -1340,7 +1340,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 			if y := leadingYear.FindString(name); y != "" {
 				name = strings.TrimPrefix(name[len(y):], "度")
 			}
-			if name = s.stripScope(name); runeCount(name) >= 2 && allHan(name) {
+			if name = s.stripScope(name); runes.Count(name) >= 2 && allHan(name) {
 				if score && !c.Rank {
 					name += s.stripScope(c.Subject) // 本县综合得分86.7分 → 营商环境评价综合得分
 				}
@@ -1405,7 +1405,7 @@ func (s *scanner) completeHead(c *Candidate, prev []Candidate) {
 				// 债券市场共发行债券12万亿元…；余额为103万亿元: the balance
 				// of what was issued, not of the market's issuing.
 				for _, w := range [...]string{"发行", "发放", "投放", "增加", "新增"} {
-					if i := strings.LastIndex(base, w); i >= 0 && runeCount(base[i+len(w):]) >= 2 {
+					if i := strings.LastIndex(base, w); i >= 0 && runes.Count(base[i+len(w):]) >= 2 {
 						base = base[i+len(w):]
 						break
 					}
@@ -1464,7 +1464,7 @@ func (s *scanner) verbInSubject(c *Candidate) {
 	}
 	subj := strings.TrimPrefix(c.Subject, "平均")
 	r, n, ok := s.lx.changeFwd.match(subj, false)
-	if ok && (r == roleUp || r == roleDown) && runeCount(subj[n:]) >= 2 && n >= 6 {
+	if ok && (r == roleUp || r == roleDown) && runes.Count(subj[n:]) >= 2 && n >= 6 {
 		c.Verb, c.Subject = subj[:n], subj[n:]
 		return
 	}
@@ -1506,7 +1506,7 @@ func (s *scanner) rateChange(c *Candidate, prev []Candidate) {
 // 5.8% → 制造业增加值) (rule SubjHead).
 func (s *scanner) groupMeasure(c *Candidate, prev []Candidate) {
 	if c.SubjectRule != SubjBefore && c.SubjectRule != SubjAligned || c.Subject == "" || s.isScope(c.Subject) ||
-		runeCount(c.Subject) > 6 && !strings.HasSuffix(c.Subject, "业") {
+		runes.Count(c.Subject) > 6 && !strings.HasSuffix(c.Subject, "业") {
 		return // NOTE: a sector may be long: 电力、热力、燃气及水生产和供应业
 	}
 	sent := s.sentenceStart(c.Start)
@@ -1655,7 +1655,7 @@ var areaWords = map[string]bool{"城市": true, "农村": true, "城镇": true, 
 // more, that begins b.
 func overlap(a, b string) int {
 	for i := 0; i < len(a); {
-		if runeCount(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
+		if runes.Count(a[i:]) >= 2 && strings.HasPrefix(b, a[i:]) {
 			return len(a) - i
 		}
 		_, n := decodeRune(a[i:])
@@ -1671,7 +1671,7 @@ var rateHeads = [...]string{"增幅", "涨幅", "降幅", "跌幅", "增速"}
 // trimRateHead drops a rate head that ends subj, when a name is left.
 func (s *scanner) trimRateHead(subj string) string {
 	for _, w := range rateHeads {
-		if h, ok := strings.CutSuffix(subj, w); ok && runeCount(h) >= 2 {
+		if h, ok := strings.CutSuffix(subj, w); ok && runes.Count(h) >= 2 {
 			return h
 		}
 	}
@@ -1689,7 +1689,7 @@ func (s *scanner) wholeName(c *Candidate) {
 	if i := strings.Index(c.Subject, "共"); i >= 0 {
 		rest := c.Subject[i+len("共"):]
 		for _, v := range [...]string{"接待", "进驻", "受理", "办理", "完成", "实现", "发放", "收到", "办结"} {
-			if strings.HasPrefix(rest, v) && runeCount(rest) > 2 {
+			if strings.HasPrefix(rest, v) && runes.Count(rest) > 2 {
 				if c.SubjectRule == SubjCounted {
 					c.Subject = c.Subject[:i] // 62个重点景区共接待游客 → 重点景区
 				} else {
@@ -1709,7 +1709,7 @@ func (s *scanner) wholeName(c *Candidate) {
 	// a subject that decode and copy it (into stack buffers: no heap
 	// allocation), 77 M instructions a pass of the package benchmark
 	// (cachegrind).
-	nr := runeCount(c.Subject)
+	nr := runes.Count(c.Subject)
 	age := strings.HasSuffix(c.Subject, "人口") && nr <= 4
 	// NOTE: 城市更新投资 names a field of investment as 制造业投资 names a
 	// sector: 生态环保和城市更新投资 is one series.
@@ -1843,8 +1843,8 @@ func (s *scanner) sibling(c *Candidate, prev []Candidate) {
 	p := &prev[len(prev)-1]
 	// NOTE: the lengths counted before the runes are copied: most
 	// subjects fail these tests.
-	n := runeCount(c.Subject)
-	if n < 4 || runeCount(p.Subject) <= n || p.End <= s.sentenceStart(c.Start) || p.Subject == c.Subject {
+	n := runes.Count(c.Subject)
+	if n < 4 || runes.Count(p.Subject) <= n || p.End <= s.sentenceStart(c.Start) || p.Subject == c.Subject {
 		return
 	}
 	subj, ps := []rune(c.Subject), []rune(p.Subject)
@@ -1899,7 +1899,7 @@ func (s *scanner) actorMeasure(c *Candidate) {
 	cl := s.clauseStartAt(c.Start)
 	lo := max(cl, c.Start-len(c.Subject)-3*utf8.UTFMax)
 	at := strings.LastIndex(s.text[lo:c.Start], c.Subject)
-	if at < 0 || runeCount(s.text[lo+at+len(c.Subject):c.Start]) > 3 {
+	if at < 0 || runes.Count(s.text[lo+at+len(c.Subject):c.Start]) > 3 {
 		return // the subject must be the words right before the figure
 	}
 	at += lo
@@ -1916,7 +1916,7 @@ func (s *scanner) actorMeasure(c *Candidate) {
 			actor = s.lastActor
 		}
 		actor = s.stripScope(actor)
-		if !s.wholeNoun(actor) && (runeCount(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor) {
+		if !s.wholeNoun(actor) && (runes.Count(actor) < 2 || !allHan(actor) || strings.ContainsAny(strings.ReplaceAll(actor, "第", ""), "的年月日这该此其") || countsSomething(actor) || s.namesOnly(at-len(w)-len(actor), at-len(w)) && actor != s.lastActor) {
 			return
 		}
 		c.Subject, c.SubjectRule = actor+c.Subject, SubjActor
@@ -2030,7 +2030,7 @@ func (s *scanner) moneyNounBefore(from, to int) string {
 	for _, w := range [...]string{"资金", "经费", "款"} {
 		if i := strings.LastIndex(t, w); i > 0 {
 			subj, _, verbOnly, _ := s.backwardSubject(from + i + len(w))
-			if !verbOnly && runeCount(subj) >= 3 {
+			if !verbOnly && runes.Count(subj) >= 3 {
 				return subj
 			}
 		}
@@ -2168,7 +2168,7 @@ func (s *scanner) listItems(own string, n int) []string {
 		r, size := decodeRune(last)
 		ok := strings.ContainsRune("一二三", r) && strings.HasPrefix(last[size:], "产业")
 		for _, it := range items[1 : n-1] {
-			ok = ok && runeCount(it) == 1 && strings.ContainsAny(it, "一二三")
+			ok = ok && runes.Count(it) == 1 && strings.ContainsAny(it, "一二三")
 		}
 		if ok {
 			for k := range items[:n-1] {
@@ -2182,7 +2182,7 @@ func (s *scanner) listItems(own string, n int) []string {
 		}
 	}
 	for _, it := range items {
-		if runeCount(it) < 2 || !allHan(s.dropWholeNames(it)) {
+		if runes.Count(it) < 2 || !allHan(s.dropWholeNames(it)) {
 			return nil
 		}
 	}
@@ -2190,10 +2190,10 @@ func (s *scanner) listItems(own string, n int) []string {
 	// length of the others, when they are of one length (城镇和农村居民…),
 	// else a measure that ends the last item (新能源汽车、集成电路产量).
 	last := []rune(items[n-1])
-	l := runeCount(items[0])
+	l := runes.Count(items[0])
 	share := len(last) > l
 	for _, it := range items[:n-1] {
-		share = share && runeCount(it) == l
+		share = share && runes.Count(it) == l
 	}
 	for _, w := range s.lx.wholeNames {
 		if strings.HasPrefix(items[n-1], w) {
@@ -2209,7 +2209,7 @@ func (s *scanner) listItems(own string, n int) []string {
 	for _, w := range rateHeads {
 		// 规模以上工业增加值、社会消费品零售总额、一般公共预算收入增速分别…:
 		// the rate of each.
-		if h, ok := strings.CutSuffix(items[n-1], w); ok && runeCount(h) >= 2 && !strings.HasSuffix(items[0], w) {
+		if h, ok := strings.CutSuffix(items[n-1], w); ok && runes.Count(h) >= 2 && !strings.HasSuffix(items[0], w) {
 			measure = w
 		}
 	}
@@ -2404,7 +2404,7 @@ func (s *scanner) stripScope(subj string) string {
 				subj, changed = h, true
 			}
 		}
-		if p := s.placePrefix(subj); p > 0 && runeCount(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
+		if p := s.placePrefix(subj); p > 0 && runes.Count(subj[p:]) >= 2 && !bindsToName(subj[p:]) {
 			subj, changed = subj[p:], true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // falseQualifier reports whether the qualifier word w at the end of head is
@@ -142,7 +143,7 @@ func isYear(num numeral.Number, text string) bool {
 		return false
 	}
 	v := num.Value
-	return v >= 1000 && v <= 2999 && runeCount(text) == 4
+	return v >= 1000 && v <= 2999 && runes.Count(text) == 4
 }
 
 // arabicID reports whether the Arabic number at ns:ne is part of an

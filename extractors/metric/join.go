@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsfacts/newsfacts/extractors/numeral"
+	"github.com/newsfacts/newsfacts/internal/runes"
 )
 
 // join joins neighbouring figures: the two ends of a transition become one
@@ -126,7 +127,7 @@ func (s *scanner) flatTransition(c *Candidate) {
 	}
 	head, ok = strings.CutSuffix(strings.TrimSuffix(head, "的"), "持平")
 	i := strings.LastIndex(head, "由")
-	if !ok || i < 0 || runeCount(head[i:]) > 6 {
+	if !ok || i < 0 || runes.Count(head[i:]) > 6 {
 		return
 	}
 	at := cl + i

@@ -71,7 +71,7 @@ func (s *scanner) splitCoordSubjects(out []Candidate) {
 			prev, at, verbOnly, _ := s.backwardSubject(b)
 			// NOTE: an item of one character is a shared head cut in two
 			// (汽、柴油价格; 零部件 after 及其), not an item of its own.
-			if prev == "" || verbOnly || at+len(prev) != b || runeCount(prev) < 2 {
+			if prev == "" || verbOnly || at+len(prev) != b || runes.Count(prev) < 2 {
 				break
 			}
 			items = append(items, prev)
@@ -172,7 +172,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 			subj, at, verbOnly, verbed = s.backwardSubject(from + loc[0])
 		}
 	}
-	if !verbOnly && runeCount(subj) >= subjectCap {
+	if !verbOnly && runes.Count(subj) >= subjectCap {
 		// NOTE: a walk back that the cap stops inside a name (中国人民银行
 		// cut after 中) begins after the name instead. Only at the cap: a
 		// name found by mistake (这里海拔 read as 里海) must not cut a word.
@@ -184,7 +184,7 @@ func (s *scanner) subject(c *Candidate, prev []Candidate) (string, string) {
 	// (湖南超3200万亩早稻): the noun after the figure is, when there is one.
 	names := !verbOnly && subj != "" && s.namesOnly(at, at+len(subj))
 	if !verbOnly {
-		capped := runeCount(subj) >= subjectCap
+		capped := runes.Count(subj) >= subjectCap
 		if cut := s.cutComparison(subj); cut != subj && capped && cut != "" {
 			// NOTE: the cap counted the comparison (行政许可事项承诺办理时限
 			// 较法定时限平均 cut after 行): walk back again from it.
@@ -403,7 +403,7 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 				k = s.dropUnitHead(k, end)
 				break
 			}
-			count += runeCount(t[a:k])
+			count += runes.Count(t[a:k])
 			k = a
 			continue
 		}
@@ -417,7 +417,7 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 			if q := strings.LastIndex(t[max(0, k-n-10*3):k-n], open); q >= 0 {
 				q += max(0, k-n-10*3)
 				if inner := t[q+len(open) : k-n]; inner != "" && !strings.ContainsAny(inner, "，。；：、”“") {
-					count += runeCount(inner)
+					count += runes.Count(inner)
 					k = q
 					continue
 				}
@@ -442,7 +442,7 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 		role, m, ok := s.lx.subject.match(t[:k])
 		if ok && role == subjNoun {
 			k -= m
-			count += runeCount(t[k : k+m])
+			count += runes.Count(t[k : k+m])
 			continue
 		}
 		// NOTE: a boundary word right after one character is more often
@@ -468,7 +468,7 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 			k += n // 已经救出 → 救出, not 经救出
 			continue
 		}
-		if r, n := decodeRune(t[k:end]); leadingGlue(r) && runeCount(t[k+n:end]) >= 2 {
+		if r, n := decodeRune(t[k:end]); leadingGlue(r) && runes.Count(t[k+n:end]) >= 2 {
 			k += n
 			continue
 		}
@@ -487,7 +487,7 @@ func (s *scanner) backwardSubject(off int) (subj string, at int, verbOnly, verbe
 // and whole enough to replace the words before the figure: no modifier of a
 // noun after 的 (120吨宝贵的资源), not one character (5分甜).
 func (s *scanner) shortNoun(off int, fw string) bool {
-	n := runeCount(fw)
+	n := runes.Count(fw)
 	return n >= 2 && n <= 6 && !strings.HasPrefix(s.text[off+len(fw):], "的")
 }
 
@@ -635,7 +635,7 @@ func (s *scanner) forwardSubject(off int, strict bool) string {
 		role, m, ok := s.lx.subjectFwd.match(t[k:], false)
 		if ok && role == subjNoun {
 			k += m
-			count += runeCount(t[k-m : k])
+			count += runes.Count(t[k-m : k])
 			continue
 		}
 		if ok && role == subjPred || singleStop(r) && count != 1 {
@@ -691,7 +691,7 @@ func (s *scanner) forwardSubject(off int, strict bool) string {
 // trimLocative drops a locative that ends a noun read after a measure word:
 // 70个大中城市中 → 大中城市.
 func trimLocative(subj string) string {
-	if h, ok := strings.CutSuffix(subj, "中"); ok && runeCount(h) >= 2 {
+	if h, ok := strings.CutSuffix(subj, "中"); ok && runes.Count(h) >= 2 {
 		return h
 	}
 	return subj
@@ -743,7 +743,7 @@ func (s *scanner) achievedItems(c *Candidate, subj string) string {
 		return ""
 	}
 	q := s.quoted(off + len("实现"))
-	if runeCount(q) < 2 || !allHan(q) {
+	if runes.Count(q) < 2 || !allHan(q) {
 		return ""
 	}
 	if after := s.text[off+len("实现“")+len(q)+len("”"):]; strings.HasPrefix(after, "或") || strings.HasPrefix(after, "、") || strings.HasPrefix(after, "和") || strings.HasPrefix(after, "“") {
@@ -808,7 +808,7 @@ func comparisonOnly(gap string) bool {
 	if g == "" {
 		return true
 	}
-	if strings.ContainsAny(g, "，,；;。！？!?\n、") || runeCount(g) > 8 {
+	if strings.ContainsAny(g, "，,；;。！？!?\n、") || runes.Count(g) > 8 {
 		return false
 	}
 	for _, w := range [...]string{"同比", "环比", "比", "较", "与", "相比", "相较"} {

@@ -45,29 +45,6 @@ func skipSpaces(s string) int {
 	return i
 }
 
-// runeCount is utf8.RuneCountInString(s): the number of runes of s, an
-// invalid byte counting as one.
-//
-// NOTE: utf8.RuneCountInString decodes every rune outside ASCII through a
-// call of runtime.decoderune, which is nearly every rune of a subject;
-// runeCount steps over the valid three-byte sequences itself (runes.At3).
-// The counts of subjects and heads were 2.3 % of the package benchmark.
-func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
-		switch {
-		case s[i] < utf8.RuneSelf:
-			i++
-		case runes.At3(s, i) >= 0:
-			i += 3
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-	}
-	return n
-}
-
 // lastIndex is strings.LastIndex(s, sep), for the searches that mostly
 // find nothing.
 //

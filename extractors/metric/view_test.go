@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsfacts/newsfacts/internal/runes"
 	"github.com/newsfacts/newsfacts/internal/shared/sharedtest"
 )
 
@@ -90,7 +91,7 @@ func FuzzLastSentenceMark(f *testing.F) {
 	})
 }
 
-// TestRuneCount checks runeCount and runePrefix against
+// TestRuneCount checks runes.Count and runePrefix against
 // utf8.RuneCountInString and a []rune conversion, on valid and invalid
 // UTF-8.
 func TestRuneCount(t *testing.T) {
@@ -104,15 +105,15 @@ func TestRuneCount(t *testing.T) {
 	}
 }
 
-// FuzzRuneCount checks runeCount and runePrefix on any input.
+// FuzzRuneCount checks runes.Count and runePrefix on any input.
 func FuzzRuneCount(f *testing.F) {
 	f.Add("规模以上工业增加值\xe4\xb8")
 	f.Fuzz(checkRuneCount)
 }
 
 func checkRuneCount(t *testing.T, s string) {
-	if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-		t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+	if got, want := runes.Count(s), utf8.RuneCountInString(s); got != want {
+		t.Errorf("runes.Count(%q) = %d, want %d", s, got, want)
 	}
 	r := []rune(s)
 	for n := 0; n <= len(r)+1; n++ {

@@ -77,6 +77,30 @@ func Last(s string) (rune, int) {
 	return utf8.DecodeLastRuneInString(s)
 }
 
+// Count is utf8.RuneCountInString(s): the number of runes of s, an
+// invalid byte counting as one.
+//
+// NOTE: utf8.RuneCountInString decodes every rune outside ASCII through a
+// call of runtime.decoderune, which is nearly every rune of a Chinese
+// string; Count steps over the valid three-byte sequences itself (At3).
+// The counts of the metric extractor's subjects and heads were 2.3 % of
+// its package benchmark.
+func Count(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case At3(s, i) >= 0:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // CountValid returns the number of runes of s, which must be valid UTF-8
 // (for other strings, use utf8.RuneCountInString): the number of its bytes
 // that are not continuation bytes (10xxxxxx).
