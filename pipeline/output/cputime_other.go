@@ -2,12 +2,16 @@
 
 package output
 
-// threadClock has no CPU clock of a thread to read here: now returns -1,
-// and the caller measures wall-clock time instead.
-type threadClock struct{}
+// threadTime would be a reading of a thread's CPU clock, which is not read
+// here.
+type threadTime struct {
+	tid int
+	ns  int64
+}
 
-func startThreadClock() threadClock { return threadClock{} }
+// readThreadTime reports false: the caller measures wall-clock time
+// instead.
+func readThreadTime() (threadTime, bool) { return threadTime{}, false }
 
-func (threadClock) now() int64 { return -1 }
-
-func (threadClock) stop() {}
+// lockForClock does nothing here: no thread's clock is read.
+func lockForClock() (unlock func()) { return func() {} }

@@ -198,24 +198,16 @@ func newArrowTable[R any](cols []column[R], dict bool, o Options, out batchWrite
 // error or release it drops the rest.
 func (t *arrowTable[R]) encode() {
 	defer close(t.done)
-	// NOTE: the clocks only measure the stage for --stats. The CPU time of
-	// the goroutine, where the system tells it, since on a busy machine
-	// (or one core) the four encoders and the workers wait for each other,
-	// and their wall-clock time would count the waits.
-	clock := startThreadClock()
-	defer clock.stop()
+	defer lockForClock()()
 	for b := range t.work {
 		if !t.failed.Load() && !t.aborted.Load() {
-			c0, t0 := clock.now(), time.Now()
+			c0, ok0 := readThreadTime()
+			t0 := time.Now()
 			if err := t.out.write(b); err != nil {
 				t.err = err
 				t.failed.Store(true)
 			}
-			if c1 := clock.now(); c0 >= 0 && c1 >= 0 {
-				t.busy.Add(c1 - c0)
-			} else {
-				t.busy.Add(int64(time.Since(t0)))
-			}
+			t.busy.Add(int64(spent(c0, ok0, t0)))
 		}
 		for _, a := range b.cols {
 			if a != nil {
@@ -223,6 +215,29 @@ func (t *arrowTable[R]) encode() {
 			}
 		}
 	}
+}
+
+// spent returns the time spent encoding a batch that started at wall-clock
+// time t0 and thread CPU time c0 (when ok): the thread's CPU time since, if
+// the goroutine is still on the same thread, else the wall-clock time.
+//
+// NOTE: the clocks only measure the stage for --stats. CPU time, where the
+// system tells it, since on a busy machine (or one core) the four encoders
+// and the workers wait for each other, and their wall-clock time would
+// count the waits. With more than one P the encoding goroutine is not
+// locked to its thread for this, as it was (see lockForClock): each time
+// a locked goroutine blocks or wakes, its P is handed between threads, and
+// the system often left the other core idle meanwhile, for 3–10 ms at a
+// time (perf sched): 230–280 ms of idle core time in a two-worker run of
+// the xwlb corpus, 90 ms unlocked. Unlocked, a batch's reading may include
+// the time of another goroutine that ran on the thread while the encoder
+// was preempted; two workers reported 0.58–0.59 s of encoding, locked
+// 0.56–0.60 s.
+func spent(c0 threadTime, ok bool, t0 time.Time) time.Duration {
+	if c1, ok1 := readThreadTime(); ok && ok1 && c1.tid == c0.tid {
+		return time.Duration(c1.ns - c0.ns)
+	}
+	return time.Since(t0)
 }
 
 // add appends the rows a column at a time, as many as go into the batch
