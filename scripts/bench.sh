@@ -128,7 +128,12 @@ if [ -n "${BASE:-}" ]; then
 				}
 				$1 != key { out(); key = $1; n = 0 }
 				{ a[++n] = $2 }
-				END { out() }'
+				END { out() }' | tee "$tmp/$side.medians"
+		# The speed-up the issue asks about: N workers over one pinned worker.
+		awk -v n="$nworkers" '
+			$1 == "BenchmarkEndToEnd/workers=1" { one = $2 }
+			$1 == "BenchmarkEndToEnd/workers=" n { many = $2 }
+			END { if (one > 0 && many > 0) printf "%-48s %8.2f x\n", "speed-up, workers=" n " over workers=1", many / one }' "$tmp/$side.medians"
 	done
 	if [ -n "${KEEP:-}" ]; then
 		cp "$tmp/base.txt" "$tmp/new.txt" "$KEEP"/
