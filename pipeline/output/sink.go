@@ -47,8 +47,10 @@ type Sink interface {
 // Encoder is implemented by the sinks and writers that encode their tables
 // outside Write, in goroutines of their own (Parquet and Arrow: one per
 // table). EncodeTime returns the time spent doing so until now, summed
-// over the tables: CPU time on Linux, wall-clock time elsewhere. A caller
-// reports it as a stage of its own, since Write time does not include it.
+// over the tables: CPU time on Linux (for a batch that ended on another
+// thread than it began on, its wall-clock time), wall-clock time
+// elsewhere. A caller reports it as a stage of its own, since Write time
+// does not include it.
 type Encoder interface {
 	EncodeTime() time.Duration
 }
