@@ -8,7 +8,8 @@ import (
 
 // TestSpent checks the encoders' clock: the thread's CPU time when the
 // batch ends on the thread it began on, which does not count time spent
-// asleep, and the wall-clock time when the thread's clock is not read.
+// asleep, and else the wall-clock time: when the thread's clock is not
+// read, when the goroutine moved, or when the clock went back.
 func TestSpent(t *testing.T) {
 	t.Run("wall clock without a reading", func(t *testing.T) {
 		t0 := time.Now().Add(-time.Second)
@@ -37,6 +38,19 @@ func TestSpent(t *testing.T) {
 		}
 		if d < 5*time.Millisecond {
 			t.Errorf("spent = %v after a busy loop of 20 ms (%d turns)", d, n)
+		}
+	})
+	t.Run("a clock that went back", func(t *testing.T) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		c0, ok := readThreadTime()
+		if !ok {
+			t.Skip("no thread CPU clock on this system")
+		}
+		c0.ns += int64(time.Hour) // as if read on another thread
+		t0 := time.Now().Add(-time.Second)
+		if d := spent(c0, ok, t0); d < time.Second {
+			t.Errorf("spent = %v after the thread's clock went back, want the wall-clock time (at least 1 s)", d)
 		}
 	})
 	t.Run("another thread", func(t *testing.T) {

@@ -234,7 +234,7 @@ func (t *arrowTable[R]) encode() {
 // was preempted; two workers reported 0.58–0.59 s of encoding, locked
 // 0.56–0.60 s.
 func spent(c0 threadTime, ok bool, t0 time.Time) time.Duration {
-	if c1, ok1 := readThreadTime(); ok && ok1 && c1.tid == c0.tid {
+	if c1, ok1 := readThreadTime(); ok && ok1 && c1.tid == c0.tid && c1.ns >= c0.ns {
 		return time.Duration(c1.ns - c0.ns)
 	}
 	return time.Since(t0)
