@@ -20,12 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-shared=${NEWSFACTS_SHARED:-../shared}
-corpus=$shared/corpus/xwlb/articles.jsonl
-if [ ! -f "$corpus" ]; then
-	echo "bench: $corpus not found; set NEWSFACTS_SHARED. Skipping."
-	exit 0
-fi
+. scripts/corpus.sh bench
 if [ ! -x /usr/bin/time ]; then
 	echo "bench: /usr/bin/time is needed for peak RSS (Debian package: time)" >&2
 	exit 2

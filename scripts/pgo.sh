@@ -15,12 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-shared=${NEWSFACTS_SHARED:-../shared}
-corpus=$shared/corpus/xwlb/articles.jsonl
-if [ ! -f "$corpus" ]; then
-	echo "pgo: $corpus not found; set NEWSFACTS_SHARED. Skipping."
-	exit 0
-fi
+. scripts/corpus.sh pgo
 runs=${RUNS:-4}
 
 tmp=$(mktemp -d)
