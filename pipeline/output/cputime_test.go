@@ -20,10 +20,7 @@ func TestSpent(t *testing.T) {
 	t.Run("thread CPU time", func(t *testing.T) {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		c0, ok := readThreadTime()
-		if !ok {
-			t.Skip("no thread CPU clock on this system")
-		}
+		c0, ok := mustReadThreadTime(t)
 		t0 := time.Now()
 		// Asleep for 200 ms, then busy for at least 20 ms.
 		time.Sleep(200 * time.Millisecond)
@@ -43,10 +40,7 @@ func TestSpent(t *testing.T) {
 	t.Run("a clock that went back", func(t *testing.T) {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		c0, ok := readThreadTime()
-		if !ok {
-			t.Skip("no thread CPU clock on this system")
-		}
+		c0, ok := mustReadThreadTime(t)
 		c0.ns += int64(time.Hour) // as if read on another thread
 		t0 := time.Now().Add(-time.Second)
 		if d := spent(c0, ok, t0); d < time.Second {
@@ -54,14 +48,22 @@ func TestSpent(t *testing.T) {
 		}
 	})
 	t.Run("another thread", func(t *testing.T) {
-		c0, ok := readThreadTime()
-		if !ok {
-			t.Skip("no thread CPU clock on this system")
-		}
+		c0, ok := mustReadThreadTime(t)
 		c0.tid = -1 // as if the goroutine had moved to another thread
 		t0 := time.Now().Add(-time.Second)
 		if d := spent(c0, ok, t0); d < time.Second {
 			t.Errorf("spent = %v after a change of thread, want the wall-clock time (at least 1 s)", d)
 		}
 	})
+}
+
+// mustReadThreadTime reads the thread's clock, skipping the test where the
+// system does not tell it.
+func mustReadThreadTime(t *testing.T) (threadTime, bool) {
+	t.Helper()
+	c, ok := readThreadTime()
+	if !ok {
+		t.Skip("no thread CPU clock on this system")
+	}
+	return c, ok
 }
